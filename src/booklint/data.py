@@ -1,0 +1,28 @@
+"""Where booklint's declarative rule data (the repository's ``rules/`` folder) lives.
+
+In a wheel the folder is shipped as ``booklint/_rules``; in a source checkout (editable
+install, tests) it is the ``rules/`` folder at the repository root. Code never hard-codes
+either path: it asks :func:`rules_dir`.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+
+@functools.cache
+def rules_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    shipped = here / "_rules"
+    if shipped.is_dir():
+        return shipped
+    checkout = here.parent.parent / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError("booklint's rule data folder is missing from this installation")
+
+
+def rules_path(*parts: str) -> Path:
+    """Path of one file or folder inside the rule data, e.g. ``rules_path("math", "mathjax.json")``."""
+    return rules_dir().joinpath(*parts)
