@@ -26,3 +26,13 @@ def rules_dir() -> Path:
 def rules_path(*parts: str) -> Path:
     """Path of one file or folder inside the rule data, e.g. ``rules_path("math", "mathjax.json")``."""
     return rules_dir().joinpath(*parts)
+
+
+@functools.cache
+def fixtures_dir() -> Path | None:
+    """The rule examples (``tests/fixtures/<CODE>/``), shipped as ``booklint/_fixtures``."""
+    here = Path(__file__).resolve().parent
+    for cand in (here / "_fixtures", here.parent.parent / "tests" / "fixtures"):
+        if cand.is_dir():
+            return cand
+    return None

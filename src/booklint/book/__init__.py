@@ -1,0 +1,1 @@
+"""The book as its site serves it: files, URLs, heading ids."""

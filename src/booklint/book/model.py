@@ -1,0 +1,67 @@
+"""The Book: every parsed Document, the site model and the lazily built anchor index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..document.model import Document
+from ..document.source import Source
+from .discover import BookFiles
+from .index import PageAnchors, page_anchors
+from .site import Site
+
+MAX_SIDE_FILE = 32 << 20  # .bib, _config.yml and other non-Markdown inputs
+
+
+@dataclass
+class Book:
+    root: Path
+    files: BookFiles
+    config: Config
+    site: Site
+    docs: dict[str, Document]
+    jekyll_config: dict[str, Any] | None = None
+    slugger_for_site: str = "kramdown-gfm"
+    _anchors: dict[str, PageAnchors] = field(default_factory=dict)
+    _sources: dict[str, Source | None] = field(default_factory=dict)
+
+    @property
+    def dialect(self) -> str:
+        return self.site.dialect
+
+    def slugger_for(self, rel: str) -> str | None:
+        """The heading-id algorithm of the renderer that renders this file."""
+        if self.config.slugger != "auto":
+            return self.config.slugger
+        if self.site.serves_as_site(rel):
+            return self.slugger_for_site
+        return "github"
+
+    def anchors(self, rel: str) -> PageAnchors | None:
+        if rel not in self.docs:
+            return None
+        a = self._anchors.get(rel)
+        if a is None:
+            a = page_anchors(self.docs[rel], self.slugger_for(rel))
+            self._anchors[rel] = a
+        return a
+
+    def source(self, rel: str) -> Source | None:
+        """A non-Markdown file of the book (a .bib, a CITATION.cff) read once, or None."""
+        if rel in self.docs:
+            return self.docs[rel].source
+        if rel in self._sources:
+            return self._sources[rel]
+        src = None
+        if rel in self.files.others:
+            p = self.root / rel
+            try:
+                if p.stat().st_size <= MAX_SIDE_FILE:
+                    src = Source.from_bytes(rel, p.read_bytes())
+            except OSError:
+                src = None
+        self._sources[rel] = src
+        return src

@@ -1,0 +1,1 @@
+"""Images (I): missing files, letter-case mismatches, figures without a caption."""

@@ -1,0 +1,1 @@
+"""Links (L): targets, anchors, malformed URLs, navigation and table-of-contents links."""

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import difflib
+import re
+
+from ...book.slugs import jekyll_slugify
+from ...document.model import Document
+from ..registry import rule
+
+
+_ID_OK = re.compile(r"[A-Za-z][\w:-]*", re.A)  # ids kramdown accepts in `{#id}`
+
+
+def _closest(name: str, slug: str, anchors) -> str | None:
+    texts = {h.text: hid for h, hid in anchors.headings if h.text and hid}
+    m = difflib.get_close_matches(name, list(texts), n=1, cutoff=0.6)
+    if m:
+        return f"The closest heading is “{m[0]}” (`#{texts[m[0]]}`)."
+    m = difflib.get_close_matches(slug, list(anchors.ids), n=1, cutoff=0.8)
+    if m:
+        return f"The closest id on this page is `#{m[0]}`."
+    return None
+
+
+def toc_entries(fm):
+    """(path, name) for each `name:` of a Distill `toc:` list, subsections included."""
+    toc = fm.data.get("toc") if isinstance(fm.data, dict) else None
+    if not isinstance(toc, list):
+        return
+    for i, entry in enumerate(toc):
+        if not isinstance(entry, dict):
+            continue
+        if isinstance(entry.get("name"), str):
+            yield ("toc", i, "name"), entry["name"]
+        subs = entry.get("subsections")
+        if isinstance(subs, list):
+            for j, sub in enumerate(subs):
+                if isinstance(sub, dict) and isinstance(sub.get("name"), str):
+                    yield ("toc", i, "subsections", j, "name"), sub["name"]
+
+
+@rule("L006", "toc-anchor-mismatch")
+def toc_anchor_mismatch(doc: Document, ctx):
+    """Finds table-of-contents entries (front-matter `toc:`) that link to no heading.
+
+    ## What it does
+    The Distill layout builds a chapter's table of contents from the `toc:` list in its
+    front matter and links each entry to `#` + the entry's name passed through Jekyll's
+    `slugify` filter. The headings themselves get their ids from kramdown, by a different
+    algorithm: apostrophes and underscores, for example, are dropped by one and turned into
+    hyphens by the other. booklint computes both and reports entries whose link matches no
+    heading id.
+
+    ## Why is this bad?
+    Clicking the entry in the table of contents does nothing. The entry's text looks
+    right, so nobody notices until a reader complains.
+
+    ## Example
+    ```yaml
+    toc:
+      - name: What's the LLaMA Serving Story?
+    ```
+    with the heading `## What's the LLaMA Serving Story?` (id `whats-the-llama-serving-story`,
+    while the TOC links `#what-s-the-llama-serving-story`).
+
+    ## Use instead
+    Give the heading an explicit id that matches the TOC link:
+    ```markdown
+    ## What's the LLaMA Serving Story? {#what-s-the-llama-serving-story}
+    ```
+    """
+    fm = doc.front_matter
+    if fm is None or not isinstance(fm.data, dict):
+        return
+    anchors = ctx.book.anchors(doc.path)
+    if anchors is None:
+        return
+    by_slug = {}
+    for h, hid in anchors.headings:
+        if hid and h.text:
+            by_slug.setdefault(jekyll_slugify(h.text), hid)
+    for path, name in toc_entries(fm):
+        slug = jekyll_slugify(name)
+        if not slug or slug in anchors.ids:
+            continue
+        span = fm.value_spans.get(path) or fm.key_spans.get(path) or fm.span
+        hid = by_slug.get(slug)
+        if hid:
+            msg = (f"The table of contents links “{name}” to `#{slug}`, but kramdown gives that heading the id "
+                   f"`#{hid}`, so the entry does nothing.")
+            if _ID_OK.fullmatch(slug):
+                msg += f" Add `{{#{slug}}}` to the end of the heading."
+            else:
+                msg += " Reword the entry so its slug matches the heading's id."
+        else:
+            msg = (f"The table of contents entry “{name}” links to `#{slug}`, and no heading on this page has that id, "
+                   f"so the entry does nothing.")
+            near = _closest(name, slug, anchors)
+            msg += f" {near}" if near else " Rename the entry or add the heading it names."
+        yield ctx.finding(doc, span, msg)

@@ -1,0 +1,1 @@
+"""Markup and structure (D): front matter, Liquid and HTML structure, document structure."""

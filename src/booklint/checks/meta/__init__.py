@@ -1,0 +1,1 @@
+"""booklint itself (X): internal errors and suppression comments that name no rule."""

@@ -1,0 +1,204 @@
+"""booklint's configuration: ``booklint.toml`` or ``[tool.booklint]`` in ``pyproject.toml``.
+
+Every key is checked: an unknown key, an unknown rule code or a value of the wrong type is
+a :class:`ConfigError` naming the key and the file (the CLI exits 2 on it), so a typo never
+silently turns a check off.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .checks.registry import BY_NAME, RULES, SETTINGS, all_rules
+
+DIALECTS = ("auto", "jekyll", "plain")
+SLUGGERS = ("auto", "kramdown-gfm", "kramdown", "github")
+MAX_CONFIG_BYTES = 1 << 20
+
+
+class ConfigError(Exception):
+    def __init__(self, message: str, path: Path | None = None, line: int | None = None):
+        where = f"{path}" if path else "configuration"
+        if line:
+            where += f":{line}"
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    dialect: str = "auto"
+    slugger: str = "auto"
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    families: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def family(self, name: str) -> dict[str, Any]:
+        """Settings of one family, defaults filled in."""
+        spec = SETTINGS.get(name, {})
+        out = {k: v[1] for k, v in spec.items()}
+        out.update(self.families.get(name, {}))
+        return out
+
+
+_TOP_KEYS = {
+    "select": list,
+    "ignore": list,
+    "extend-select": list,
+    "per-file-ignores": dict,
+    "dialect": str,
+    "slugger": str,
+    "include": list,
+    "exclude": list,
+    "severity": dict,
+}
+
+
+def find_config(root: Path) -> Path | None:
+    for name in ("booklint.toml", ".booklint.toml"):
+        p = root / name
+        if p.is_file():
+            return p
+    p = root / "pyproject.toml"
+    if p.is_file():
+        try:
+            with p.open("rb") as f:
+                if "booklint" in tomllib.load(f).get("tool", {}):
+                    return p
+        except (OSError, tomllib.TOMLDecodeError):
+            return p  # let load_config report the error with its line
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ConfigError(f"cannot read: {e.strerror}", path) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError("file is larger than 1 MiB", path)
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"not UTF-8 (byte {e.start})", path) from None
+    except tomllib.TOMLDecodeError as e:
+        line = getattr(e, "lineno", None)
+        msg = str(e).split(" (at line")[0]
+        raise ConfigError(f"invalid TOML: {msg}", path, line) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("booklint", {})
+        prefix = "tool.booklint."
+    else:
+        prefix = ""
+    return from_dict(data, path, prefix)
+
+
+def from_dict(data: dict[str, Any], path: Path | None = None, prefix: str = "") -> Config:
+    all_rules()
+    cfg = Config(path=path)
+    for key, value in data.items():
+        if key in _TOP_KEYS:
+            want = _TOP_KEYS[key]
+            if not isinstance(value, want):
+                raise ConfigError(f"`{prefix}{key}` must be a {want.__name__}, not {type(value).__name__}", path)
+            if key in ("select", "ignore", "extend-select"):
+                codes = _codes(value, f"{prefix}{key}", path)
+                setattr(cfg, key.replace("-", "_"), codes)
+            elif key == "per-file-ignores":
+                for pat, codes in value.items():
+                    if not isinstance(codes, list):
+                        raise ConfigError(f"`{prefix}per-file-ignores.\"{pat}\"` must be a list of codes", path)
+                    cfg.per_file_ignores[pat] = _codes(codes, f"{prefix}per-file-ignores.\"{pat}\"", path)
+            elif key == "severity":
+                for code, sev in value.items():
+                    r = resolve_selector(code)
+                    if not r:
+                        raise ConfigError(f"unknown rule `{code}` in `{prefix}severity`", path)
+                    if sev not in ("error", "warning", "info"):
+                        raise ConfigError(f"`{prefix}severity.{code}` must be error, warning or info", path)
+                    for rr in r:
+                        cfg.severity[rr] = sev
+            elif key == "dialect":
+                if value not in DIALECTS:
+                    raise ConfigError(f"`{prefix}dialect` must be one of {', '.join(DIALECTS)}", path)
+                cfg.dialect = value
+            elif key == "slugger":
+                if value not in SLUGGERS:
+                    raise ConfigError(f"`{prefix}slugger` must be one of {', '.join(SLUGGERS)}", path)
+                cfg.slugger = value
+            else:
+                if not all(isinstance(x, str) for x in value):
+                    raise ConfigError(f"`{prefix}{key}` must be a list of strings", path)
+                setattr(cfg, key, list(value))
+        elif key in SETTINGS:
+            if not isinstance(value, dict):
+                raise ConfigError(f"`{prefix}{key}` must be a table", path)
+            spec = SETTINGS[key]
+            for k, v in value.items():
+                if k not in spec:
+                    known = ", ".join(sorted(spec)) or "none"
+                    raise ConfigError(f"unknown key `{prefix}{key}.{k}` (known: {known})", path)
+                typ = spec[k][0]
+                if not isinstance(v, typ):
+                    tn = typ.__name__ if isinstance(typ, type) else " or ".join(t.__name__ for t in typ)
+                    raise ConfigError(f"`{prefix}{key}.{k}` must be a {tn}", path)
+            cfg.families[key] = dict(value)
+        else:
+            known = ", ".join(sorted(list(_TOP_KEYS) + list(SETTINGS)))
+            raise ConfigError(f"unknown key `{prefix}{key}` (known: {known})", path)
+    return cfg
+
+
+def resolve_selector(sel: str) -> list[str]:
+    """Codes matched by a selector: a code (`L001`), a prefix (`L`, `L0`), a name, or `ALL`."""
+    all_rules()
+    s = sel.strip()
+    if s.upper() == "ALL":
+        return sorted(RULES)
+    if s.lower() in BY_NAME:
+        return [BY_NAME[s.lower()].code]
+    up = s.upper()
+    return sorted(c for c in RULES if c.startswith(up)) if up else []
+
+
+def _codes(values: list[Any], key: str, path: Path | None) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        if not isinstance(v, str):
+            raise ConfigError(f"`{key}` must list rule codes as strings", path)
+        codes = resolve_selector(v)
+        if not codes:
+            raise ConfigError(f"unknown rule code or name `{v}` in `{key}`", path)
+        out.extend(codes)
+    return out
+
+
+def selected_codes(cfg: Config, cli_select: list[str] | None = None, cli_ignore: list[str] | None = None,
+                   cli_extend: list[str] | None = None) -> set[str]:
+    rules = all_rules()
+    if cli_select:
+        chosen = set(_codes(cli_select, "--select", None))
+    elif cfg.select is not None:
+        chosen = set(cfg.select)
+    else:
+        chosen = {r.code for r in rules if r.default}
+    chosen |= set(cfg.extend_select)
+    if cli_extend:
+        chosen |= set(_codes(cli_extend, "--extend-select", None))
+    chosen -= set(cfg.ignore)
+    if cli_ignore:
+        chosen -= set(_codes(cli_ignore, "--ignore", None))
+    chosen.add("X001")  # internal errors are always reported
+    return chosen

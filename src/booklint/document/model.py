@@ -1,0 +1,216 @@
+"""The Document: everything a rule may look at in one parsed file, each item with its Span.
+
+A Span is a pair of character offsets into ``Source.text`` (end exclusive). Rules never
+search the text to find where something is: the parser records it once, here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .source import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            object.__setattr__(self, "end", self.start)
+
+    def shift(self, by: int) -> "Span":
+        return Span(self.start + by, self.end + by)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlAttr:
+    name: str  # lower-cased
+    value: str | None  # None for a bare attribute (`<details open>`)
+    span: Span  # the whole `name="value"`
+    value_span: Span | None  # inside the quotes
+    quote: str  # '"', "'" or "" (unquoted)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlTag:
+    name: str  # lower-cased; "!--" for a comment
+    closing: bool  # `</x>`
+    self_closing: bool  # `<x/>`
+    attrs: tuple[HtmlAttr, ...]
+    span: Span
+    block: bool  # from an HTML block (vs. inline HTML in a paragraph)
+    raw: str = ""  # the tag's source text (for comments: the whole comment)
+
+    def attr(self, name: str) -> HtmlAttr | None:
+        for a in self.attrs:
+            if a.name == name:
+                return a
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class LiquidParam:
+    name: str
+    value: str  # unquoted, `\"` resolved
+    span: Span  # the whole `name="value"`
+    value_span: Span  # inside the quotes
+    quoted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LiquidTag:
+    kind: str  # "tag" for {% %}, "output" for {{ }}
+    name: str  # tag name (`include`, `details`, `enddetails`), or "" for output
+    markup: str  # everything after the name, as written
+    params: tuple[LiquidParam, ...]
+    span: Span
+    closed: bool = True  # False when `%}` / `}}` was never found
+
+    def param(self, name: str) -> LiquidParam | None:
+        for p in self.params:
+            if p.name == name:
+                return p
+        return None
+
+    @property
+    def include_file(self) -> str | None:
+        """For `{% include file.liquid ... %}`: the included file name."""
+        if self.name != "include":
+            return None
+        head = self.markup.strip().split(None, 1)
+        return head[0] if head else None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    href: str  # as the browser gets it (Liquid output evaluated where booklint can)
+    raw_href: str  # as written
+    href_span: Span  # where `raw_href` is written
+    span: Span  # the whole link
+    kind: str  # "markdown", "autolink", "reference", "html", "front-matter"
+    text: str = ""  # link text (plain)
+    attr: str = "href"  # for HTML links: the attribute
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    src: str
+    raw_src: str
+    src_span: Span
+    span: Span
+    kind: str  # "markdown", "html" (<img>), "figure" (figure.liquid), "iframe", "video", "source"
+    alt: str | None = None
+    caption: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MathSpan:
+    tex: str  # the content between the delimiters, exactly as written
+    span: Span  # including the delimiters
+    content_span: Span
+    delimiter: str  # "$" or "$$"
+    display: bool  # a `$$` block of its own (math_block)
+    context: str = "paragraph"  # "paragraph", "block", "table", "heading", "caption", "html"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str  # plain text as the reader sees it
+    id_text: str  # the text kramdown/GitHub build the id from
+    span: Span
+    explicit_id: str | None = None  # `{#id}` or `<hN id=...>`
+    html: bool = False  # an HTML `<hN>` tag
+
+
+@dataclass(frozen=True, slots=True)
+class TextRun:
+    """A stretch of prose, verbatim from the source: ``text == source.text[span.start:span.end]``."""
+
+    text: str
+    span: Span
+    where: str  # "paragraph", "heading", "table", "link", "caption", "alt", "front-matter", "html"
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    info: str
+    content: str
+    span: Span  # the whole block, fences included
+    content_span: Span
+    fenced: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSpan:
+    content: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    body: str  # between `<!--` and `-->`
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class YamlError:
+    message: str
+    span: Span
+
+
+@dataclass
+class FrontMatter:
+    raw: str
+    span: Span  # from the opening `---` to the end of the closing one
+    content_span: Span
+    data: dict[str, Any] | None  # None when the YAML does not parse to a mapping
+    error: YamlError | None = None
+    closed: bool = True
+    # spans of keys and scalar values, by path: ("toc", 0, "name") -> Span of the value
+    key_spans: dict[tuple, Span] = field(default_factory=dict)
+    value_spans: dict[tuple, Span] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default) if isinstance(self.data, dict) else default
+
+
+@dataclass(frozen=True, slots=True)
+class ParseNote:
+    """A fact the parser noticed that a rule may turn into a finding (or ignore)."""
+
+    kind: str  # "binary", "too-deep", "unterminated-front-matter", "unclosed-liquid", ...
+    message: str
+    span: Span
+
+
+@dataclass
+class Document:
+    source: Source
+    front_matter: FrontMatter | None = None
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    math: list[MathSpan] = field(default_factory=list)
+    html: list[HtmlTag] = field(default_factory=list)
+    liquid: list[LiquidTag] = field(default_factory=list)
+    code_blocks: list[CodeBlock] = field(default_factory=list)
+    code_spans: list[CodeSpan] = field(default_factory=list)
+    prose: list[TextRun] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    notes: list[ParseNote] = field(default_factory=list)
+    tokens: list = field(default_factory=list, repr=False)  # markdown-it block tokens, for structural rules
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        return self.source.line_col(offset)

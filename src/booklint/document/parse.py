@@ -1,0 +1,473 @@
+"""One parse of one file: markdown-it-py (with the plugins measured to read the book the
+way kramdown + MathJax do) turned into a :class:`Document` whose every element has a Span.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as _html
+import re
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .frontmatter import parse_front_matter
+from .html import parse_tag, scan_html
+from .liquid import Closers, liquid_plugin, scan_liquid
+from .model import (
+    CodeBlock,
+    CodeSpan,
+    Comment,
+    Document,
+    Heading,
+    HtmlTag,
+    Image,
+    LiquidTag,
+    Link,
+    MathSpan,
+    ParseNote,
+    Span,
+    TextRun,
+)
+from .positions import ContentMap, walk_inline
+from .source import Source
+
+MAX_FRAGMENT_DEPTH = 8  # `markdown=1` blocks inside `markdown=1` blocks
+MAX_NESTING = 200  # markdown-it's own limit on nested blocks (lists, quotes)
+_MASK = "\ue000"  # stands for a space inside a Liquid tag, so `[x]({{ site.baseurl }}/y)` stays a link
+_LIQUID_SPAN = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")
+_MD1 = re.compile(r"""<([A-Za-z][\w-]*)\b[^>]*?\bmarkdown\s*=\s*(?:"1"|'1'|1)[^>]*>""")
+_HEADER_ID = re.compile(r"[\t ]\{#([A-Za-z][\w:-]*)\}\s*$")
+_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+_DOLLARS = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$(?!\$)([^$\n]+?)(?<![\\\s])\$(?!\d)", re.S)
+_HEADING_TAG = re.compile(r"h[1-6]")
+
+
+@functools.cache
+def markdown_parser() -> MarkdownIt:
+    md = (
+        MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+        .enable(["table", "strikethrough"])
+        .use(front_matter_plugin)
+        .use(dollarmath_plugin, double_inline=True, allow_digits=False)
+        .use(liquid_plugin)
+    )
+    # keep escapes and entities as their own tokens: their markup is what was written,
+    # which lets positions.walk_inline find every token where it is in the source
+    md.disable("text_join")
+    return md
+
+
+def _mask_liquid(text: str) -> str:
+    if "{{" not in text and "{%" not in text:
+        return text
+    return _LIQUID_SPAN.sub(lambda m: m.group(0).replace(" ", _MASK), text)
+
+
+def _unmask(s: str) -> str:
+    return s.replace(_MASK, " ") if _MASK in s else s
+
+
+def unescape_md(s: str) -> str:
+    """A link destination as the browser gets it: backslash escapes and entities resolved."""
+    s = _ESCAPE.sub(r"\1", _unmask(s))
+    return _html.unescape(s) if "&" in s else s
+
+
+def parse(source: Source) -> Document:
+    doc = Document(source=source)
+    if source.binary:
+        doc.notes.append(ParseNote("binary", "this file looks binary (it contains NUL bytes); booklint did not read it", Span(0, 0)))
+        return doc
+    text = source.text
+    masked = _mask_liquid(text)
+    b = _Builder(doc, text, masked)
+    b.run(masked, 0, depth=0)
+    doc.links.sort(key=lambda x: x.span.start)
+    doc.images.sort(key=lambda x: x.span.start)
+    doc.math.sort(key=lambda x: x.span.start)
+    doc.html.sort(key=lambda x: x.span.start)
+    doc.liquid.sort(key=lambda x: x.span.start)
+    doc.prose.sort(key=lambda x: x.span.start)
+    doc.headings.sort(key=lambda x: x.span.start)
+    doc.comments.sort(key=lambda x: x.span.start)
+    return doc
+
+
+def _line_starts(s: str) -> list[int]:
+    starts = [0]
+    i = s.find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = s.find("\n", i + 1)
+    return starts
+
+
+class _Builder:
+    def __init__(self, doc: Document, text: str, masked: str):
+        self.doc = doc
+        self.text = text  # the real text: every span indexes it
+        self.masked = masked
+        self.closers = Closers(text)
+
+    # -- blocks --------------------------------------------------------------------------
+    def run(self, frag: str, base: int, depth: int) -> None:
+        md = markdown_parser()
+        try:
+            tokens = md.parse(frag, {})
+        except RecursionError:
+            self.doc.notes.append(ParseNote("too-deep", "this file nests too deeply for booklint to read", Span(base, base)))
+            return
+        if depth == 0:
+            self.doc.tokens = tokens
+            self._front_matter_check(tokens)
+        starts = _line_starts(frag)
+        n = len(tokens)
+        i = 0
+        in_cell = False
+        row_cursor: dict[int, int] = {}  # table row line -> file offset after the last cell read
+        while i < n:
+            tok = tokens[i]
+            t = tok.type
+            if t == "front_matter" and depth == 0:
+                self._front_matter(tok, starts)
+            elif t == "heading_open":
+                inline = tokens[i + 1] if i + 1 < n and tokens[i + 1].type == "inline" else None
+                if inline is not None:
+                    self._heading(tok, inline, frag, starts, base)
+                    i += 2
+                    continue
+            elif t in ("th_open", "td_open"):
+                in_cell = True
+            elif t in ("th_close", "td_close"):
+                in_cell = False
+            elif t == "inline":
+                if in_cell:
+                    row = tok.map[0] if tok.map else -1
+                    cmap = self._inline(tok, frag, starts, base, "table", row_cursor.get(row))
+                    if cmap is not None:
+                        row_cursor[row] = base + cmap(len(tok.content))
+                else:
+                    self._inline(tok, frag, starts, base, "paragraph")
+            elif t == "math_block":
+                self._math_block(tok, frag, starts, base)
+            elif t in ("fence", "code_block"):
+                self._code_block(tok, frag, starts, base)
+            elif t == "html_block":
+                self._html_block(tok, frag, starts, base, depth)
+            elif t == "liquid_block":
+                self._liquid_block(tok, frag, starts, base)
+            i += 1
+
+    def _front_matter_check(self, tokens) -> None:
+        text = self.text
+        if text.startswith("---") and text[3:4] in ("\n", "") and not any(t.type == "front_matter" for t in tokens[:1]):
+            self.doc.notes.append(
+                ParseNote(
+                    "unterminated-front-matter",
+                    "front matter opened here is never closed with `---`; Jekyll will publish this file unrendered",
+                    Span(0, 3),
+                )
+            )
+
+    def _front_matter(self, tok, starts) -> None:
+        end_line = tok.map[1]
+        fm_end = starts[end_line] - 1 if end_line < len(starts) else len(self.text)
+        content_start = starts[1] if len(starts) > 1 else len(self.text)
+        close_line = end_line - 1
+        content_end = starts[close_line] if close_line < len(starts) else len(self.text)
+        content_end = max(content_start, content_end)
+        self.doc.front_matter = parse_front_matter(self.text, 0, content_start, content_end, fm_end, starts)
+
+    def _block_span(self, tok, starts, frag, base) -> Span:
+        a, z = tok.map
+        s = starts[a] if a < len(starts) else len(frag)
+        e = starts[z] - 1 if z < len(starts) else len(frag)
+        return Span(base + s, base + max(s, e))
+
+    def _math_block(self, tok, frag, starts, base) -> None:
+        span = self._block_span(tok, starts, frag, base)
+        raw = self.text[span.start : span.end]
+        open_at = raw.find("$$")
+        close_at = raw.rfind("$$")
+        if open_at == -1 or close_at <= open_at:
+            cs = Span(span.start, span.end)
+        else:
+            cs = Span(span.start + open_at + 2, span.start + close_at)
+        self.doc.math.append(
+            MathSpan(self.text[cs.start : cs.end], span, cs, "$$", True, "block")
+        )
+
+    def _code_block(self, tok, frag, starts, base) -> None:
+        span = self._block_span(tok, starts, frag, base)
+        fenced = tok.type == "fence"
+        if fenced:
+            a = tok.map[0] + 1
+            cs_start = base + (starts[a] if a < len(starts) else len(frag))
+            cs = Span(cs_start, cs_start + len(tok.content))
+        else:
+            cs = span
+        self.doc.code_blocks.append(CodeBlock(tok.info.strip(), tok.content, span, cs, fenced))
+
+    def _liquid_block(self, tok, frag, starts, base) -> None:
+        span = self._block_span(tok, starts, frag, base)
+        pos = span.start + (tok.content and (self.text.find("{%", span.start, span.end) - span.start))
+        end = span.end
+        while pos != -1 and pos < end:
+            tag = scan_liquid(self.text, pos, end, self.closers)
+            if tag is None:
+                break
+            self._add_liquid(tag)
+            nxt = self.text.find("{%", tag.span.end, end)
+            if nxt == -1:
+                break
+            pos = nxt
+
+    def _html_block(self, tok, frag, starts, base, depth) -> None:
+        span = self._block_span(tok, starts, frag, base)
+        for item in scan_html(self.text, span.start, span.end, block=True):
+            self._add_html(item)
+        m = _MD1.search(self.text, span.start, min(span.end, span.start + 8192))
+        if m is None:
+            return
+        if depth >= MAX_FRAGMENT_DEPTH:
+            self.doc.notes.append(ParseNote("too-deep", "`markdown=1` blocks nest too deeply; booklint stopped here", Span(m.start(), m.end())))
+            return
+        name = m.group(1).lower()
+        inner_start = m.end()
+        inner_end = span.end
+        tail = self.text[inner_start:inner_end].rstrip()
+        close_re = re.compile(r"</" + re.escape(name) + r"\s*>\s*$", re.I)
+        cm = close_re.search(tail)
+        if cm:
+            inner_end = inner_start + cm.start()
+        self.run(self.masked[inner_start:inner_end], inner_start, depth + 1)
+
+    # -- inline --------------------------------------------------------------------------
+    def _heading(self, tok, inline, frag, starts, base) -> None:
+        cmap = self._inline(inline, frag, starts, base, "heading")
+        span = self._block_span(tok, starts, frag, base)
+        plain: list[str] = []
+        id_parts: list[str] = []
+        depth_img = 0
+        for c in inline.children or []:
+            ct = c.type
+            if ct in ("text", "text_special"):
+                if depth_img == 0:
+                    plain.append(_unmask(c.content))
+                    id_parts.append(_typographic(_unmask(c.content)) if ct == "text" else c.content)
+            elif ct == "code_inline":
+                plain.append(c.content)
+                id_parts.append(c.content)
+            elif ct in ("math_inline", "math_inline_double"):
+                plain.append(c.content)
+                id_parts.append(c.content)
+            elif ct == "softbreak":
+                plain.append(" ")
+                id_parts.append(" ")
+        text = "".join(plain).strip()
+        id_text = "".join(id_parts).strip()
+        explicit = None
+        m = _HEADER_ID.search(" " + id_text)
+        if m:
+            explicit = m.group(1)
+            id_text = (" " + id_text)[: m.start()].strip()
+            mt = _HEADER_ID.search(" " + text)
+            if mt:
+                text = (" " + text)[: mt.start()].strip()
+        self.doc.headings.append(Heading(int(tok.tag[1]), text, id_text, span, explicit, False))
+
+    def _inline(self, tok, frag, starts, base, where: str, cursor: int | None = None):
+        if tok.map is None or not tok.children:
+            return None
+        local_cursor = cursor - base if cursor is not None else None
+        cmap = ContentMap(frag, starts, tok.map[0], tok.content, local_cursor)
+        content = tok.content
+        children = tok.children
+        self._walk(children, content, cmap, base, where)
+        return cmap
+
+    def _walk(self, children, content, cmap, base, where) -> None:
+        text = self.text
+        link_stack: list[tuple[int, object]] = []
+        for child, s, e, extra in walk_inline(children, content):
+            t = child.type
+            gs, ge = base + cmap(s), base + cmap(e)
+            if t == "text":
+                if child.content.strip():
+                    w = "link" if link_stack else where
+                    self.doc.prose.append(TextRun(text[gs:ge], Span(gs, ge), w))
+            elif t == "code_inline":
+                self.doc.code_spans.append(CodeSpan(child.content, Span(gs, ge)))
+            elif t in ("math_inline", "math_inline_double"):
+                d = len(child.markup) or (1 if t == "math_inline" else 2)
+                cs = Span(gs + d, max(gs + d, ge - d))
+                self.doc.math.append(
+                    MathSpan(text[cs.start : cs.end], Span(gs, ge), cs, "$" * d, False, where if where != "link" else "paragraph")
+                )
+            elif t == "html_inline":
+                item = parse_tag(text[gs:ge], gs, block=False)
+                if item is not None:
+                    self._add_html(item)
+            elif t == "liquid_inline":
+                tag = scan_liquid(text, gs, ge, self.closers)
+                if tag is not None:
+                    self._add_liquid(tag)
+            elif t == "link_open":
+                link_stack.append((gs, child, extra))
+            elif t == "link_close":
+                if not link_stack:
+                    continue
+                start, open_tok, open_extra = link_stack.pop()
+                if open_extra.get("autolink"):
+                    ds, de = open_extra["dest"]
+                    raw = text[base + cmap(ds) : base + cmap(de)]
+                    self.doc.links.append(
+                        Link(raw, raw, Span(base + cmap(ds), base + cmap(de)), Span(start, ge), "autolink")
+                    )
+                    continue
+                ds, de = extra["dest"]
+                gds, gde = base + cmap(ds), base + cmap(de)
+                label = text[start + 1 : base + cmap(extra["label_end"])]
+                if extra["inline"]:
+                    raw = text[gds:gde]
+                    href = unescape_md(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw)
+                    self.doc.links.append(Link(href, raw, Span(gds, gde), Span(start, ge), "markdown", label))
+                else:
+                    href = _unmask(open_tok.attrGet("href") or "")
+                    self.doc.links.append(
+                        Link(unquote(href), href, Span(start, ge), Span(start, ge), "reference", label)
+                    )
+            elif t == "image":
+                ds, de = extra["dest"]
+                gds, gde = base + cmap(ds), base + cmap(de)
+                alt = "".join(c.content for c in (child.children or []) if c.type in ("text", "text_special", "code_inline"))
+                if extra["inline"]:
+                    raw = text[gds:gde]
+                    src = unescape_md(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw)
+                    self.doc.images.append(Image(src, raw, Span(gds, gde), Span(gs, ge), "markdown", alt))
+                else:
+                    src = _unmask(child.attrGet("src") or "")
+                    self.doc.images.append(Image(unquote(src), src, Span(gs, ge), Span(gs, ge), "markdown", alt))
+                a0 = gs + 2
+                if alt.strip() and text.startswith(alt, a0):
+                    self.doc.prose.append(TextRun(alt, Span(a0, a0 + len(alt)), "alt"))
+
+    # -- elements found in several places ---------------------------------------------------
+    def _add_html(self, item) -> None:
+        if isinstance(item, Comment):
+            self.doc.comments.append(item)
+            return
+        tag: HtmlTag = item
+        self.doc.html.append(tag)
+        if tag.closing:
+            return
+        name = tag.name
+        if name == "a":
+            a = tag.attr("href")
+            if a is not None and a.value is not None and a.value_span is not None:
+                self.doc.links.append(Link(_html.unescape(a.value), a.value, a.value_span, tag.span, "html"))
+        elif name in ("img", "iframe", "video", "source", "audio", "embed"):
+            a = tag.attr("src")
+            if a is not None and a.value is not None and a.value_span is not None:
+                alt = tag.attr("alt")
+                self.doc.images.append(
+                    Image(_html.unescape(a.value), a.value, a.value_span, tag.span, "html" if name == "img" else name,
+                          alt.value if alt is not None else None)
+                )
+        if _HEADING_TAG.fullmatch(name):
+            idattr = tag.attr("id")
+            self.doc.headings.append(
+                Heading(int(name[1]), "", "", tag.span, idattr.value if idattr is not None else None, True)
+            )
+
+    def _add_liquid(self, tag: LiquidTag) -> None:
+        self.doc.liquid.append(tag)
+        if tag.name != "include":
+            return
+        path = tag.param("path")
+        if path is not None:
+            alt = tag.param("alt")
+            cap = tag.param("caption")
+            kind = "figure" if (tag.include_file or "").startswith("figure") else "include"
+            self.doc.images.append(
+                Image(path.value, self.text[path.value_span.start : path.value_span.end], path.value_span, tag.span,
+                      kind, alt.value if alt else None, cap.value if cap else None)
+            )
+        cap = tag.param("caption")
+        if cap is not None and cap.quoted:
+            self._caption(cap)
+
+    def _caption(self, cap) -> None:
+        """A figure caption is raw HTML with math: its tags, links, math and prose."""
+        text = self.text
+        s, e = cap.value_span.start, cap.value_span.end
+        raw = text[s:e]
+        if '\\"' in raw:  # `\"` inside: scan the unescaped value, map offsets back
+            value, omap = _unescape_with_map(raw)
+        else:
+            value, omap = raw, None
+
+        def g(i: int) -> int:
+            if omap is None:
+                return s + i
+            return s + (omap[i] if i < len(omap) else len(raw))
+
+        covered: list[tuple[int, int]] = []
+        for item in scan_html(value, 0, len(value), block=False):
+            if isinstance(item, Comment):
+                continue
+            tag = HtmlTag(
+                item.name, item.closing, item.self_closing,
+                tuple(
+                    type(a)(a.name, a.value, Span(g(a.span.start), g(a.span.end)),
+                            Span(g(a.value_span.start), g(a.value_span.end)) if a.value_span else None, a.quote)
+                    for a in item.attrs
+                ),
+                Span(g(item.span.start), g(item.span.end)), False, item.raw,
+            )
+            self._add_html(tag)
+            covered.append((item.span.start, item.span.end))
+        for m in _DOLLARS.finditer(value):
+            grp = 1 if m.group(1) is not None else 2
+            d = 2 if grp == 1 else 1
+            self.doc.math.append(
+                MathSpan(m.group(grp), Span(g(m.start()), g(m.end())), Span(g(m.start(grp)), g(m.end(grp))), "$" * d, False, "caption")
+            )
+            covered.append((m.start(), m.end()))
+        covered.sort()
+        pos = 0
+        for a, z in covered + [(len(value), len(value))]:
+            if a > pos:
+                chunk_s, chunk_e = g(pos), g(a)
+                piece = text[chunk_s:chunk_e]
+                if piece.strip() and omap is None or (piece.strip() and "\\" not in piece):
+                    self.doc.prose.append(TextRun(piece, Span(chunk_s, chunk_e), "caption"))
+            pos = max(pos, z)
+
+
+def _typographic(s: str) -> str:
+    """kramdown's typographic symbols, which its header ids see as characters (then drop)."""
+    if "--" not in s and "..." not in s and "<<" not in s and ">>" not in s:
+        return s
+    return s.replace("---", "\u2014").replace("--", "\u2013").replace("...", "\u2026").replace("<<", "\u00ab").replace(">>", "\u00bb")
+
+
+def _unescape_with_map(raw: str) -> tuple[str, list[int]]:
+    """Jekyll's include tag turns only `\\"` into `"` inside a quoted value; so do we."""
+    out: list[str] = []
+    omap: list[int] = []
+    i = 0
+    n = len(raw)
+    while i < n:
+        if raw[i] == "\\" and i + 1 < n and raw[i + 1] == '"':
+            out.append(raw[i + 1])
+            omap.append(i + 1)
+            i += 2
+        else:
+            out.append(raw[i])
+            omap.append(i)
+            i += 1
+    return "".join(out), omap

@@ -1,0 +1,126 @@
+"""A file's bytes turned into text, with the facts of that decoding and a line index.
+
+Every position booklint reports is an offset into :attr:`Source.text`, converted to a
+1-based line and column here. The text has its line endings normalised to ``\\n`` (the
+Markdown parser does the same, so offsets agree); lines and columns are the same in the
+original file, which is what :mod:`booklint.fix` relies on to write edits back.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DecodeProblem:
+    """A stretch of bytes that is not valid UTF-8 (replaced by U+FFFD in the text)."""
+
+    byte_offset: int
+    length: int
+    offset: int  # offset of the replacement character in Source.text
+
+
+@dataclass
+class Source:
+    path: str  # relative to the book root, "/" separators
+    raw: bytes
+    text: str
+    bom: bool = False
+    decode_problems: list[DecodeProblem] = field(default_factory=list)
+    binary: bool = False
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def from_bytes(cls, path: str, raw: bytes) -> "Source":
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        body = raw[3:] if bom else raw
+        binary = b"\x00" in body[:8192]
+        problems: list[DecodeProblem] = []
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            text, problems = _decode_with_problems(body)
+        if "\r" in text:
+            if problems:  # keep the offsets of decode problems true after normalising
+                problems = [
+                    DecodeProblem(p.byte_offset, p.length, p.offset - text.count("\r\n", 0, p.offset))
+                    for p in problems
+                ]
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        src = cls(path=path, raw=raw, text=text, bom=bom, decode_problems=problems, binary=binary)
+        src._index()
+        return src
+
+    @classmethod
+    def from_text(cls, path: str, text: str) -> "Source":
+        return cls.from_bytes(path, text.encode("utf-8"))
+
+    def _index(self) -> None:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+
+    # -- positions -------------------------------------------------------------------
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based ``line``."""
+        return self._starts[max(0, min(line, len(self._starts)) - 1)]
+
+    def line_end(self, line: int) -> int:
+        """Offset just past the last character of ``line`` (before its newline)."""
+        if line >= len(self._starts):
+            return len(self.text)
+        return self._starts[line] - 1
+
+    def line_text(self, line: int) -> str:
+        return self.text[self.line_start(line) : self.line_end(line)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of ``offset``."""
+        offset = max(0, min(offset, len(self.text)))
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        return min(self.line_start(line) + column - 1, len(self.text))
+
+    def line_of_byte(self, byte_offset: int) -> int:
+        return self.raw[:byte_offset].count(b"\n") + 1
+
+
+_BAD = re.compile("[\udc80-\udcff]+")
+
+
+def _decode_with_problems(body: bytes) -> tuple[str, list[DecodeProblem]]:
+    """Decode UTF-8, replacing each run of invalid bytes by one U+FFFD and remembering where.
+
+    Linear: ``surrogateescape`` keeps each bad byte as a lone surrogate, which a regex finds.
+    """
+    escaped = body.decode("utf-8", "surrogateescape")
+    parts: list[str] = []
+    problems: list[DecodeProblem] = []
+    prev = 0
+    byte_pos = 0
+    out_len = 0
+    for m in _BAD.finditer(escaped):
+        good = escaped[prev : m.start()]
+        parts.append(good)
+        byte_pos += len(good.encode("utf-8"))
+        out_len += len(good)
+        bad_len = m.end() - m.start()  # one surrogate per bad byte
+        problems.append(DecodeProblem(byte_pos, bad_len, out_len))
+        parts.append("\ufffd")
+        out_len += 1
+        byte_pos += bad_len
+        prev = m.end()
+    parts.append(escaped[prev:])
+    return "".join(parts), problems

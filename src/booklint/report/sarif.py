@@ -1,0 +1,76 @@
+"""SARIF 2.1.0, as GitHub code scanning reads it (rules with descriptions, stable ids,
+partial fingerprints for de-duplication). Written by hand: sarif-om pulls in setuptools
+for a few classes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from .. import __version__
+from ..checks.registry import all_rules
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render(findings) -> str:
+    rules = all_rules()
+    index = {r.code: i for i, r in enumerate(rules)}
+    results = []
+    for f in findings:
+        loc = {
+            "physicalLocation": {
+                "artifactLocation": {"uri": f.path, "uriBaseId": "%SRCROOT%"},
+                "region": {
+                    "startLine": f.line,
+                    "startColumn": f.column,
+                    "endLine": max(f.end_line, f.line),
+                    "endColumn": max(f.end_column, f.column + 1) if f.end_line <= f.line else max(f.end_column, 1),
+                },
+            }
+        }
+        res = {
+            "ruleId": f.code,
+            "level": _LEVEL.get(f.severity, "error"),
+            "message": {"text": f.message},
+            "locations": [loc],
+            "partialFingerprints": {
+                "booklint/v1": hashlib.sha256(f"{f.path}:{f.code}:{f.message}".encode()).hexdigest()[:32]
+            },
+        }
+        if f.code in index:
+            res["ruleIndex"] = index[f.code]
+        if f.fix is not None:
+            res["fixes"] = [{
+                "description": {"text": f.fix.description},
+                "artifactChanges": [{
+                    "artifactLocation": {"uri": f.path, "uriBaseId": "%SRCROOT%"},
+                    "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                                      "insertedContent": {"text": e.new}} for e in f.fix.edits],
+                }],
+            }]
+        results.append(res)
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "booklint",
+                "version": __version__,
+                "informationUri": "https://github.com/booklint/booklint",
+                "rules": [{
+                    "id": r.code,
+                    "name": r.name,
+                    "shortDescription": {"text": r.summary},
+                    "fullDescription": {"text": r.doc or r.summary},
+                    "defaultConfiguration": {"enabled": r.default, "level": _LEVEL.get(r.severity, "error")},
+                    "properties": {"family": r.family},
+                } for r in rules],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+            "results": results,
+        }],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

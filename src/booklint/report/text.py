@@ -1,0 +1,105 @@
+"""Human output, in ruff's shape: `path:line:col: CODE message`, the source line with a
+caret under the problem, and a summary. Colour only when writing to a terminal."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+_SEV_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def _width(s: str) -> int:
+    try:
+        from wcwidth import wcswidth
+
+        w = wcswidth(s)
+        return w if w >= 0 else len(s)
+    except ImportError:  # pragma: no cover
+        return len(s)
+
+
+def render(findings, book=None, *, color: bool = False, show_source: bool = True, prefix: str = "") -> str:
+    def st(s: str, **kw) -> str:
+        return click.style(s, **kw) if color else s
+
+    out: list[str] = []
+    for f in findings:
+        fixable = " [*]" if f.fix is not None and f.fix.safe else ""
+        head = (f"{st(prefix + f.path, bold=True)}{st(':', fg='cyan')}{f.line}{st(':', fg='cyan')}{f.column}{st(':', fg='cyan')} "
+                f"{st(f.code, fg=_SEV_COLOR.get(f.severity, 'red'), bold=True)}{fixable} {f.message}")
+        out.append(head)
+        if show_source and book is not None:
+            src = _source_of(book, f.path)
+            if src is not None and 1 <= f.line <= src.line_count and src.text:
+                line_text = src.line_text(f.line)
+                if len(line_text) > 160:  # keep a window around the problem
+                    a = max(0, f.column - 60)
+                    z = max(a + 120, min(f.end_column + 20, a + 200)) if f.end_line == f.line else a + 120
+                    line_text_shown = ("…" if a else "") + line_text[a:z] + ("…" if z < len(line_text) else "")
+                    col_shift = a - (1 if a else 0)
+                else:
+                    line_text_shown = line_text
+                    col_shift = 0
+                line_text_shown = line_text_shown.replace("\t", " ")
+                gutter = str(f.line)
+                pad = " " * len(gutter)
+                start_col = f.column - 1 - col_shift
+                if f.end_line == f.line:
+                    end_col = max(f.end_column - 1 - col_shift, start_col + 1)
+                else:
+                    end_col = max(len(line_text_shown), start_col + 1)
+                lead = _width(line_text_shown[:start_col])
+                span = max(1, _width(line_text_shown[start_col:end_col]))
+                out.append(st(f"{pad} |", fg="blue"))
+                out.append(st(f"{gutter} |", fg="blue") + " " + _printable(line_text_shown))
+                out.append(st(f"{pad} |", fg="blue") + " " + " " * lead + st("^" * span, fg=_SEV_COLOR.get(f.severity, "red"), bold=True))
+                out.append("")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _printable(s: str) -> str:
+    return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}" for ch in s)
+
+
+def _source_of(book, path: str):
+    doc = book.docs.get(path)
+    if doc is not None:
+        return doc.source
+    try:
+        return book.source(path)
+    except Exception:
+        return None
+
+
+def summary(findings, *, color: bool = False, fixed: int = 0) -> str:
+    def st(s: str, **kw) -> str:
+        return click.style(s, **kw) if color else s
+
+    lines = []
+    n = len(findings)
+    if fixed:
+        lines.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.")
+    if n == 0:
+        lines.append(st("All checks passed!", fg="green", bold=True) if not fixed else f"No problems remain.")
+    else:
+        sev = Counter(f.severity for f in findings)
+        parts = [f"{sev[s]} {s}{'s' if sev[s] != 1 else ''}" for s in ("error", "warning", "info") if sev[s]]
+        lines.append(f"Found {n} problem{'s' if n != 1 else ''} ({', '.join(parts)}).")
+        fixable = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+        if fixable:
+            lines.append(f"[*] {fixable} fixable with the `--fix` option.")
+    return "\n".join(lines) + "\n"
+
+
+def statistics(findings) -> str:
+    counts = Counter((f.code, f.name) for f in findings)
+    fixable = Counter(f.code for f in findings if f.fix is not None and f.fix.safe)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    width = max((len(str(c)) for c in counts.values()), default=1)
+    out = []
+    for (code, name), c in rows:
+        mark = "[*]" if fixable[code] else "   "
+        out.append(f"{c:>{width}}\t{code}\t{mark} {name}")
+    return "\n".join(out) + ("\n" if out else "")
