@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .config import resolve_selector
 from .document.model import Document, Span
 
-_DIRECTIVE = re.compile(r"^\s*booklint-(disable|enable|disable-next-line|disable-line|disable-file)\b(.*?)\s*$", re.S)
+_DIRECTIVE = re.compile(r"^\s*booklint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)\s*$", re.S)
 ALL = "*"
 
 

@@ -57,6 +57,9 @@ def markdown_parser() -> MarkdownIt:
     # keep escapes and entities as their own tokens: their markup is what was written,
     # which lets positions.walk_inline find every token where it is in the source
     md.disable("text_join")
+    # kramdown keeps `file:`, `javascript:` and `data:` links; markdown-it would drop them,
+    # and then no rule could report them
+    md.validateLink = lambda url: True
     return md
 
 
