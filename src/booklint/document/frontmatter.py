@@ -40,10 +40,15 @@ def parse_front_matter(text: str, fm_start: int, content_start: int, content_end
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
+        # an unclosed construct fails at the end of the text: point where it opened instead
+        mark = e.problem_mark
+        if e.context_mark is not None and (mark is None or offset_of(mark) >= content_end - 1):
+            mark = e.context_mark
         at = offset_of(mark) if mark is not None else content_start
-        msg = " ".join(x for x in (e.context, e.problem) if x) or str(e)
-        fm.error = YamlError(msg, Span(at, min(at + 1, content_end)))
+        problem = (e.problem or "").strip()
+        if e.context and e.context_mark is not None:
+            problem += f" ({e.context}, which starts on line {e.context_mark.line + 1 + _line_index(line_starts, content_start)})"
+        fm.error = YamlError(problem or str(e), Span(at, min(at + 1, content_end)))
         return fm
     except (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError) as e:
         fm.error = YamlError(f"front matter is not valid YAML: {e}", Span(content_start, content_start))
