@@ -35,7 +35,6 @@ from .positions import ContentMap, walk_inline
 from .source import Source
 
 MAX_FRAGMENT_DEPTH = 8  # `markdown=1` blocks inside `markdown=1` blocks
-MAX_NESTING = 200  # markdown-it's own limit on nested blocks (lists, quotes)
 _MASK = "\ue000"  # stands for a space inside a Liquid tag, so `[x]({{ site.baseurl }}/y)` stays a link
 _LIQUID_SPAN = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")
 _MD1 = re.compile(r"""<([A-Za-z][\w-]*)\b[^>]*?\bmarkdown\s*=\s*(?:"1"|'1'|1)[^>]*>""")
@@ -48,7 +47,7 @@ _HEADING_TAG = re.compile(r"h[1-6]")
 @functools.cache
 def markdown_parser() -> MarkdownIt:
     md = (
-        MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+        MarkdownIt("commonmark")  # its maxNesting of 20 keeps nested brackets and lists linear
         .enable(["table", "strikethrough"])
         .use(front_matter_plugin)
         .use(dollarmath_plugin, double_inline=True, allow_digits=False)
@@ -414,9 +413,16 @@ class _Builder:
             value, omap = raw, None
 
         def g(i: int) -> int:
+            """File offset of value index ``i`` (a start)."""
             if omap is None:
                 return s + i
             return s + (omap[i] if i < len(omap) else len(raw))
+
+        def g_end(i: int) -> int:
+            """File offset just after value index ``i - 1`` (an end)."""
+            if omap is None or i == 0:
+                return s + i
+            return s + omap[i - 1] + 1
 
         covered: list[tuple[int, int]] = []
         for item in scan_html(value, 0, len(value), block=False):
@@ -425,11 +431,11 @@ class _Builder:
             tag = HtmlTag(
                 item.name, item.closing, item.self_closing,
                 tuple(
-                    type(a)(a.name, a.value, Span(g(a.span.start), g(a.span.end)),
-                            Span(g(a.value_span.start), g(a.value_span.end)) if a.value_span else None, a.quote)
+                    type(a)(a.name, a.value, Span(g(a.span.start), g_end(a.span.end)),
+                            Span(g(a.value_span.start), g_end(a.value_span.end)) if a.value_span else None, a.quote)
                     for a in item.attrs
                 ),
-                Span(g(item.span.start), g(item.span.end)), False, item.raw,
+                Span(g(item.span.start), g_end(item.span.end)), False, item.raw,
             )
             self._add_html(tag)
             covered.append((item.span.start, item.span.end))
@@ -437,14 +443,14 @@ class _Builder:
             grp = 1 if m.group(1) is not None else 2
             d = 2 if grp == 1 else 1
             self.doc.math.append(
-                MathSpan(m.group(grp), Span(g(m.start()), g(m.end())), Span(g(m.start(grp)), g(m.end(grp))), "$" * d, False, "caption")
+                MathSpan(m.group(grp), Span(g(m.start()), g_end(m.end())), Span(g(m.start(grp)), g_end(m.end(grp))), "$" * d, False, "caption")
             )
             covered.append((m.start(), m.end()))
         covered.sort()
         pos = 0
         for a, z in covered + [(len(value), len(value))]:
             if a > pos:
-                chunk_s, chunk_e = g(pos), g(a)
+                chunk_s, chunk_e = g(pos), g_end(a)
                 piece = text[chunk_s:chunk_e]
                 if piece.strip() and omap is None or (piece.strip() and "\\" not in piece):
                     self.doc.prose.append(TextRun(piece, Span(chunk_s, chunk_e), "caption"))

@@ -1,0 +1,80 @@
+"""Positions: every element the parser records is exactly where it is in the source."""
+
+from __future__ import annotations
+
+from booklint.document.parse import parse
+from booklint.document.source import Source
+
+TEXT = """---
+title: "T"
+toc:
+  - name: First
+---
+
+# Heading with `code` and $x$
+
+> A quote with [a link](target.md "title") and
+> a second line with $$y^2$$ and <d-cite key="a,b"></d-cite>.
+
+- item with ![alt *text*](img.png)
+  continued \\*escaped\\* &amp; text
+
+| col | `c|d` |
+|-----|-------|
+| [x](y.md) | $z$ |
+
+<p markdown=1 class="takeaway">**Takeaway**: inner $w$ and [in](inner.md).</p>
+
+{% include figure.liquid path="assets/img/a.png" caption="<b>Figure:</b> a $q$ plot with
+ <a href=\\"https://e.com\\">a link</a>." %}
+
+$$
+\\begin{equation} E = mc^2 \\end{equation}
+$$
+
+Text [x]({{ site.baseurl }}/tpus) and `multi
+line code` then [after](after.md).
+"""
+
+
+def test_every_span_points_at_its_text():
+    src = Source.from_text("a.md", TEXT)
+    doc = parse(src)
+    t = src.text
+    for link in doc.links:
+        if link.kind in ("markdown", "html"):
+            assert t[link.href_span.start:link.href_span.end] == link.raw_href
+    for m in doc.math:
+        assert t[m.content_span.start:m.content_span.end] == m.tex
+    for r in doc.prose:
+        assert t[r.span.start:r.span.end] == r.text
+    for c in doc.code_spans:
+        assert t[c.span.start] == "`" and t[c.span.end - 1] == "`"
+    hrefs = [link.href for link in doc.links]
+    assert hrefs == ["target.md", "y.md", "inner.md", "https://e.com", "{{ site.baseurl }}/tpus", "after.md"]
+    assert [m.tex for m in doc.math] == ["x", "y^2", "z", "w", "q", "\n\\begin{equation} E = mc^2 \\end{equation}\n"]
+    assert [(m.context, m.display) for m in doc.math][-1] == ("block", True)
+    lines = {link.href: src.line_col(link.href_span.start) for link in doc.links}
+    assert lines["target.md"] == (9, 25)
+    assert lines["after.md"][0] == 29  # after a multi-line code span
+    assert lines["https://e.com"][0] == 22
+    imgs = [(i.kind, i.src) for i in doc.images]
+    assert imgs == [("markdown", "img.png"), ("figure", "assets/img/a.png")]
+    cite = [h for h in doc.html if h.name == "d-cite"][0]
+    assert cite.attr("key").value == "a,b" and src.line_col(cite.span.start) == (10, 34)
+    assert doc.front_matter.value_spans[("toc", 0, "name")].start == t.index("First")
+
+
+def test_binary_is_not_parsed():
+    doc = parse(Source.from_bytes("x.md", b"\x00\x01\x02"))
+    assert doc.notes[0].kind == "binary" and not doc.links
+
+
+def test_pathological_inputs_are_linear():
+    import time
+
+    for text in ("[" * 200_000, "<a " * 100_000, "{%" * 200_000, "<!--" * 100_000, "> " * 5000 + "x",
+                 "$" * 200_000, "\\" * 200_000, "*_" * 100_000, "  - " * 5000 + "x"):
+        t0 = time.perf_counter()
+        parse(Source.from_text("x.md", text))
+        assert time.perf_counter() - t0 < 5, text[:10]
