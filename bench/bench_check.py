@@ -32,7 +32,7 @@ PEAK = ("import resource,subprocess,sys;"
 
 def corpus() -> Path:
     env = os.environ.get("BOOKLINT_CORPUS")
-    for c in ([Path(env)] if env else []) + [REPO.parent / "shared" / "corpus", Path("/work/shared/corpus")]:
+    for c in ([Path(env)] if env else []) + [REPO.parent / "shared" / "corpus"]:
         if (c / "scaling-book-en").is_dir():
             return c
     sys.exit("the corpus is not here: set BOOKLINT_CORPUS")

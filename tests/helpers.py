@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def corpus_dir() -> Path | None:
     env = os.environ.get("BOOKLINT_CORPUS")
-    for cand in ([Path(env)] if env else []) + [REPO.parent / "shared" / "corpus", Path("/work/shared/corpus")]:
+    for cand in ([Path(env)] if env else []) + [REPO.parent / "shared" / "corpus"]:
         if cand.is_dir() and (cand / "scaling-book-en").is_dir():
             return cand
     return None
