@@ -35,8 +35,11 @@ class Context:
         eline, ecol = src.line_col(end)
         if (eline, ecol) == (line, col) and start < n and src.text[start] != "\n":
             ecol += 1  # an empty span still marks one character
+        positions: tuple = ()
+        if fix is not None:
+            positions = tuple((*src.line_col(e.start), *src.line_col(e.end)) for e in fix.edits)
         return Finding(src.path, line, col, eline, ecol, self.rule.code, self.rule.name, self.severity, message,
-                       fix, start, end)
+                       fix, start, end, positions)
 
     def finding_at(self, where: Document | Source, line: int, column: int, message: str, *,
                    end_line: int | None = None, end_column: int | None = None, fix: Fix | None = None) -> Finding:

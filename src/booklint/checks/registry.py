@@ -66,6 +66,7 @@ class Finding:
     fix: Fix | None = None
     start: int = 0  # offsets into the file's text (for suppressions and fixes)
     end: int = 0
+    edit_positions: tuple[tuple[int, int, int, int], ...] = ()  # (line, col, end_line, end_col) per fix edit
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -87,7 +88,11 @@ class Finding:
             d["fix"] = {
                 "description": self.fix.description,
                 "safe": self.fix.safe,
-                "edits": [{"start": e.start, "end": e.end, "content": e.new} for e in self.fix.edits],
+                "edits": [
+                    {"content": e.new, "start": e.start, "end": e.end,
+                     **({"line": p[0], "column": p[1], "end_line": p[2], "end_column": p[3]} if p else {})}
+                    for e, p in zip(self.fix.edits, self.edit_positions or [None] * len(self.fix.edits))
+                ],
             }
         return d
 
