@@ -180,6 +180,7 @@ function mathjaxTables() {
         }
         entry.macros[key].args = n;
         entry.macros[key].probe_error = err;
+        if (n > 0 && err === null) entry.macros[key].arg_modes = probeArgModes(cs, n, run);
       }
       for (const key of Object.keys(entry.environments)) {
         entry.environments[key] = Object.assign(entry.environments[key], probeEnv(key, run));
@@ -203,6 +204,23 @@ function mathjaxTables() {
     probe_errors: probeErrors,
     packages,
   };
+}
+
+/*
+ * How MathJax reads each argument of a command: 'math' when an unknown command inside it
+ * is an error, 'text' when only math nested in $...$ inside it is parsed (\text, \mbox),
+ * 'raw' when its content is not parsed as TeX at all (labels, URLs, colors, dimensions).
+ */
+function probeArgModes(cs, n, run) {
+  const UNDEFINED = '\\qqqbooklintundefined';
+  const modes = [];
+  for (let i = 0; i < n; i++) {
+    const args = (inner) => Array.from({length: n}, (_, j) => '{' + (j === i ? inner : 'x') + '}').join('');
+    if (run(cs + args(UNDEFINED), true) === 'UndefinedControlSequence') modes.push('math');
+    else if (run(cs + args('$' + UNDEFINED + '$'), true) === 'UndefinedControlSequence') modes.push('text');
+    else modes.push('raw');
+  }
+  return modes;
 }
 
 /*
@@ -243,7 +261,7 @@ function probeEnv(name, run) {
 async function katexTables() {
   const katexDir = path.dirname(req.resolve('katex/package.json'));
   const src = fs.readFileSync(path.join(katexDir, 'dist', 'katex.mjs'), 'utf8');
-  const wanted = ['_functions', 'symbols', '_environments', '_macros', 'implicitCommands'];
+  const wanted = ['_functions', 'symbols', '_environments', '_macros', 'implicitCommands', 'delimiters'];
   for (const v of wanted) {
     if (!new RegExp('^var ' + v + ' = ', 'm').test(src)) {
       throw new Error(`katex.mjs has no module-level 'var ${v}': the table extraction needs updating`);
@@ -264,6 +282,7 @@ async function katexTables() {
   const environments = mod.__booklint__environments;
   const macros = mod.__booklint__macros;
   const implicit = mod.__booklint_implicitCommands;
+  const delimiters = mod.__booklint_delimiters;
 
   const run = (tex, display) => {
     try {
@@ -338,6 +357,7 @@ async function katexTables() {
     macros: sortedObject(macroOut),
     environments: sortedObject(envOut),
     implicit_commands: Object.keys(implicit).sort(),
+    delimiters: [...delimiters].sort(),
   };
 }
 
