@@ -1,0 +1,14 @@
+"""booklint's TeX math validator: pure Python, judged against MathJax 3 or KaTeX.
+
+``check(tex, renderer=..., display=..., macros=scope)`` returns the :class:`TexProblem`s the
+renderer would refuse the formula for. :class:`MacroScope` carries a chapter's definitions
+from one formula to the next. :mod:`booklint.tex.kramdown` computes what a single-``$`` span
+becomes after kramdown has treated it as Markdown, before KaTeX sees it.
+"""
+
+from booklint.tex.checker import check
+from booklint.tex.problems import KINDS, TexProblem
+from booklint.tex.scope import MacroScope
+from booklint.tex.tokens import Token, tokenize
+
+__all__ = ["KINDS", "MacroScope", "TexProblem", "Token", "check", "tokenize"]
