@@ -114,7 +114,9 @@ class _Checker:
 
     def missing(self, d: _Demand) -> None:
         if d.script:
-            msg = f"`{d.what}` has nothing after it to put in the script; write `{d.what}{{...}}`."
+            where = "superscript" if d.what == "^" else "subscript"
+            msg = (f"`{d.what}` has nothing after it to put in the {where}; {self.rname} shows an error "
+                   f"instead of the formula. Write `{d.what}{{...}}`.")
         else:
             need = "an argument" if d.count == 1 else f"{d.count} arguments"
             got = "none is given" if d.done == 0 else f"only {d.done} {'is' if d.done == 1 else 'are'} given"
@@ -197,7 +199,8 @@ class _Checker:
                     self.new_atom(self.stack[-1])
                 elif mode == TEXT:
                     self.stack.append(_Frame("shift", MATH, t.start, t.end))
-            elif k is BACKSLASH_END:
+            elif k is BACKSLASH_END and self.scope.renderer == "katex":
+                # MathJax quietly ignores a backslash that ends the input; KaTeX refuses it.
                 self.report("unknown-command",
                             f"A lone `\\` ends the formula; {self.rname} rejects it. "
                             "Remove it or write `\\backslash`.", t.start, t.end)
@@ -628,7 +631,7 @@ class _Checker:
         if j >= len(toks) or toks[j].kind is not CS:
             self.report("missing-argument",
                         f"`\\{t.name}` must be followed by the name of the command to define, "
-                        f"e.g. `\\{t.name}\\R{{...}}`.", t.start, t.end)
+                        f"e.g. `\\{t.name}\\R{{...}}`; {self.rname} rejects the formula.", t.start, t.end)
             return i
         target = toks[j].name
         params = 0
@@ -642,7 +645,8 @@ class _Checker:
             j += 1
         if j >= n or toks[j].kind is not OPEN:
             self.report("missing-argument",
-                        f"`\\{t.name}\\{target}` needs the definition in braces.", t.start, toks[j - 1].end)
+                        f"`\\{t.name}\\{target}` needs the definition in braces; {self.rname} rejects the formula.",
+                        t.start, toks[j - 1].end)
             return j
         j = self.group_end(j)
         self.scope.macros[target] = MacroDef(target, params, None)
@@ -672,7 +676,7 @@ class _Checker:
         if target is None:
             self.report("missing-argument",
                         f"`\\{word}` must be followed by the command to define, e.g. "
-                        f"`\\{word}{{\\R}}{{...}}`.", t.start, t.end)
+                        f"`\\{word}{{\\R}}{{...}}`; {self.rname} rejects the formula.", t.start, t.end)
             return i
         offset = self.toks[j - 1].end
         params = 0
@@ -688,7 +692,8 @@ class _Checker:
         end = self.arg_token_end(j)
         if end is None:
             self.report("missing-argument",
-                        f"`\\{word}{{\\{target}}}` needs the definition as its last argument.",
+                        f"`\\{word}{{\\{target}}}` needs the definition as its last argument; {self.rname} "
+                        "rejects the formula.",
                         t.start, self.toks[j - 1].end if j else t.end)
             return j
         if self.scope.renderer == "katex":
@@ -711,7 +716,8 @@ class _Checker:
         toks = self.toks
         j = self.next_token(i)
         if j >= len(toks) or toks[j].kind is not CS:
-            self.report("missing-argument", "`\\let` must be followed by a command name, e.g. `\\let\\a\\b`.",
+            self.report("missing-argument", f"`\\let` must be followed by a command name, e.g. "
+                        f"`\\let\\a\\b`; {self.rname} rejects the formula.",
                         t.start, t.end)
             return i
         target = toks[j].name
@@ -719,7 +725,8 @@ class _Checker:
         if j < len(toks) and toks[j].text == "=":
             j = self.next_token(j + 1)
         if j >= len(toks):
-            self.report("missing-argument", f"`\\let\\{target}` needs the command to copy.", t.start, t.end)
+            self.report("missing-argument", f"`\\let\\{target}` needs the command to copy; {self.rname} "
+                        "rejects the formula.", t.start, t.end)
             return j
         src = toks[j]
         info = self.scope.command(src.name) if src.kind is CS else None
@@ -730,7 +737,8 @@ class _Checker:
     def define_env(self, t: Token, i: int, f: _Frame, as_arg: bool) -> int:
         m = _ENV_NAME.match(self.tex, t.end)
         if not m:
-            self.report("missing-argument", f"`\\{t.name}` needs the environment name in braces.",
+            self.report("missing-argument", f"`\\{t.name}` needs the environment name in braces; "
+                        f"{self.rname} rejects the formula.",
                         t.start, t.end)
             return i
         name = m.group(1).strip()
@@ -748,7 +756,8 @@ class _Checker:
             end = self.arg_token_end(j)
             if end is None:
                 self.report("missing-argument",
-                            f"`\\{t.name}{{{name}}}` needs the begin and the end code as two arguments.",
+                            f"`\\{t.name}{{{name}}}` needs the begin and the end code as two arguments; "
+                            f"{self.rname} rejects the formula.",
                             t.start, t.end)
                 return j
             j = end
@@ -759,7 +768,8 @@ class _Checker:
     def require(self, t: Token, i: int, f: _Frame, as_arg: bool) -> int:
         m = _ENV_NAME.match(self.tex, t.end)
         if not m:
-            self.report("missing-argument", "`\\require` needs an extension name in braces.", t.start, t.end)
+            self.report("missing-argument", "`\\require` needs an extension name in braces; MathJax "
+                        "rejects the formula.", t.start, t.end)
             return i
         pkg = m.group(1).strip()
         if not self.scope.require(pkg):
@@ -795,7 +805,8 @@ class _Checker:
         if pos < len(self.tex) and self.tex[pos] == "*":
             pos += 1
         if pos >= len(self.tex):
-            self.report("missing-argument", "`\\verb` needs a delimiter and text, e.g. `\\verb|x|`.",
+            self.report("missing-argument", f"`\\verb` needs a delimiter and text, e.g. `\\verb|x|`; "
+                        f"{self.rname} rejects the formula.",
                         t.start, t.end)
             return len(self.toks)
         delim = self.tex[pos]
