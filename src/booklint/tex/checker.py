@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from booklint.tex.problems import TexProblem
 from booklint.tex.scope import MacroDef, MacroScope
@@ -25,37 +26,60 @@ from booklint.tex.suggest import closest
 from booklint.tex.tables import MATH, RAW, SAME, TEXT, CommandInfo, EnvInfo, load_table
 from booklint.tex.tokens import (
     ALIGN, BACKSLASH_END, CHAR, CLOSE, COMMENT, CS, OPEN, PARAM, SHIFT, SPACE, SUB, SUP, Token,
-    tokenize,
+    iter_tokens,
 )
 
 #: A formula with more problems than this stops being scanned: its verdict is long settled.
 MAX_PROBLEMS = 50
+
+#: Formulas longer than this are checked only up to here and reported as too large. The
+#: largest formula of the corpus books is a few kilobytes; MathJax itself refuses to let a
+#: formula grow past 5 KB while expanding macros (its maxBuffer). The limit keeps the time of
+#: any check bounded (about a third of a second on a slow machine) whatever the input.
+MAX_TEX_LENGTH = 100_000
 
 _RENDERER_NAME = {"mathjax": "MathJax", "katex": "KaTeX"}
 _DEF_WORDS = frozenset({"def", "gdef", "edef", "xdef"})
 _NEWCOMMAND_WORDS = frozenset({"newcommand", "renewcommand", "providecommand"})
 _NEWENV_WORDS = frozenset({"newenvironment", "renewenvironment"})
 _NO_NEW_ATOM = frozenset({"limits", "nolimits", "displaylimits"})
+# Commands the validator must interpret itself rather than just look up.
+_SPECIAL = frozenset({"begin", "end", "left", "right", "middle", "let", "require", "label", "verb",
+                      "DeclareMathOperator", *_DEF_WORDS, *_NEWCOMMAND_WORDS, *_NEWENV_WORDS})
 _ENV_NAME = re.compile(r"[ \t\r\n]*\{([^{}]*)\}")
 _BRACKET_AFTER_CR = re.compile(r"\[[^\]]*\]")
 _NUM_ARGS = re.compile(r"[ \t\r\n]*\[[ \t\r\n]*([0-9])[ \t\r\n]*\]")
 _OPT_DEFAULT = re.compile(r"[ \t\r\n]*\[[^\]]*\]")
-_RUN = re.compile(r"[A-Za-z0-9]+")
+_SCRIPT_MODES = (MATH,)
 
 
-@dataclass(slots=True)
 class _Demand:
-    """Arguments a command still waits for."""
+    """Arguments a command still waits for (a plain slotted class: one is made per command)."""
 
-    what: str               # how the command is shown in messages, e.g. "\\frac" or "^"
-    start: int
-    end: int
-    modes: tuple[str, ...]
-    count: int
-    done: int = 0
-    optional: int = 0       # optional [..] arguments still possible before the first one
-    nested: bool = False    # this command is itself an argument of the demand below it
-    script: bool = False    # the demand of ^ or _
+    __slots__ = ("tok", "modes", "count", "done", "optional", "nested", "script", "label")
+
+    def __init__(self, tok: Token, modes: tuple[str, ...], count: int, optional: int = 0,
+                 nested: bool = False, script: bool = False, label: str | None = None) -> None:
+        self.tok = tok
+        self.modes = modes
+        self.count = count
+        self.done = 0
+        self.optional = optional    # optional [..] arguments still possible before the first one
+        self.nested = nested        # this command is itself an argument of the demand below it
+        self.script = script        # the demand of ^ or _
+        self.label = label          # how to show it in messages, when not the token's text
+
+    @property
+    def what(self) -> str:
+        return self.label or self.tok.text
+
+    @property
+    def start(self) -> int:
+        return self.tok.start
+
+    @property
+    def end(self) -> int:
+        return self.tok.end
 
 
 @dataclass(slots=True)
@@ -86,9 +110,27 @@ def check(tex: str, *, renderer: str, display: bool,
     elif macros.renderer != renderer:
         raise ValueError(f"a {macros.renderer} MacroScope cannot check {renderer} math")
     local = macros.copy()
+    if len(tex) > MAX_TEX_LENGTH:
+        problems = _Checker(tex[:_cut(tex, MAX_TEX_LENGTH)], local, display).run(at_end=False)
+        problems.insert(0, TexProblem(
+            "too-large",
+            f"This formula is {len(tex):,} characters long; booklint checks only the first "
+            f"{MAX_TEX_LENGTH:,}. No book formula should be this large: split it or look for a "
+            "missing closing `$`.", MAX_TEX_LENGTH, len(tex)))
+        macros.absorb(local)
+        return problems
     problems = _Checker(tex, local, display).run()
     macros.absorb(local)
     return problems
+
+
+def _cut(tex: str, limit: int) -> int:
+    """A place near ``limit`` that does not split a control sequence."""
+    cut = limit
+    floor = max(0, limit - 64)
+    while cut > floor and (tex[cut - 1].isalpha() or tex[cut - 1] == "\\"):
+        cut -= 1
+    return cut
 
 
 class _Checker:
@@ -98,19 +140,37 @@ class _Checker:
         self.table = scope.table
         self.display = display
         self.rname = _RENDERER_NAME[scope.renderer]
-        self.toks: list[Token] = tokenize(tex, at_is_letter=self.table.at_is_letter)
+        # Tokens are made on demand: a formula whose verdict is settled early (MAX_PROBLEMS)
+        # is never tokenized to the end.
+        self.toks: list[Token] = []
+        self._source = iter_tokens(tex, at_is_letter=self.table.at_is_letter)
+        self._exhausted = False
+        self._lookups: dict[tuple[str, str], CommandInfo | None] = {}
+        self._plans: dict[tuple[str, str], tuple[CommandInfo | None, int]] = {}
         self.problems: list[TexProblem] = []
+        self.full = False           # MAX_PROBLEMS reached: the verdict is settled
         self.stack: list[_Frame] = [_Frame("root", MATH, 0, 0)]
+
+    # -- the token buffer --------------------------------------------------------------
+
+    def get(self, i: int) -> Token | None:
+        """Token ``i``, tokenizing as far as needed (in chunks); None past the end."""
+        toks = self.toks
+        if i < len(toks):
+            return toks[i]
+        while len(toks) <= i and not self._exhausted:
+            before = len(toks)
+            toks.extend(islice(self._source, 4096))
+            if len(toks) == before:
+                self._exhausted = True
+        return toks[i] if i < len(toks) else None
 
     # -- reporting ---------------------------------------------------------------------
 
     def report(self, kind: str, message: str, start: int, end: int) -> None:
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(TexProblem(kind, message, start, end))
-
-    @property
-    def full(self) -> bool:
-        return len(self.problems) >= MAX_PROBLEMS
+        self.full = len(self.problems) >= MAX_PROBLEMS
 
     def missing(self, d: _Demand) -> None:
         if d.script:
@@ -125,12 +185,16 @@ class _Checker:
 
     # -- the main loop -----------------------------------------------------------------
 
-    def run(self) -> list[TexProblem]:
+    def run(self, *, at_end: bool = True) -> list[TexProblem]:
+        """Scan the formula; ``at_end=False`` when the text was cut, so its end is not the
+        formula's end and nothing may be reported as left open."""
+        get = self.get
         toks = self.toks
-        n = len(toks)
         i = 0
-        while i < n and not self.full:
-            t = toks[i]
+        while not self.full:
+            t = toks[i] if i < len(toks) else get(i)
+            if t is None:
+                break
             i += 1
             k = t.kind
             if k is SPACE or k is COMMENT:
@@ -150,7 +214,9 @@ class _Checker:
                     self.stack.append(_Frame("opt", MATH if mode == MATH else mode, t.start, t.end))
                     continue
                 d.optional = 0
-                arg_mode = self.arg_mode(d, mode)
+                arg_mode = d.modes[d.done] if d.done < len(d.modes) else SAME
+                if arg_mode == SAME:
+                    arg_mode = mode
                 if k is OPEN:
                     self.stack.append(_Frame("group", arg_mode, t.start, t.end, is_arg=True))
                     continue
@@ -204,16 +270,11 @@ class _Checker:
                 self.report("unknown-command",
                             f"A lone `\\` ends the formula; {self.rname} rejects it. "
                             "Remove it or write `\\backslash`.", t.start, t.end)
-        if not self.full:
+        if at_end and not self.full:
             self.finish()
         return self.problems
 
     # -- arguments ---------------------------------------------------------------------
-
-    @staticmethod
-    def arg_mode(d: _Demand, mode: str) -> str:
-        m = d.modes[d.done] if d.done < len(d.modes) else SAME
-        return mode if m == SAME else m
 
     def arg_done(self, f: _Frame, t: Token | None = None) -> None:
         """One argument of the innermost demand of ``f`` is complete."""
@@ -233,13 +294,11 @@ class _Checker:
         if extra:
             self.new_atom(f)
 
-    def push_demand(self, f: _Frame, what: str, t: Token, info: CommandInfo, *,
-                    nested: bool, optional: int = 0) -> bool:
+    @staticmethod
+    def push_demand(f: _Frame, t: Token, info: CommandInfo, *, nested: bool, optional: int = 0) -> bool:
         if info.args <= 0:
             return False
-        modes = info.arg_modes or (SAME,) * info.args
-        f.demands.append(_Demand(what, t.start, t.end, tuple(modes), info.args,
-                                 optional=optional, nested=nested))
+        f.demands.append(_Demand(t, info.arg_modes or (SAME,) * info.args, info.args, optional, nested))
         return True
 
     # -- atoms and scripts -------------------------------------------------------------
@@ -279,7 +338,7 @@ class _Checker:
                             f"Double subscript: this `_` follows another one on the same base; "
                             f"{self.rname} rejects it. Group them, e.g. `x_{{a_b}}`.", t.start, t.end)
             f.sub = True
-        f.demands.append(_Demand(t.text, t.start, t.end, (MATH,), 1, script=True))
+        f.demands.append(_Demand(t, _SCRIPT_MODES, 1, script=True))
 
     def align(self, t: Token, f: _Frame, mode: str) -> None:
         if mode != MATH and self.table.text_is_literal:
@@ -360,50 +419,69 @@ class _Checker:
     # -- control sequences -------------------------------------------------------------
 
     def lookup(self, name: str, mode: str) -> CommandInfo | None:
+        key = (name, mode)
+        try:
+            return self._lookups[key]
+        except KeyError:
+            pass
         info = self.scope.command(name, text=(mode == TEXT))
         if info is None and mode == MATH and self.scope.renderer == "mathjax":
             info = self.scope.autoload(name)
+        self._lookups[key] = info
         return info
+
+    def defined(self) -> None:
+        """A definition or a loaded package changed what names mean: forget cached lookups."""
+        self._lookups.clear()
+        self._plans.clear()
 
     def command(self, t: Token, i: int, f: _Frame, mode: str, *, as_arg: bool) -> int:
         """Handle control sequence ``t`` (tokens[i-1]); return the index to continue at."""
-        name = t.name
-        if mode == MATH and not as_arg:
-            if name not in _NO_NEW_ATOM:
-                self.new_atom(f)
+        name = t.text[1:]
         if mode == MATH:
-            special = self.special(t, i, f, as_arg)
-            if special is not None:
-                return special
-        info = self.lookup(name, mode)
+            if not as_arg and name not in _NO_NEW_ATOM:
+                f.sup = f.sub = f.prime = False
+            if name in _SPECIAL:
+                special = self.special(t, i, f, as_arg)
+                if special is not None:
+                    return special
+        key = (name, mode)
+        plan = self._plans.get(key)
+        if plan is None:
+            info = self.lookup(name, mode)
+            plan = self._plans[key] = (info, self.optional_count(name, info) if info else 0)
+        info, optional = plan
         if info is None:
             self.unknown(t, mode)
             if as_arg:
                 self.arg_done(f)
             return i
+        if info.args:
+            f.demands.append(_Demand(t, info.arg_modes or (SAME,) * info.args, info.args, optional, as_arg))
+            return i
+        if as_arg:
+            self.arg_done(f)
         if name in ("hline", "hdashline") and mode == MATH:
             if f.kind != "env":
                 self.report("misplaced-alignment",
                             f"`\\{name}` draws a rule between rows and works only inside an array-like "
                             f"environment; {self.rname} rejects it here.", t.start, t.end)
-        if name == "\\":
+        elif name == "\\":
             m = _BRACKET_AFTER_CR.match(self.tex, t.end)
             if m:
                 i = self.skip_to(i, m.end())
-        optional = self.optional_count(name, info)
-        if not self.push_demand(f, f"\\{name}", t, info, nested=as_arg, optional=optional):
-            if as_arg:
-                self.arg_done(f)
         return i
 
     def optional_count(self, name: str, info: CommandInfo) -> int:
-        if info.optional:
+        """How many optional [..] arguments the command may take.
+
+        KaTeX's table says it; MathJax's parse methods read brackets imperatively, so for
+        MathJax the KaTeX count of the same command stands in (\\sqrt, the x-arrows, ...).
+        """
+        if info.optional or info.args == 0 or self.scope.renderer != "mathjax":
             return info.optional
-        if self.scope.renderer == "mathjax":
-            kx = load_table("katex").commands.get(name)
-            if kx is not None and kx.optional:
-                return kx.optional
-        return 0
+        kx = load_table("katex").commands.get(name)
+        return kx.optional if kx is not None else 0
 
     def unknown(self, t: Token, mode: str) -> None:
         name = t.name
@@ -426,28 +504,23 @@ class _Checker:
 
     def skip_to(self, i: int, offset: int) -> int:
         """The index of the first token at or after character ``offset``."""
-        toks = self.toks
-        n = len(toks)
-        while i < n and toks[i].start < offset:
+        while (t := self.get(i)) is not None and t.start < offset:
             i += 1
         return i
 
     def next_token(self, i: int) -> int:
-        """Index of the next token that is not space or a comment (len(toks) at the end)."""
-        toks = self.toks
-        n = len(toks)
-        while i < n and toks[i].kind in (SPACE, COMMENT):
+        """Index of the next token that is not space or a comment (past the end at the end)."""
+        while (t := self.get(i)) is not None and (t.kind is SPACE or t.kind is COMMENT):
             i += 1
         return i
 
     def group_end(self, i: int) -> int:
-        """toks[i] is `{`: the index just past its matching `}` (or len(toks) if unmatched)."""
-        toks = self.toks
-        n = len(toks)
+        """toks[i] is `{`: the index just past its matching `}` (or past the end if unmatched)."""
         depth = 0
-        start = toks[i]
-        while i < n:
-            k = toks[i].kind
+        start = self.get(i)
+        assert start is not None
+        while (t := self.get(i)) is not None:
+            k = t.kind
             if k is OPEN:
                 depth += 1
             elif k is CLOSE:
@@ -458,14 +531,15 @@ class _Checker:
         self.report("unbalanced-brace",
                     f"This `{{` is never closed; {self.rname} rejects the formula. Add the missing `}}`.",
                     start.start, start.end)
-        return n
+        return i
 
     def arg_token_end(self, i: int) -> int | None:
         """Skip one undelimited argument starting at or after toks[i]; None if there is none."""
         j = self.next_token(i)
-        if j >= len(self.toks) or self.toks[j].kind is CLOSE:
+        t = self.get(j)
+        if t is None or t.kind is CLOSE:
             return None
-        if self.toks[j].kind is OPEN:
+        if t.kind is OPEN:
             return self.group_end(j)
         return j + 1
 
@@ -536,8 +610,8 @@ class _Checker:
         frame = _Frame("env", MATH, t.start, span_end, name=name, env=env)
         self.stack.append(frame)
         if env is not None and env.args:
-            frame.demands.append(_Demand(f"\\begin{{{name}}}", t.start, span_end, (RAW,) * env.args,
-                                         env.args))
+            frame.demands.append(_Demand(Token(t.kind, t.text, t.start, span_end), (RAW,) * env.args,
+                                         env.args, label=f"\\begin{{{name}}}"))
         return self.skip_to(i, end)
 
     def end(self, t: Token, i: int) -> int:
@@ -583,7 +657,7 @@ class _Checker:
     def left_right(self, t: Token, i: int, f: _Frame) -> int:
         name = t.name
         j = self.next_token(i)
-        delim = self.toks[j] if j < len(self.toks) else None
+        delim = self.get(j)
         if delim is not None and delim.kind is CHAR and len(delim.text) > 1:
             delim = Token(CHAR, delim.text[0], delim.start, delim.start + 1)
         shown = delim.text if delim is not None and self.delimiter_ok(delim) else ""
@@ -628,7 +702,7 @@ class _Checker:
     def define_def(self, t: Token, i: int, f: _Frame, as_arg: bool) -> int:
         toks = self.toks
         j = self.next_token(i)
-        if j >= len(toks) or toks[j].kind is not CS:
+        if (nt := self.get(j)) is None or nt.kind is not CS:
             self.report("missing-argument",
                         f"`\\{t.name}` must be followed by the name of the command to define, "
                         f"e.g. `\\{t.name}\\R{{...}}`; {self.rname} rejects the formula.", t.start, t.end)
@@ -636,40 +710,42 @@ class _Checker:
         target = toks[j].name
         params = 0
         j += 1
-        n = len(toks)
-        while j < n and toks[j].kind is not OPEN:
-            if toks[j].kind is CLOSE:
+        while (pt := self.get(j)) is not None and pt.kind is not OPEN:
+            if pt.kind is CLOSE:
                 break
-            if toks[j].kind is PARAM and len(toks[j].text) == 2 and toks[j].text[1].isdigit():
-                params = max(params, int(toks[j].text[1]))
+            if pt.kind is PARAM and len(pt.text) == 2 and pt.text[1].isdigit():
+                params = max(params, int(pt.text[1]))
             j += 1
-        if j >= n or toks[j].kind is not OPEN:
+        if pt is None or pt.kind is not OPEN:
             self.report("missing-argument",
                         f"`\\{t.name}\\{target}` needs the definition in braces; {self.rname} rejects the formula.",
                         t.start, toks[j - 1].end)
             return j
         j = self.group_end(j)
         self.scope.macros[target] = MacroDef(target, params, None)
+        self.defined()
         self._done(f, as_arg)
         return j
 
     def read_cs_name(self, i: int) -> tuple[str | None, int]:
         """`{\\name}` or `\\name` from toks[i]: the name and the index after it."""
-        toks = self.toks
         j = self.next_token(i)
-        if j < len(toks) and toks[j].kind is CS:
-            return toks[j].name, j + 1
-        if j < len(toks) and toks[j].kind is OPEN:
+        t = self.get(j)
+        if t is not None and t.kind is CS:
+            return t.name, j + 1
+        if t is not None and t.kind is OPEN:
             k = self.next_token(j + 1)
-            if k < len(toks) and toks[k].kind is CS:
+            inner = self.get(k)
+            if inner is not None and inner.kind is CS:
                 m = self.next_token(k + 1)
-                if m < len(toks) and toks[m].kind is CLOSE:
-                    return toks[k].name, m + 1
+                close = self.get(m)
+                if close is not None and close.kind is CLOSE:
+                    return inner.name, m + 1
         return None, i
 
     def define_newcommand(self, t: Token, i: int, f: _Frame, as_arg: bool) -> int:
         word = t.name
-        star = i < len(self.toks) and self.toks[i].text == "*"
+        star = (nt := self.get(i)) is not None and nt.text == "*"
         if star:
             i += 1
         target, j = self.read_cs_name(i)
@@ -709,28 +785,30 @@ class _Checker:
                             "rejects the formula. Use `\\newcommand`.", t.start, t.end)
         if not (word == "providecommand" and self.scope.command(target) is not None):
             self.scope.macros[target] = MacroDef(target, params, None)
+            self.defined()
         self._done(f, as_arg)
         return end
 
     def define_let(self, t: Token, i: int, f: _Frame, as_arg: bool) -> int:
         toks = self.toks
         j = self.next_token(i)
-        if j >= len(toks) or toks[j].kind is not CS:
+        if (nt := self.get(j)) is None or nt.kind is not CS:
             self.report("missing-argument", f"`\\let` must be followed by a command name, e.g. "
                         f"`\\let\\a\\b`; {self.rname} rejects the formula.",
                         t.start, t.end)
             return i
         target = toks[j].name
         j = self.next_token(j + 1)
-        if j < len(toks) and toks[j].text == "=":
+        if (eq := self.get(j)) is not None and eq.text == "=":
             j = self.next_token(j + 1)
-        if j >= len(toks):
+        if self.get(j) is None:
             self.report("missing-argument", f"`\\let\\{target}` needs the command to copy; {self.rname} "
                         "rejects the formula.", t.start, t.end)
             return j
         src = toks[j]
         info = self.scope.command(src.name) if src.kind is CS else None
         self.scope.macros[target] = MacroDef(target, info.args if info else 0, None)
+        self.defined()
         self._done(f, as_arg)
         return j + 1
 
@@ -772,6 +850,7 @@ class _Checker:
                         "rejects the formula.", t.start, t.end)
             return i
         pkg = m.group(1).strip()
+        self.defined()
         if not self.scope.require(pkg):
             self.report("unknown-command",
                         f"MathJax has no TeX extension `{pkg}` that `\\require` may load.", t.start, m.end())
@@ -780,7 +859,7 @@ class _Checker:
 
     def label(self, t: Token, i: int, f: _Frame, as_arg: bool) -> int:
         j = self.next_token(i)
-        if j >= len(self.toks) or self.toks[j].kind is not OPEN:
+        if (nt := self.get(j)) is None or nt.kind is not OPEN:
             return self._label_fallback(t, i, f, as_arg)
         end = self.group_end(j)
         key = self.tex[self.toks[j].end:self.toks[end - 1].start] if end - 1 > j else ""
@@ -796,7 +875,7 @@ class _Checker:
     def _label_fallback(self, t: Token, i: int, f: _Frame, as_arg: bool) -> int:
         info = self.lookup("label", MATH)
         assert info is not None
-        if not self.push_demand(f, "\\label", t, info, nested=as_arg):
+        if not self.push_demand(f, t, info, nested=as_arg):
             self._done(f, as_arg)
         return i
 
@@ -808,13 +887,13 @@ class _Checker:
             self.report("missing-argument", f"`\\verb` needs a delimiter and text, e.g. `\\verb|x|`; "
                         f"{self.rname} rejects the formula.",
                         t.start, t.end)
-            return len(self.toks)
+            return self.skip_to(i, len(self.tex))
         delim = self.tex[pos]
         close = self.tex.find(delim, pos + 1)
         if close < 0:
             self.report("missing-argument",
                         f"`\\verb{delim}` has no closing `{delim}`; {self.rname} rejects the formula.",
                         t.start, pos + 1)
-            return len(self.toks)
+            return self.skip_to(i, len(self.tex))
         self._done(f, as_arg)
         return self.skip_to(i, close + 1)

@@ -10,8 +10,7 @@ in the length of the input whatever it contains.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 # Token kinds.
 CS = "cs"            # control word or control symbol; ``name`` has no backslash
@@ -27,7 +26,9 @@ COMMENT = "comment"  # % to the end of the line
 CHAR = "char"        # a run of ASCII letters and digits, or any other single character
 BACKSLASH_END = "bs-end"  # a lone backslash at the very end of the input
 
-_SPECIAL = {"{": OPEN, "}": CLOSE, "^": SUP, "_": SUB, "&": ALIGN, "$": SHIFT}
+# The kind of a token, decided by its first character (CHAR for anything not listed).
+_KIND_OF_FIRST = {"{": OPEN, "}": CLOSE, "^": SUP, "_": SUB, "&": ALIGN, "$": SHIFT, "\\": CS,
+                  "%": COMMENT, " ": SPACE, "\t": SPACE, "\r": SPACE, "\n": SPACE, "#": PARAM}
 
 # MathJax reads a control word as [A-Za-z]+; KaTeX also counts @ as a letter.
 _TOKEN_RE = {
@@ -36,8 +37,13 @@ _TOKEN_RE = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token: its kind, its source text and its character offsets.
+
+    A named tuple rather than a dataclass: a megabyte of formula is a million tokens, and
+    tuples are the cheapest objects Python makes.
+    """
+
     kind: str
     text: str      # the source text of the token
     start: int
@@ -53,21 +59,13 @@ class Token:
 
 def iter_tokens(tex: str, *, at_is_letter: bool = False) -> Iterator[Token]:
     """Yield the tokens of ``tex`` in order, with offsets; never fails, never recurses."""
+    kinds = _KIND_OF_FIRST
     for m in _TOKEN_RE[at_is_letter].finditer(tex):
         text = m.group()
-        start, end = m.span()
-        c = text[0]
-        if c == "\\":
-            kind = CS if len(text) > 1 else BACKSLASH_END
-        elif c == "%":
-            kind = COMMENT
-        elif c in " \t\r\n":
-            kind = SPACE
-        elif c == "#":
-            kind = PARAM
-        else:
-            kind = _SPECIAL.get(c, CHAR)
-        yield Token(kind, text, start, end)
+        kind = kinds.get(text[0], CHAR)
+        if kind is CS and len(text) == 1:
+            kind = BACKSLASH_END
+        yield Token(kind, text, m.start(), m.end())
 
 
 def tokenize(tex: str, *, at_is_letter: bool = False) -> list[Token]:
