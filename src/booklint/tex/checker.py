@@ -125,12 +125,15 @@ def check(tex: str, *, renderer: str, display: bool,
 
 
 def _cut(tex: str, limit: int) -> int:
-    """A place near ``limit`` that does not split a control sequence."""
-    cut = limit
+    """A place at or before ``limit`` that does not split a control sequence or its argument:
+    just before the last backslash run in the final 64 characters, if there is one."""
     floor = max(0, limit - 64)
-    while cut > floor and (tex[cut - 1].isalpha() or tex[cut - 1] == "\\"):
-        cut -= 1
-    return cut
+    k = tex.rfind("\\", floor, limit)
+    if k < 0:
+        return limit
+    while k > floor and tex[k - 1] == "\\":
+        k -= 1
+    return k
 
 
 class _Checker:

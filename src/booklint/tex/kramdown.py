@@ -36,6 +36,7 @@ GFM_ESCAPABLE = frozenset("\\.*_+`<>()[]{}#!:|\"'$=-~")
 
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*)?/?>")
+_PLAIN = re.compile(r"[^\\|`~\[<&\-.>'\"*_ \n]+")
 _SPACES_EOL = re.compile(r" {2,}(?=\n)")
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^\s<>]+>|<[^\s<>@]+@[^\s<>@]+>")
@@ -244,8 +245,18 @@ def kramdown_math_text(raw: str, *, in_table_row: bool = False) -> KramdownText:
             out.append(ch)
             pos.append(at)
 
+    plain = _PLAIN.match
     i = 0
     while i < n:
+        m = plain(raw, i)
+        if m:
+            # A run of characters no span parser starts at (emphasis markers are never in it):
+            # copy it in one step.
+            end = m.end()
+            out.append(raw[i:end])
+            pos.extend(range(i, end))
+            i = end
+            continue
         c = raw[i]
         if i in markup:
             size, kind, partner = markup[i]
