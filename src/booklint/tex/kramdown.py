@@ -41,8 +41,8 @@ _SPACES_EOL = re.compile(r" {2,}(?=\n)")
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^\s<>]+>|<[^\s<>@]+@[^\s<>@]+>")
 _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
-_TYPOGRAPHIC = (("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<< ", "\u00ab "),
-                (" >>", " \u00bb"), ("<<", "\u00ab"), (">>", "\u00bb"))
+_TYPOGRAPHIC = (("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<< ", "\u00ab\u00a0"),
+                (" >>", "\u00a0\u00bb"), ("<<", "\u00ab"), (">>", "\u00bb"))
 _WS = frozenset(" \t\r\n")
 # Characters after which a quote closes (kramdown's SQ_CLOSE is "not one of these").
 _NOT_CLOSE = frozenset(" \\\t\r\n[{(-")
@@ -201,9 +201,10 @@ def _smart_quote(raw: str, i: int) -> str:
     """The curly quote kramdown's smart-quote rules make of the quote at raw[i]."""
     q = raw[i]
     left, right = ("\u2018", "\u2019") if q == "'" else ("\u201c", "\u201d")
-    prev = raw[i - 1] if i > 0 else ""
-    nxt = raw[i + 1] if i + 1 < len(raw) else ""
-    nxt2 = raw[i + 2] if i + 2 < len(raw) else ""
+    # The span sits between two dollars, which kramdown sees as the neighbouring text.
+    prev = raw[i - 1] if i > 0 else "$"
+    nxt = raw[i + 1] if i + 1 < len(raw) else "$"
+    nxt2 = raw[i + 2] if i + 2 < len(raw) else "$"
     if nxt in "_*" and nxt and (nxt2 and nxt2 not in _WS):
         return left
     if nxt and nxt in _SQ_PUNCT and not (prev.isalnum() or prev == "_") and not nxt.isalnum():
@@ -288,8 +289,7 @@ def kramdown_math_text(raw: str, *, in_table_row: bool = False) -> KramdownText:
             m = _SPACES_EOL.match(raw, i)
             if m:
                 damage.append(Damage("line-break", i, m.end(), m.group(), "<br />", splits=True))
-                emit(m.group(), i)
-                i = m.end()
+                i = m.end()         # kramdown drops the spaces; the line end stays
                 continue
         if c == "`":
             m = _BACKTICKS.match(raw, i)
