@@ -2,9 +2,9 @@
 /*
  * Generate booklint's TeX renderer tables from the real npm packages.
  *
- *   npm ci --prefix tests/oracle && node scripts/gen_tex_tables.js
+ *   npm ci --prefix tests/oracle && node scripts/gen_tex_tables.js [--out DIR]
  *
- * writes rules/math/mathjax.json and rules/math/katex.json.
+ * writes rules/math/mathjax.json and rules/math/katex.json (or the same names in DIR).
  *
  * Nothing here is hand-typed: every name comes from the packages' own runtime data
  * structures, and every behavioural fact (how many arguments a command needs, whether an
@@ -29,7 +29,8 @@ const GENERATOR = 'scripts/gen_tex_tables.js 1';
 const ROOT = path.resolve(__dirname, '..');
 const ORACLE = path.join(ROOT, 'tests', 'oracle');
 const req = createRequire(path.join(ORACLE, 'package.json'));
-const OUT = path.join(ROOT, 'rules', 'math');
+const outArg = process.argv.indexOf('--out');
+const OUT = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROOT, 'rules', 'math');
 
 function pkgVersion(name) {
   return req(name + '/package.json').version;
