@@ -182,6 +182,8 @@ function mathjaxTables() {
         entry.macros[key].args = n;
         entry.macros[key].probe_error = err;
         if (n > 0 && err === null) entry.macros[key].arg_modes = probeArgModes(cs, n, run);
+        if (err === null && run(cs + '{x}'.repeat(n) + '\\limits', true) === null) entry.macros[key].op = true;
+        Object.assign(entry.macros[key], probeUnbraced(cs, n, run, err === 'MissingOrUnrecognizedDelim'));
       }
       for (const key of Object.keys(entry.environments)) {
         entry.environments[key] = Object.assign(entry.environments[key], probeEnv(key, run));
@@ -222,6 +224,19 @@ function probeArgModes(cs, n, run) {
     else modes.push('raw');
   }
   return modes;
+}
+
+/*
+ * Can the command be an argument without braces? Measured two ways: as the argument of
+ * \mathrm (read as one token and parsed alone in both renderers) and as a superscript (the
+ * next whole item, with the command's own arguments after it).
+ */
+function probeUnbraced(cs, n, run, needsDelimiter = false) {
+  const tail = needsDelimiter ? '(' : '{x}'.repeat(n);
+  return {
+    alone_ok: run('\\mathrm' + cs, true) === null,
+    script_ok: run('x^' + cs + tail, true) === null,
+  };
 }
 
 /*
@@ -304,9 +319,21 @@ async function katexTables() {
     if (f.argTypes) info.arg_types = f.argTypes;
     info.text = !!f.allowedInText;
     info.math = f.allowedInMath !== false;
+    if (f.allowedInArgument) info.in_argument = true;
     if (f.infix) info.infix = true;
     if (f.primitive) info.primitive = true;
     fnOut[name] = info;
+  }
+  // Which commands make an operator that \limits may follow, measured.
+  const opProbe = name => {
+    const n = (fnOut[name] && fnOut[name].args) || 0;
+    return run(name + '{x}'.repeat(n) + '\\limits', true) === null ||
+      (n === 0 && run(name + '{x}\\limits', true) === null);
+  };
+  for (const name of Object.keys(fnOut)) {
+    if (!name.startsWith('\\')) continue;
+    if (opProbe(name)) fnOut[name].op = true;
+    Object.assign(fnOut[name], probeUnbraced(name, fnOut[name].args, run, fnOut[name].type === 'delimsizing'));
   }
 
   const symOut = {math: {}, text: {}};
@@ -316,6 +343,7 @@ async function katexTables() {
       symOut[mode][name] = s.group;
     }
   }
+  const symbolOps = Object.keys(symbols.math).filter(n => n.startsWith('\\') && opProbe(n)).sort();
 
   const macroOut = {};
   for (const name of Object.keys(macros)) {
@@ -326,6 +354,8 @@ async function katexTables() {
       let n = 0;
       while (stripped.indexOf('#' + (n + 1)) !== -1) n += 1;
       macroOut[name] = {args: n, definition: m};
+      if (opProbe(name)) macroOut[name].op = true;
+      Object.assign(macroOut[name], probeUnbraced(name, n, run));
     } else if (typeof m === 'function') {
       let n = 0;
       let err = run(name, true);
@@ -334,6 +364,7 @@ async function katexTables() {
         err = run(name + '{x}'.repeat(n), true);
       }
       macroOut[name] = {args: n, function: true, probe_error: err};
+      Object.assign(macroOut[name], probeUnbraced(name, n, run));
     } else if (m && typeof m === 'object') {
       macroOut[name] = {args: m.numArgs || 0};
     }
@@ -358,6 +389,7 @@ async function katexTables() {
     macros: sortedObject(macroOut),
     environments: sortedObject(envOut),
     implicit_commands: Object.keys(implicit).sort(),
+    symbol_operators: symbolOps,
     delimiters: [...delimiters].sort(),
   };
 }

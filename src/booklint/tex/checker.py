@@ -43,6 +43,8 @@ _DEF_WORDS = frozenset({"def", "gdef", "edef", "xdef"})
 _NEWCOMMAND_WORDS = frozenset({"newcommand", "renewcommand", "providecommand"})
 _NEWENV_WORDS = frozenset({"newenvironment", "renewenvironment"})
 _NO_NEW_ATOM = frozenset({"limits", "nolimits", "displaylimits"})
+# Commands that open or close structure: never a valid unbraced argument.
+_STRUCTURE = frozenset({"begin", "end", "left", "right", "middle"})
 # Commands the validator must interpret itself rather than just look up.
 _SPECIAL = frozenset({"begin", "end", "left", "right", "middle", "let", "require", "label", "verb",
                       "DeclareMathOperator", *_DEF_WORDS, *_NEWCOMMAND_WORDS, *_NEWENV_WORDS})
@@ -56,10 +58,12 @@ _SCRIPT_MODES = (MATH,)
 class _Demand:
     """Arguments a command still waits for (a plain slotted class: one is made per command)."""
 
-    __slots__ = ("tok", "modes", "count", "done", "optional", "nested", "script", "label")
+    __slots__ = ("tok", "modes", "count", "done", "optional", "nested", "script", "label", "prim",
+                 "got_optional", "macro")
 
     def __init__(self, tok: Token, modes: tuple[str, ...], count: int, optional: int = 0,
-                 nested: bool = False, script: bool = False, label: str | None = None) -> None:
+                 nested: bool = False, script: bool = False, label: str | None = None,
+                 prim: tuple[bool, ...] = ()) -> None:
         self.tok = tok
         self.modes = modes
         self.count = count
@@ -68,6 +72,9 @@ class _Demand:
         self.nested = nested        # this command is itself an argument of the demand below it
         self.script = script        # the demand of ^ or _
         self.label = label          # how to show it in messages, when not the token's text
+        self.prim = prim            # KaTeX: which arguments are read as the next whole group
+        self.got_optional = False
+        self.macro = False          # the command is a macro: its arguments are pasted in
 
     @property
     def what(self) -> str:
@@ -92,6 +99,8 @@ class _Frame:
     env: EnvInfo | None = None
     is_arg: bool = False
     demands: list[_Demand] = field(default_factory=list)
+    infix: bool = False     # an \\over-style command was seen in this group (or cell)
+    op: bool = False        # the current atom is an operator (\\limits may follow)
     sup: bool = False       # the current base already has a ^ superscript
     sub: bool = False
     prime: bool = False
@@ -214,6 +223,7 @@ class _Checker:
                 d = f.demands[-1]
                 if d.optional and d.done == 0 and k is CHAR and t.text == "[":
                     d.optional -= 1
+                    d.got_optional = True
                     self.stack.append(_Frame("opt", MATH if mode == MATH else mode, t.start, t.end))
                     continue
                 d.optional = 0
@@ -231,6 +241,13 @@ class _Checker:
                     f.demands.clear()
                     continue
                 if k is CS:
+                    if d.macro and t.text[1:] not in _STRUCTURE:
+                        # A macro pastes its arguments into its replacement text; what the
+                        # token does there is beyond this validator, so only check it exists.
+                        if self.lookup(t.text[1:], arg_mode if arg_mode != RAW else MATH) is None:
+                            self.unknown(t, arg_mode)
+                        self.arg_done(f, t)
+                        continue
                     i = self.command(t, i, f, arg_mode, as_arg=True)
                     continue
                 self.arg_done(f, t)
@@ -308,7 +325,7 @@ class _Checker:
 
     @staticmethod
     def new_atom(f: _Frame) -> None:
-        f.sup = f.sub = f.prime = False
+        f.sup = f.sub = f.prime = f.op = False
 
     def char(self, t: Token, f: _Frame, mode: str) -> None:
         if mode == MATH and t.text == "'":
@@ -348,6 +365,7 @@ class _Checker:
             return
         if f.kind == "env" and (f.env is None or f.env.ampersand):
             self.new_atom(f)
+            f.infix = False
             return
         if f.kind == "env":
             where = f"`{{{f.name}}}` has a single column"
@@ -441,39 +459,121 @@ class _Checker:
     def command(self, t: Token, i: int, f: _Frame, mode: str, *, as_arg: bool) -> int:
         """Handle control sequence ``t`` (tokens[i-1]); return the index to continue at."""
         name = t.text[1:]
-        if mode == MATH:
-            if not as_arg and name not in _NO_NEW_ATOM:
-                f.sup = f.sub = f.prime = False
-            if name in _SPECIAL:
-                special = self.special(t, i, f, as_arg)
-                if special is not None:
-                    return special
         key = (name, mode)
         plan = self._plans.get(key)
         if plan is None:
             info = self.lookup(name, mode)
             plan = self._plans[key] = (info, self.optional_count(name, info) if info else 0)
         info, optional = plan
+        if as_arg and info is not None and not self.unbraced_ok(f.demands[-1], name, info):
+            d = f.demands[-1]
+            self.report("unbraced-argument",
+                        f"`\\{name}` is the argument of `{d.what}` without braces; {self.rname} rejects "
+                        f"that. Put it in braces: `{d.what}{{\\{name}...}}`.", t.start, t.end)
+            self.arg_done(f)
+            return i
+        if mode == MATH:
+            if not as_arg and name not in _NO_NEW_ATOM:
+                f.sup = f.sub = f.prime = f.op = False
+            if name in _SPECIAL:
+                special = self.special(t, i, f, as_arg)
+                if special is not None:
+                    return special
+                if self._plans.get(key) is None:      # a definition changed what names mean
+                    info, optional = self.lookup(name, mode), 0
         if info is None:
             self.unknown(t, mode)
             if as_arg:
                 self.arg_done(f)
             return i
-        if info.args:
-            f.demands.append(_Demand(t, info.arg_modes or (SAME,) * info.args, info.args, optional, as_arg))
+        if info.op and not as_arg and mode == MATH:
+            f.op = True
+        if info.delimiter:
+            # \big and friends: their one argument is a delimiter (KaTeX counts it as an
+            # argument, MathJax reads it itself).
+            i = self.delimiter_after(t, i)
+            if as_arg:
+                self.arg_done(f)
             return i
-        if as_arg:
-            self.arg_done(f)
-        if name in ("hline", "hdashline") and mode == MATH:
-            if f.kind != "env":
-                self.report("misplaced-alignment",
-                            f"`\\{name}` draws a rule between rows and works only inside an array-like "
-                            f"environment; {self.rname} rejects it here.", t.start, t.end)
+        if info.args:
+            d = _Demand(t, info.arg_modes or (SAME,) * info.args, info.args, optional, as_arg,
+                        prim=info.primitive_args)
+            d.macro = info.macro
+            f.demands.append(d)
+            return i
+        if name in _NO_NEW_ATOM and mode == MATH and not as_arg and not f.op:
+            self.report("misplaced-limits",
+                        f"`\\{name}` must follow an operator such as \\sum, \\int, \\lim or "
+                        f"\\operatorname{{...}}; {self.rname} rejects it here.", t.start, t.end)
+        if info.env_only and mode == MATH and f.kind != "env":
+            self.report("misplaced-alignment",
+                        f"`\\{name}` works only between the rows of an array-like environment "
+                        f"(array, matrix, aligned ...); {self.rname} rejects it here.", t.start, t.end)
+        elif info.infix and mode == MATH:
+            if f.infix:
+                self.report("double-infix",
+                            f"A second `\\{name}` in the same group; {self.rname} rejects it as ambiguous. "
+                            "Put each fraction in its own braces, e.g. `{a \\over b} \\over c`.",
+                            t.start, t.end)
+            f.infix = True
         elif name == "\\":
+            f.infix = False
             m = _BRACKET_AFTER_CR.match(self.tex, t.end)
             if m:
                 i = self.skip_to(i, m.end())
+        elif name == "tag" and not self.display and self.scope.renderer == "katex":
+            self.report("display-env-inline",
+                        "`\\tag` numbers display equations only, and this formula is inline; KaTeX "
+                        "rejects it.", t.start, t.end)
+        if as_arg:
+            self.arg_done(f)
         return i
+
+    def unbraced_ok(self, d: _Demand, name: str, info: CommandInfo) -> bool:
+        """Whether ``\\name`` may be the unbraced argument that demand ``d`` is waiting for.
+
+        Both renderers read most unbraced arguments as one token parsed alone; ^ and _ (and,
+        in KaTeX, "primitive" arguments and the argument of a \\sqrt without [..]) take the
+        next whole item instead, a command with its own arguments. Which commands survive each
+        reading was measured by the table generator (alone_ok, script_ok). MathJax's \\sqrt
+        also reads an unbraced \\frac together with the fraction's two arguments.
+        """
+        if self.scope.renderer == "mathjax":
+            if d.script:
+                return info.script_ok
+            if d.tok.text == "\\sqrt" and name == "frac":
+                return True
+            return info.alone_ok
+        if d.script:
+            whole_group = True
+        elif d.tok.text == "\\sqrt":
+            whole_group = not d.got_optional
+        else:
+            whole_group = d.done < len(d.prim) and d.prim[d.done]
+        return info.script_ok if whole_group else info.alone_ok
+
+    def delimiter_after(self, t: Token, i: int) -> int:
+        """\\big-like ``t`` needs a delimiter next: check it and step over it."""
+        j = self.next_token(i)
+        delim = self.get(j)
+        if delim is not None and delim.kind is CHAR and len(delim.text) > 1:
+            delim = Token(CHAR, delim.text[0], delim.start, delim.start + 1)
+        if delim is None or not self.delimiter_ok(delim):
+            what = f"`{delim.text}`" if delim is not None else "nothing"
+            self.report("left-right",
+                        f"`{t.text}` must be followed by a delimiter such as ( [ \\{{ | or `.`, but here "
+                        f"it is followed by {what}; {self.rname} rejects it.",
+                        t.start, delim.end if delim is not None else t.end)
+            return i
+        return self.consume_one_char(j)
+
+    def consume_one_char(self, j: int) -> int:
+        """Step over token j, or over just the first character of a letter run."""
+        tok = self.toks[j]
+        if tok.kind is CHAR and len(tok.text) > 1:
+            self.toks[j] = Token(CHAR, tok.text[1:], tok.start + 1, tok.end)
+            return j
+        return j + 1
 
     def optional_count(self, name: str, info: CommandInfo) -> int:
         """How many optional [..] arguments the command may take.
@@ -671,13 +771,7 @@ class _Checker:
                         f"but here it is followed by {what}; {self.rname} rejects it.",
                         t.start, delim.end if delim is not None else t.end)
         else:
-            # consume the delimiter (a run of letters shares one token: skip just its first)
-            if self.toks[j].kind is CHAR and len(self.toks[j].text) > 1:
-                rest = self.toks[j]
-                self.toks[j] = Token(CHAR, rest.text[1:], rest.start + 1, rest.end)
-                i = j
-            else:
-                i = j + 1
+            i = self.consume_one_char(j)
         if name == "left":
             self.new_atom(f)
             self.stack.append(_Frame("left", MATH, t.start, t.end, name=shown))

@@ -31,8 +31,9 @@ class MacroDef:
     definition: str | None = None
     origin: str = "page"       # "config" or "page"
 
-    def as_command(self) -> CommandInfo:
-        return CommandInfo(self.name, self.args, 0, (SAME,) * self.args, package=self.origin)
+    def as_command(self, *, in_argument: bool = True) -> CommandInfo:
+        return CommandInfo(self.name, self.args, 0, (SAME,) * self.args, package=self.origin,
+                           in_argument=in_argument, macro=True, alone_ok=in_argument)
 
 
 class MacroScope:
@@ -75,7 +76,10 @@ class MacroScope:
         """The command ``\\name`` as this page knows it, or None when it is unknown."""
         d = self.macros.get(name) or self.config.get(name)
         if d is not None:
-            return d.as_command()
+            # KaTeX expands a macro where it stands, so it may take its arguments from what
+            # follows; MathJax parses an unbraced argument alone, where a macro with
+            # parameters finds none.
+            return d.as_command(in_argument=(self.renderer == "katex" or d.args == 0))
         t = self.table
         if text and not t.text_is_literal:
             return t.text_commands.get(name)

@@ -38,6 +38,16 @@ class CommandInfo:
     arg_modes: tuple[str, ...] = ()
     package: str | None = None     # MathJax package that defines it
     bare_error: str | None = None  # MathJax's error id when used with its arguments but out of context
+    in_argument: bool = True       # may be the unbraced argument of another command
+    infix: bool = False            # \over and friends: one per group
+    delimiter: bool = False        # must be followed by a delimiter (\big and friends)
+    env_only: bool = False         # only inside an array-like environment (\hline, \cr)
+    op: bool = False               # makes an operator that \limits may follow
+    function: bool = False         # KaTeX: a function (not a symbol or a macro)
+    primitive_args: tuple[bool, ...] = ()   # KaTeX: arguments read as the next whole group
+    macro: bool = False            # defined by a replacement text: its arguments are pasted in
+    alone_ok: bool = True          # measured: may be an unbraced argument read as one token
+    script_ok: bool = True         # measured: may be an unbraced ^/_ argument (whole group)
 
     def mode_of(self, index: int) -> str:
         if index < len(self.arg_modes):
@@ -100,7 +110,21 @@ def _mathjax_table() -> RendererTable:
         args = int(info.get("args", 0))
         if args and not modes:
             modes = (RAW,) * args if info.get("probe_error") else (MATH,) * args
-        return CommandInfo(name, args, 0, modes, pkg, info.get("probe_error"))
+        err = info.get("probe_error")
+        # MathJax reads an unbraced argument as one token and parses it alone: a command that
+        # needs anything after it (arguments, a delimiter, a dimension) fails there.
+        return CommandInfo(
+            name, args, 0, modes, pkg, err,
+            in_argument=(args == 0 and err is None),
+            infix=(info.get("method") == "Over"),
+            delimiter=(args == 0 and err == "MissingOrUnrecognizedDelim"
+                       and name not in ("left", "right", "middle")),
+            env_only=(err == "Misplaced"),
+            op=bool(info.get("op")),
+            macro=(info.get("method") == "Macro"),
+            alone_ok=bool(info.get("alone_ok", True)),
+            script_ok=bool(info.get("script_ok", True)),
+        )
 
     package_commands: dict[str, dict[str, CommandInfo]] = {}
     package_envs: dict[str, dict[str, EnvInfo]] = {}
@@ -168,21 +192,40 @@ def _katex_table() -> RendererTable:
         if not full.startswith("\\"):
             continue
         name = full[1:]
-        modes = tuple(_KATEX_ARG_MODES.get(str(t), SAME) for t in (info.get("arg_types") or ()))
-        cmd = CommandInfo(name, int(info.get("args", 0)), int(info.get("optional_args", 0)), modes)
+        types = list(info.get("arg_types") or ())
+        args = int(info.get("args", 0))
+        optional = int(info.get("optional_args", 0))
+        # KaTeX reads an argument typed "primitive", or any untyped argument of a primitive
+        # function, as the next whole group; other arguments are one token parsed alone.
+        total = optional + args
+        types += [None] * (total - len(types))
+        mandatory = types[optional:]
+        modes = tuple(_KATEX_ARG_MODES.get(str(t), SAME) if t is not None else SAME for t in mandatory)
+        prim = tuple(t == "primitive" or (t is None and bool(info.get("primitive"))) for t in mandatory)
+        cmd = CommandInfo(name, args, optional, modes,
+                          in_argument=bool(info.get("in_argument")), infix=bool(info.get("infix")),
+                          delimiter=(info.get("type") == "delimsizing"),
+                          env_only=name in ("hline", "hdashline"), op=bool(info.get("op")),
+                          function=True, primitive_args=prim,
+                          alone_ok=bool(info.get("alone_ok", True)),
+                          script_ok=bool(info.get("script_ok", True)))
         if info.get("math", True):
             math[name] = cmd
         if info.get("text"):
             text[name] = cmd
+    operators = set(data.get("symbol_operators", ()))
     for mode, table in (("math", math), ("text", text)):
         for full in data["symbols"][mode]:
             if full.startswith("\\") and len(full) > 1:
-                table.setdefault(full[1:], CommandInfo(full[1:]))
+                table.setdefault(full[1:], CommandInfo(full[1:], op=full in operators))
     for full, info in data["macros"].items():
         if not full.startswith("\\"):
             continue
         name = full[1:]
-        cmd = CommandInfo(name, int(info.get("args", 0)), 0, (SAME,) * int(info.get("args", 0)))
+        cmd = CommandInfo(name, int(info.get("args", 0)), 0, (SAME,) * int(info.get("args", 0)),
+                          op=bool(info.get("op")), macro=True,
+                          alone_ok=bool(info.get("alone_ok", True)),
+                          script_ok=bool(info.get("script_ok", True)))
         math.setdefault(name, cmd)
         text.setdefault(name, cmd)
     for full in data["implicit_commands"]:
