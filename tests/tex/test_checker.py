@@ -19,7 +19,8 @@ def test_lfoor_with_suggestion_and_exact_span():
 
 
 def test_no_suggestion_when_nothing_is_close():
-    assert probs(r"x + \qqqzzzwww") == [("unknown-command", 4, 14, "`\\qqqzzzwww` is not a command MathJax knows.")]
+    assert probs(r"x + \qqqzzzwww") == [
+        ("unknown-command", 4, 14, "`\\qqqzzzwww` is not a command MathJax knows.")]
 
 
 def test_unknown_environment_with_suggestion():

@@ -94,8 +94,9 @@ def test_zero_disagreements_with_the_owning_renderer():
     for s, item, problems in zip(spans, items, ours):
         v = verdicts[item["id"]]
         if v["ok"] != (not problems):
+            ours = [p.kind for p in problems] or "ok"
             disagreements.append(f"{s.chapter}:{s.line} [{s.renderer}] {item['tex'][:80]!r}: renderer "
-                                 f"{'ok' if v['ok'] else v['error']!r}, booklint {[p.kind for p in problems] or 'ok'}")
+                                 f"{'ok' if v['ok'] else v['error']!r}, booklint {ours}")
     print(f"\ncorpus: {len(spans)} spans ({dict(per_renderer)}), renderer rejects {dict(rejected)}; "
           f"{len(spans) - len(disagreements)} agree, {len(disagreements)} disagree; "
           f"oracle {t1 - t0:.2f} s, booklint {1000 * (t2 - t1):.0f} ms")

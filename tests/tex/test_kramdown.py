@@ -60,7 +60,7 @@ def test_other_span_parsers():
 def test_offsets_map_every_character():
     k = kramdown_math_text(r"\{a\} -- *b* &amp; c'")
     assert len(k.offsets) == len(k.text) + 1
-    for i, ch in enumerate(k.text):
+    for i in range(len(k.text)):
         assert 0 <= k.to_raw(i) < len(k.raw)
     assert k.raw[k.to_raw(k.text.index("a"))] == "a"
 

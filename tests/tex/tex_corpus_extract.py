@@ -150,7 +150,7 @@ def _spans_of(md: MarkdownIt, src: str, chapter: str) -> Iterator[Span]:
             elif t.type == "html_block":
                 m = _MD1_OPEN.match(t.content)
                 if m:
-                    inner = re.sub(r"</%s>\s*$" % re.escape(m.group(1)), "",
+                    inner = re.sub(rf"</{re.escape(m.group(1))}>\s*$", "",
                                    t.content[m.end():].rstrip())
                     yield from walk(md.parse(inner))
             elif t.type == "liquid":

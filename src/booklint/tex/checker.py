@@ -815,7 +815,8 @@ class _Checker:
             j += 1
         if pt is None or pt.kind is not OPEN:
             self.report("missing-argument",
-                        f"`\\{t.name}\\{target}` needs the definition in braces; {self.rname} rejects the formula.",
+                        f"`\\{t.name}\\{target}` needs the definition in braces; {self.rname} rejects "
+                        "the formula.",
                         t.start, toks[j - 1].end)
             return j
         j = self.group_end(j)
@@ -870,7 +871,8 @@ class _Checker:
                         t.start, self.toks[j - 1].end if j else t.end)
             return j
         if self.scope.renderer == "katex":
-            exists = self.scope.command(target) is not None or self.scope.command(target, text=True) is not None
+            exists = (self.scope.command(target) is not None
+                      or self.scope.command(target, text=True) is not None)
             if word == "newcommand" and exists:
                 self.report("unsupported-command",
                             f"`\\newcommand` cannot redefine `\\{target}`, which KaTeX already has; "

@@ -320,8 +320,8 @@ def kramdown_math_text(raw: str, *, in_table_row: bool = False) -> KramdownText:
         if c == "[":
             m = _LINK.match(raw, i)
             if m:
-                damage.append(Damage("link", i, m.end(), m.group(), f'<a href="{m.group(2)}">{m.group(1)}</a>',
-                                     splits=True))
+                result = f'<a href="{m.group(2)}">{m.group(1)}</a>'
+                damage.append(Damage("link", i, m.end(), m.group(), result, splits=True))
                 emit(m.group(1), i + 1)
                 i = m.end()
                 continue

@@ -10,7 +10,8 @@ in the length of the input whatever it contains.
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 # Token kinds.
 CS = "cs"            # control word or control symbol; ``name`` has no backslash
