@@ -128,3 +128,17 @@ def test_fidelity_to_real_kramdown():
             wrong.append(f"{raw!r}: kramdown {got!r}, booklint {ours.text!r} split={ours.split}")
     print(f"\nkramdown fidelity: {len(raws) - len(wrong)} of {len(raws)} spans identical")
     assert not wrong, "\n".join(wrong)
+
+
+def test_check_single_dollar_reports_in_raw_offsets():
+    from booklint.tex import MacroScope, check_single_dollar
+
+    scope = MacroScope("katex")
+    raw = r"\text{kv\_heads} + \lfoor x"
+    res = check_single_dollar(raw, macros=scope)
+    assert [(p.kind, raw[p.start:p.end]) for p in res.problems] == [
+        ("text-mode", "\\_"), ("unknown-command", "\\lfoor")]
+    assert not res.ok and not res.kramdown.split
+    damaged = check_single_dollar("a_{ij}*x_{ij}*y", macros=scope)
+    assert damaged.problems == () and damaged.kramdown.split and not damaged.ok
+    assert check_single_dollar(r"\\{U_X\\}", macros=scope).ok

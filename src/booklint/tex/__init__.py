@@ -7,8 +7,13 @@ becomes after kramdown has treated it as Markdown, before KaTeX sees it.
 """
 
 from booklint.tex.checker import check
+from booklint.tex.kramdown import Damage, KramdownText, kramdown_math_text
 from booklint.tex.problems import KINDS, TexProblem
 from booklint.tex.scope import MacroScope
+from booklint.tex.single_dollar import SingleDollarResult, check_single_dollar
 from booklint.tex.tokens import Token, tokenize
 
-__all__ = ["KINDS", "MacroScope", "TexProblem", "Token", "check", "tokenize"]
+__all__ = [
+    "KINDS", "Damage", "KramdownText", "MacroScope", "SingleDollarResult", "TexProblem", "Token",
+    "check", "check_single_dollar", "kramdown_math_text", "tokenize",
+]

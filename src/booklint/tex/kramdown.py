@@ -86,6 +86,19 @@ class KramdownText:
         """The raw offset of character ``index`` of ``text`` (``len(text)`` maps to the end)."""
         return self.offsets[index]
 
+    def to_raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of ``text[start:end]``; a character that an eaten escape produced
+        takes its backslash along, so the span covers what the author wrote."""
+        if end <= start:
+            at = self.offsets[start]
+            return at, at
+        raw_start = self.offsets[start]
+        raw_end = self.offsets[end - 1] + 1
+        if raw_start > 0 and self.raw[raw_start - 1] == "\\" and any(
+                d.kind == "escape" and d.start == raw_start - 1 for d in self.damage):
+            raw_start -= 1
+        return raw_start, raw_end
+
 
 def _escape_mask(raw: str) -> list[bool]:
     """escaped[i]: raw[i] is a backslash that kramdown consumes as an escape."""
