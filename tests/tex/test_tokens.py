@@ -39,3 +39,20 @@ def test_offsets_cover_the_input_exactly():
     toks = tokenize(tex)
     assert "".join(t.text for t in toks) == tex
     assert all(a.end == b.start for a, b in zip(toks, toks[1:]))
+
+
+def test_begin_and_end_are_single_tokens_with_the_environment_name():
+    from booklint.tex.tokens import BEGIN, END
+    toks = tokenize(r"\begin {align*}a\end{align*}\begin x")
+    assert [(t.kind, t.name, t.start, t.end) for t in toks] == [
+        (BEGIN, "align*", 0, 15), (CHAR, "a", 15, 16), (END, "align*", 16, 27), (CS, "begin", 27, 33),
+        (SPACE, " ", 33, 34), (CHAR, "x", 34, 35)]
+
+
+def test_unterminated_begin_is_linear():
+    import time
+    tex = r"\begin{" * 100_000
+    t0 = time.perf_counter()
+    toks = tokenize(tex)
+    assert time.perf_counter() - t0 < 2.0
+    assert toks[0].kind == CS and toks[0].name == "begin"

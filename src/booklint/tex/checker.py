@@ -25,8 +25,8 @@ from booklint.tex.scope import MacroDef, MacroScope
 from booklint.tex.suggest import closest
 from booklint.tex.tables import MATH, RAW, SAME, TEXT, CommandInfo, EnvInfo, load_table
 from booklint.tex.tokens import (
-    ALIGN, BACKSLASH_END, CHAR, CLOSE, COMMENT, CS, OPEN, PARAM, SHIFT, SPACE, SUB, SUP, Token,
-    iter_tokens,
+    ALIGN, BACKSLASH_END, BEGIN, CHAR, CLOSE, COMMENT, CS, END, OPEN, PARAM, SHIFT, SPACE, SUB, SUP,
+    Token, iter_tokens,
 )
 
 #: A formula with more problems than this stops being scanned: its verdict is long settled.
@@ -240,6 +240,12 @@ class _Checker:
                     self.missing(d)
                     f.demands.clear()
                     continue
+                if k is BEGIN or k is END:
+                    self.report("unbraced-argument",
+                                f"`{t.text}` is the argument of `{d.what}` without braces; {self.rname} "
+                                "rejects that. Put the environment in braces.", t.start, t.end)
+                    self.arg_done(f)
+                    continue
                 if k is CS:
                     if d.macro and t.text[1:] not in _STRUCTURE:
                         # A macro pastes its arguments into its replacement text; what the
@@ -268,6 +274,10 @@ class _Checker:
                 self.stack.append(_Frame("group", mode, t.start, t.end))
             elif k is CS:
                 i = self.command(t, i, f, mode, as_arg=False)
+            elif k is BEGIN:
+                i = self.begin(t, i, f)
+            elif k is END:
+                i = self.end(t, i)
             elif k is CHAR:
                 self.char(t, f, mode)
             elif k is SUP or k is SUB:
@@ -679,21 +689,14 @@ class _Checker:
         if as_arg:
             self.arg_done(f)
 
-    def env_name(self, t: Token) -> tuple[str, int] | None:
-        m = _ENV_NAME.match(self.tex, t.end)
-        if not m:
-            return None
-        return m.group(1).strip(), m.end()
-
     def begin(self, t: Token, i: int, f: _Frame) -> int:
-        got = self.env_name(t)
-        if got is None:
+        if t.kind is not BEGIN:      # \begin not followed by {name}
             self.report("missing-argument",
                         f"`\\begin` needs an environment name in braces, e.g. `\\begin{{aligned}}`; "
                         f"{self.rname} rejects the formula.", t.start, t.end)
             return i
-        name, end = got
-        span_end = end
+        name = t.name
+        span_end = t.end
         env = self.scope.environment(name)
         if env is None:
             envs = set(self.table.environments) | set(self.scope.environments)
@@ -713,19 +716,17 @@ class _Checker:
         frame = _Frame("env", MATH, t.start, span_end, name=name, env=env)
         self.stack.append(frame)
         if env is not None and env.args:
-            frame.demands.append(_Demand(Token(t.kind, t.text, t.start, span_end), (RAW,) * env.args,
-                                         env.args, label=f"\\begin{{{name}}}"))
-        return self.skip_to(i, end)
+            frame.demands.append(_Demand(t, (RAW,) * env.args, env.args, label=f"\\begin{{{name}}}"))
+        return i
 
     def end(self, t: Token, i: int) -> int:
-        got = self.env_name(t)
-        if got is None:
+        if t.kind is not END:        # \end not followed by {name}
             self.report("missing-argument",
                         f"`\\end` needs an environment name in braces; {self.rname} rejects the formula.",
                         t.start, t.end)
             return i
-        name, end = got
-        i = self.skip_to(i, end)
+        name = t.name
+        end = t.end
         target = None
         for idx in range(len(self.stack) - 1, 0, -1):
             g = self.stack[idx]

@@ -26,6 +26,8 @@ SPACE = "space"      # spaces, tabs, newlines
 COMMENT = "comment"  # % to the end of the line
 CHAR = "char"        # a run of ASCII letters and digits, or any other single character
 BACKSLASH_END = "bs-end"  # a lone backslash at the very end of the input
+BEGIN = "begin"      # \begin{name}: the whole construct; ``name`` is the environment name
+END = "end"          # \end{name}
 
 # The kind of a token, decided by its first character (CHAR for anything not listed).
 _KIND_OF_FIRST = {"{": OPEN, "}": CLOSE, "^": SUP, "_": SUB, "&": ALIGN, "$": SHIFT, "\\": CS,
@@ -33,8 +35,8 @@ _KIND_OF_FIRST = {"{": OPEN, "}": CLOSE, "^": SUP, "_": SUB, "&": ALIGN, "$": SH
 
 # MathJax reads a control word as [A-Za-z]+; KaTeX also counts @ as a letter.
 _TOKEN_RE = {
-    False: re.compile(r"\\(?:[A-Za-z]+|.)|\\\Z|%[^\n]*|[ \t\r\n]+|#[0-9#]?|[A-Za-z0-9]+|.", re.S),
-    True: re.compile(r"\\(?:[A-Za-z@]+|.)|\\\Z|%[^\n]*|[ \t\r\n]+|#[0-9#]?|[A-Za-z0-9]+|.", re.S),
+    False: re.compile(r"\\(?:begin|end)[ \t\r\n]*\{[^{}]*\}|\\(?:[A-Za-z]+|.)|\\\Z|%[^\n]*|[ \t\r\n]+|#[0-9#]?|[A-Za-z0-9]+|.", re.S),
+    True: re.compile(r"\\(?:begin|end)[ \t\r\n]*\{[^{}]*\}|\\(?:[A-Za-z@]+|.)|\\\Z|%[^\n]*|[ \t\r\n]+|#[0-9#]?|[A-Za-z0-9]+|.", re.S),
 }
 
 
@@ -52,9 +54,12 @@ class Token(NamedTuple):
 
     @property
     def name(self) -> str:
-        """For a control sequence, its name without the backslash; otherwise the text."""
+        """For a control sequence, its name without the backslash; for \\begin{x} and
+        \\end{x}, the environment name x; otherwise the text."""
         if self.kind == CS:
             return self.text[1:]
+        if self.kind == BEGIN or self.kind == END:
+            return self.text[self.text.index("{") + 1:-1].strip()
         return self.text
 
 
@@ -64,8 +69,11 @@ def iter_tokens(tex: str, *, at_is_letter: bool = False) -> Iterator[Token]:
     for m in _TOKEN_RE[at_is_letter].finditer(tex):
         text = m.group()
         kind = kinds.get(text[0], CHAR)
-        if kind is CS and len(text) == 1:
-            kind = BACKSLASH_END
+        if kind is CS:
+            if len(text) == 1:
+                kind = BACKSLASH_END
+            elif text[-1] == "}" and (text.startswith("\\begin") or text.startswith("\\end")):
+                kind = BEGIN if text[1] == "b" else END
         yield Token(kind, text, m.start(), m.end())
 
 
