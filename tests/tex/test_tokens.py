@@ -45,8 +45,8 @@ def test_begin_and_end_are_single_tokens_with_the_environment_name():
     from booklint.tex.tokens import BEGIN, END
     toks = tokenize(r"\begin {align*}a\end{align*}\begin x")
     assert [(t.kind, t.name, t.start, t.end) for t in toks] == [
-        (BEGIN, "align*", 0, 15), (CHAR, "a", 15, 16), (END, "align*", 16, 27), (CS, "begin", 27, 33),
-        (SPACE, " ", 33, 34), (CHAR, "x", 34, 35)]
+        (BEGIN, "align*", 0, 15), (CHAR, "a", 15, 16), (END, "align*", 16, 28), (CS, "begin", 28, 34),
+        (SPACE, " ", 34, 35), (CHAR, "x", 35, 36)]
 
 
 def test_unterminated_begin_is_linear():
