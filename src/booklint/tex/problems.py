@@ -18,7 +18,7 @@ KINDS: dict[str, str] = {
     "left-right": "\\left without \\right, \\right without \\left, \\middle outside them, or a bad delimiter",
     "missing-argument": "a command, environment, ^ or _ that lacks an argument it needs",
     "double-script": "two superscripts or two subscripts on one base (x^a^b, x_a_b, x^2')",
-    "misplaced-alignment": "& outside an environment whose rows are split into columns",
+    "misplaced-alignment": "& outside an environment with columns, or \\hline/\\cr outside an array",
     "display-env-inline": "an environment (or \\tag) the renderer allows only in display math, used inline",
     "unbraced-argument": "a command that cannot stand as the unbraced argument of another command or script",
     "misplaced-limits": "\\limits or \\nolimits after something that is not an operator",
@@ -26,8 +26,9 @@ KINDS: dict[str, str] = {
     "parameter-char": "# outside a macro definition",
     "text-mode": "a math-only command or ^/_ inside \\text{...} where the renderer rejects it",
     "duplicate-label": "the same \\label twice on one page",
-    "unsupported-command": "a command the renderer knows but refuses here (e.g. \\label in KaTeX)",
-    "too-large": "input beyond the validator's size or nesting limits",
+    "unsupported-command": "a command the other renderer has but this one lacks (\\label in KaTeX), "
+                           "or a KaTeX \\newcommand/\\renewcommand name clash",
+    "too-large": "a formula longer than MAX_TEX_LENGTH characters, checked only up to there",
 }
 
 
