@@ -33,10 +33,15 @@ END = "end"          # \end{name}
 _KIND_OF_FIRST = {"{": OPEN, "}": CLOSE, "^": SUP, "_": SUB, "&": ALIGN, "$": SHIFT, "\\": CS,
                   "%": COMMENT, " ": SPACE, "\t": SPACE, "\r": SPACE, "\n": SPACE, "#": PARAM}
 
-# MathJax reads a control word as [A-Za-z]+; KaTeX also counts @ as a letter.
+# MathJax reads a control word as [A-Za-z]+; KaTeX also counts @ as a letter. The
+# alternatives: \begin{name} or \end{name}, a control word or symbol, a backslash ending the
+# input, a comment, white space, a parameter, a run of ASCII letters and digits, any other
+# character. None nests a quantifier, so matching is linear.
+_TOKEN_TAIL = r"|\\\Z|%[^\n]*|[ \t\r\n]+|#[0-9#]?|[A-Za-z0-9]+|."
+_BEGIN_END = r"\\(?:begin|end)[ \t\r\n]*\{[^{}]*\}|"
 _TOKEN_RE = {
-    False: re.compile(r"\\(?:begin|end)[ \t\r\n]*\{[^{}]*\}|\\(?:[A-Za-z]+|.)|\\\Z|%[^\n]*|[ \t\r\n]+|#[0-9#]?|[A-Za-z0-9]+|.", re.S),
-    True: re.compile(r"\\(?:begin|end)[ \t\r\n]*\{[^{}]*\}|\\(?:[A-Za-z@]+|.)|\\\Z|%[^\n]*|[ \t\r\n]+|#[0-9#]?|[A-Za-z0-9]+|.", re.S),
+    False: re.compile(_BEGIN_END + r"\\(?:[A-Za-z]+|.)" + _TOKEN_TAIL, re.S),
+    True: re.compile(_BEGIN_END + r"\\(?:[A-Za-z@]+|.)" + _TOKEN_TAIL, re.S),
 }
 
 
