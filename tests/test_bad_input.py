@@ -76,3 +76,14 @@ def test_config_errors_exit_2_and_name_the_key(make_book):
     (root / "booklint.toml").write_text('select = ["L001"\n')
     proc = subprocess.run([sys.executable, "-m", "booklint.cli", "check", str(root)], capture_output=True, text=True)
     assert proc.returncode == 2 and "booklint.toml:" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_flood_of_findings_is_capped_per_rule_and_file(make_book):
+    from booklint.engine import MAX_PER_RULE_AND_FILE
+
+    root = make_book({"a.md": "# A\n\n" + "[x](gone.md)\n" * (MAX_PER_RULE_AND_FILE + 200), "b.md": "[y](gone.md)\n"})
+    fs = lint(root)
+    a = [f for f in fs if f.path == "a.md" and f.code == "L001"]
+    assert len(a) == MAX_PER_RULE_AND_FILE + 1
+    assert "stopped listing" in a[-1].message
+    assert [f.path for f in fs if f.path == "b.md"] == ["b.md"]  # the other file is still reported

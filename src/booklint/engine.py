@@ -23,6 +23,7 @@ from .document.source import Source
 from .suppress import collect
 
 MAX_FILE = 64 << 20  # a Markdown file larger than this is reported, not read
+MAX_PER_RULE_AND_FILE = 1000  # past this a rule's findings in one file stop being useful, and cost time
 
 
 @dataclass
@@ -163,9 +164,19 @@ def check_book(book: Book, codes: set[str], targets: set[str] | None = None) -> 
 def _call(r: Rule, book: Book, args: tuple, out: list[Finding]) -> int:
     ctx = Context(book, r, book.config.severity.get(r.code))
     subject = args[0]
+    per_file: dict[str, int] = {}
     try:
         for f in r.func(subject, ctx) or ():
-            out.append(f)
+            n = per_file.get(f.path, 0) + 1
+            per_file[f.path] = n
+            if n <= MAX_PER_RULE_AND_FILE:
+                out.append(f)
+            elif n == MAX_PER_RULE_AND_FILE + 1:
+                out.append(Finding(f.path, f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.severity,
+                                   f"{r.code} found more than {MAX_PER_RULE_AND_FILE} problems in this file; booklint "
+                                   f"stopped listing them here. Fix these first, then run it again.", None, f.start, f.end))
+                if isinstance(subject, Document):
+                    break  # a document rule has nothing else to say about other files
         return 0
     except Exception as e:  # a rule's bug must not cost the findings of the others
         where = subject.path if isinstance(subject, Document) else "."

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ from pathlib import Path
 
 from .checks.registry import Edit, Finding
 from .document.source import Source
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -70,11 +74,8 @@ def apply_text(source: Source, edits: list[Edit]) -> str:
     """The real file's new text (line endings as they were)."""
     original = source.raw[3:] if source.bom else source.raw
     real = original.decode("utf-8")
-    starts = [0]
-    i = real.find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = real.find("\n", i + 1)
+    # line starts as Source counts them: "\r\n", a lone "\r" and "\n" each end a line
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(real)]
 
     def to_real(offset: int) -> int:
         line, col = source.line_col(offset)

@@ -51,6 +51,7 @@ class Site:
         self._url_to_path: dict[str, str] = {}
         self._path_to_url: dict[str, str] = {}
         self.published: set[str] = set()
+        self._resolved: dict[tuple[str, str], Target] = {}
         if dialect == "jekyll":
             self._build_jekyll()
 
@@ -196,6 +197,16 @@ class Site:
 
     # -- resolving a link --------------------------------------------------------------------
     def resolve(self, page: str, href: str) -> Target:
+        """Where ``href`` written in ``page`` goes (memoised: rules ask again and again)."""
+        key = (page, href)
+        t = self._resolved.get(key)
+        if t is None:
+            t = self._resolve(page, href)
+            if len(self._resolved) < 200_000:
+                self._resolved[key] = t
+        return t
+
+    def _resolve(self, page: str, href: str) -> Target:
         href = href.strip()
         evaluated = self.evaluate_liquid(href)
         if evaluated is None:
