@@ -142,7 +142,7 @@ _VERBATIM_ARG = {"url", "path", "doi"}
 _TOKEN = re.compile(
     r"\\([A-Za-z]+)\s*|\\(.)|---|--|``|''|[{}$~]|[^\\{}$~`'\-]+|[`'\-]", re.DOTALL
 )
-_WS = re.compile(r"\s+")
+_NEEDS_LATEX = re.compile(r"[\\{}$~`'-]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +157,7 @@ class Segment:
 
 def normalize_space(text: str) -> str:
     """Collapse runs of white space (newlines included) into one space and strip the ends."""
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 class _Frame:
@@ -360,6 +360,6 @@ def latex_segments(value: str) -> list[Segment]:
 
 def latex_to_text(value: str) -> str:
     """The plain Unicode text of a field value, white space collapsed."""
-    if not any(c in value for c in "\\{}$~-`'"):
-        return normalize_space(value)
+    if _NEEDS_LATEX.search(value) is None:
+        return " ".join(value.split())
     return normalize_space("".join(s.text for s in latex_segments(value)))

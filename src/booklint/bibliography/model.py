@@ -86,15 +86,17 @@ class BibField:
     ``raw`` is the value exactly as written (with its braces or quotes, or a bare macro or
     number, or a ``#`` concatenation); ``value`` is the LaTeX source after delimiters are
     removed, parts concatenated and ``@string`` macros expanded (inner braces are kept);
-    :attr:`text` is the plain Unicode text.
+    :attr:`text` is the plain Unicode text. Offsets are character offsets into the parsed
+    text; the ``*_span`` properties turn them into lines and columns.
     """
 
     name: str
     raw: str
     value: str
-    span: Span
-    name_span: Span
-    value_span: Span
+    index: LineIndex = field(repr=False)
+    name_start: int = 0
+    value_start: int = 0  # offset of raw[0]
+    value_end: int = 0  # offset after the value
     # absolute offset (in the parsed text) of value[0] when value maps 1:1 onto the source,
     # else None (concatenations, macros)
     value_offset: int | None = None
@@ -104,6 +106,23 @@ class BibField:
     def key(self) -> str:
         """The field name in lower case (BibTeX field names are case-insensitive)."""
         return self.name.lower()
+
+    @property
+    def span(self) -> Span:
+        """From the field name to the end of its value."""
+        return self.index.span(self.name_start, self.value_end)
+
+    @property
+    def name_span(self) -> Span:
+        return self.index.span(self.name_start, self.name_start + len(self.name))
+
+    @property
+    def value_span(self) -> Span:
+        return self.index.span(self.value_start, self.value_end)
+
+    @property
+    def line(self) -> int:
+        return self.index.position(self.name_start)[0]
 
     @property
     def text(self) -> str:
@@ -121,14 +140,29 @@ class BibEntry:
     entry_type: str  # lower case
     type_as_written: str
     key: str
-    span: Span
-    key_span: Span
     fields: list[BibField]
+    index: LineIndex = field(repr=False)
+    start: int = 0  # offset of the "@"
+    end: int = 0  # offset after the closing delimiter
+    key_start: int = 0
     _by_name: dict[str, BibField] | None = field(default=None, repr=False)
 
     @property
+    def span(self) -> Span:
+        return self.index.span(self.start, self.end)
+
+    @property
+    def key_span(self) -> Span:
+        return self.index.span(self.key_start, self.key_start + len(self.key))
+
+    @property
+    def head_span(self) -> Span:
+        """From the ``@`` to the end of the key: where entry-level problems point."""
+        return self.index.span(self.start, max(self.key_start + len(self.key), self.start + 1))
+
+    @property
     def line(self) -> int:
-        return self.span.line
+        return self.index.position(self.start)[0]
 
     def _index(self) -> dict[str, BibField]:
         if self._by_name is None:

@@ -94,6 +94,10 @@ class _Part:
     closed: bool = True
 
 
+_BRACE_MARK = re.compile(r"[\\{}]")
+_QUOTE_MARK = re.compile(r'[\\{}"]')
+
+
 def _scan_delimited(raw: str, i: int, closer: str) -> tuple[int, bool]:
     """From the opening delimiter at ``raw[i]``, the offset after its closer (or len, False)."""
     n = len(raw)
@@ -101,21 +105,30 @@ def _scan_delimited(raw: str, i: int, closer: str) -> tuple[int, bool]:
     j = i + 1
     if closer == "}":
         depth = 1
-        while j < n:
+        search = _BRACE_MARK.search
+        while True:
+            m = search(raw, j)
+            if m is None:
+                return n, False
+            j = m.start()
             ch = raw[j]
             if ch == "\\":
                 j += 2
                 continue
             if ch == "{":
                 depth += 1
-            elif ch == "}":
+            else:
                 depth -= 1
                 if depth == 0:
                     return j + 1, True
             j += 1
-        return n, False
     # quoted: braces inside must balance; a quote inside braces does not end the value
-    while j < n:
+    search = _QUOTE_MARK.search
+    while True:
+        m = search(raw, j)
+        if m is None:
+            return n, False
+        j = m.start()
         ch = raw[j]
         if ch == "\\":
             j += 2
@@ -125,10 +138,9 @@ def _scan_delimited(raw: str, i: int, closer: str) -> tuple[int, bool]:
         elif ch == "}":
             if depth:
                 depth -= 1
-        elif ch == '"' and depth == 0:
+        elif depth == 0:
             return j + 1, True
         j += 1
-    return n, False
 
 
 def _scan_value(raw: str, start: int = 0) -> tuple[list[_Part], int, bool]:
@@ -289,9 +301,10 @@ class _Builder:
                     name=cur_name,
                     raw=raw[(parts[0].start if parts else start) : end_local],
                     value=value,
-                    span=self.span(cur_name_abs, vend),
-                    name_span=self.span(cur_name_abs, cur_name_abs + len(cur_name)),
-                    value_span=self.span(vstart, vend),
+                    index=self.index,
+                    name_start=cur_name_abs,
+                    value_start=vstart,
+                    value_end=vend,
                     value_offset=voff,
                 )
             )
@@ -374,7 +387,7 @@ class _Builder:
                     first = seen[low]
                     self.add(
                         "duplicate-field",
-                        f"`{key}` has {fld.name} twice (first on line {first.span.line}); BibTeX "
+                        f"`{key}` has {fld.name} twice (first on line {first.line}); BibTeX "
                         f"keeps the first and ignores this one. Remove one of them.",
                         fld.name_span,
                         key,
@@ -384,25 +397,30 @@ class _Builder:
                     seen[low] = fld
                 fields.append(fld)
         if not ok:  # cannot happen for raw text bibtexparser produced; fall back to lines
-            fields = [
-                BibField(
-                    name=f.key,
-                    raw=f.value,
-                    value=f.value.strip("{}\""),
-                    span=Span(*self._line_span(f.start_line)),
-                    name_span=Span(*self._line_span(f.start_line)),
-                    value_span=Span(*self._line_span(f.start_line)),
+            fields = []
+            for f in block.fields:
+                at = self.index.line_start(self.index.first_line + (f.start_line or 0)) - 0
+                fields.append(
+                    BibField(
+                        name=f.key,
+                        raw=f.value,
+                        value=f.value.strip('{}"'),
+                        index=self.index,
+                        name_start=at,
+                        value_start=at,
+                        value_end=at,
+                    )
                 )
-                for f in block.fields
-            ]
         end_abs = raw_abs + len(raw)
         entry = BibEntry(
             entry_type=block.entry_type.lower(),
             type_as_written=type_written,
             key=key,
-            span=self.span(raw_abs, end_abs),
-            key_span=self.span(key_abs, key_abs + len(key)),
             fields=fields,
+            index=self.index,
+            start=raw_abs,
+            end=end_abs,
+            key_start=key_abs,
         )
         head = self.span(raw_abs, raw_abs + 1 + len(type_written))
         if not _TYPE_OK.match(type_written):
@@ -417,7 +435,7 @@ class _Builder:
         if not key:
             self.add(
                 "bad-key",
-                f"The @{type_written} entry on line {entry.span.line} has no key, so it cannot be "
+                f"The @{type_written} entry on line {entry.line} has no key, so it cannot be "
                 "cited. Add a key after the opening brace: @misc{some-key, ...}.",
                 head,
                 None,
@@ -434,10 +452,6 @@ class _Builder:
         self.entries.append(entry)
         self.last_entry = entry
         self.last_block_end = end_abs
-
-    def _line_span(self, zero_based_line: int) -> tuple[int, int, int, int]:
-        line = zero_based_line + self.index.first_line
-        return (line, 1, line, 1)
 
     def string(self, block: String, raw_abs: int) -> None:
         raw = block.raw
@@ -621,7 +635,7 @@ class _Builder:
             self.add(
                 "stray-text",
                 f"`{shown}` follows the end of entry `{self.last_entry.key}` (line "
-                f"{self.last_entry.span.line}) and is ignored; an extra `}}` probably closed that "
+                f"{self.last_entry.line}) and is ignored; an extra `}}` probably closed that "
                 "entry early. Remove the extra brace so the rest belongs to the entry again.",
                 span,
                 self.last_entry.key,
