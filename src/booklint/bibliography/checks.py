@@ -84,6 +84,11 @@ KINDS: dict[str, Kind] = {
     "author-split": Kind("one person split into two one-word authors (`{Guangyi} and {Zhang}`)"),
     "author-reversed": Kind("given and family name swapped (`Smith JA`, or the other order elsewhere)"),
     "author-malformed": Kind("an empty name (`and and`), or a name with too many commas"),
+    # the README's citation (readme.py)
+    "citation-mismatch": Kind(
+        "the README's citation disagrees with its plain-text line, the chapters' authors or CITATION.cff"
+    ),
+    "citation-no-entry": Kind("the README's citation block has no BibTeX entry"),
     # usage (needs the citations, so the glue passes the cited keys)
     "entry-not-cited": Kind("an entry that no chapter cites", default=False),
 }
