@@ -374,7 +374,11 @@ def entry_fields_problems(
             )
         else:
             close = difflib.get_close_matches(c, sorted(m.known_fields | m.tolerated), n=1, cutoff=0.8)
-            hint = f"Did you mean {close[0]}?" if close else "Check its spelling, or remove it."
+            hint = (
+                f"If you meant {close[0]}, rename it; otherwise remove it."
+                if close
+                else "Check its spelling, or remove it."
+            )
             out.append(
                 _p(
                     "unknown-field",

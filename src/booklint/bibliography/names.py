@@ -22,7 +22,7 @@ from .latex import latex_to_text
 __all__ = ["PersonName", "split_names", "parse_name", "parse_names", "name_key"]
 
 _NON_WORD = re.compile(r"[^\w]+")
-_AND = re.compile(r"(?:^|\s+)and(?=\s|$)\s*", re.IGNORECASE)
+_AND = re.compile(r"(?:^|\s+)and(?=\s|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,8 @@ MONTH_MACROS = {
 
 _HEAD = re.compile(r"@([^\s{(]*)[ \t]*([{(])")
 _FIELD_START = re.compile(r"\s*([A-Za-z_][\w:.+\-]*)\s*=")
-_BARE = re.compile(r"[^\s#,{}\"=()]+")
+# a bare value: a number, or a macro name (it cannot start with a digit)
+_BARE = re.compile(r"\d+(?![^\s#,{}\"=()])|[A-Za-z_][^\s#,{}\"=()@%~\\]*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _BAD_KEY_CHARS = re.compile(r"[\s\"#%'(),={}~\\]")
 _TYPE_OK = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")

@@ -23,7 +23,7 @@ from pybtex.style.formatting import BaseStyle
 from booklint.bibliography.latex import latex_to_text
 
 from .record import CitationRecord, Name, tex_escape
-from .text import rich, segments, sentence_case, title_case
+from .text import rich, segments, sentence_case, title_case, typographic
 
 __all__ = [
     "APA",
@@ -133,6 +133,11 @@ def to_pybtex(record: CitationRecord) -> Entry:
 
 
 def _name_of(p: Person) -> Name:
+    n = _plain_name_of(p)
+    return Name(typographic(n.family), typographic(n.given), n.particle, n.suffix, n.literal)
+
+
+def _plain_name_of(p: Person) -> Name:
     parts = [latex_to_text(x) for x in p.last_names]
     if not p.first_names and not p.middle_names and not p.prelast_names and not p.lineage_names and len(p.last_names) == 1:
         raw = p.last_names[0]
@@ -216,11 +221,11 @@ def _ordinal(n: str) -> str:
 
 def _page_range(pages: str, mode: str = "full") -> str:
     """``full``: 101–134; ``chicago``: CMOS abbreviation (101–34, 101–8); ``mla``: MLA's
-    (second number in full up to 99, else its last two digits or more as needed, hyphen)."""
+    (second number in full up to 99, else its last two digits or more as needed)."""
     m = re.fullmatch(r"(\d+)\s*[–-]\s*(\d+)", pages)
-    dash = "-" if mode == "mla" else "–"
+    dash = "–"
     if not m:
-        return pages.replace("–", dash)
+        return pages
     a, b = m.group(1), m.group(2)
     if mode == "full" or len(a) != len(b) or int(b) <= int(a):
         return f"{a}{dash}{b}"
@@ -531,12 +536,12 @@ class Chicago(CiteStyle):
         return ", ".join(ns[:-1]) + ", and " + ns[-1]
 
     def head(self, w: _Work) -> Text:
-        year = w.year or "n.d."
+        year = _period(w.year or "n.d.")
         if w.authors:
-            return Text(_period(self.authors(w.authors, w.more)), " ", year, ".")
+            return Text(_period(self.authors(w.authors, w.more)), " ", year)
         if w.editors and w.kind == "book":
             eds = self.authors(w.editors) + (", ed." if len(w.editors) == 1 else ", eds.")
-            return Text(eds, " ", year, ".")
+            return Text(eds, " ", year)
         return Text()
 
     def title(self, w: _Work, tex: str | None = None, italic: bool = False) -> Text:
@@ -546,7 +551,7 @@ class Chicago(CiteStyle):
         head = self.head(w)
         if len(head):
             return Text(head, " ", title)
-        return Text(title, " ", w.year or "n.d.", ".")
+        return Text(title, " ", _period(w.year or "n.d."))
 
     def link(self, w: _Work) -> Text:
         if w.f.get("doi"):
@@ -645,8 +650,8 @@ class MLA(CiteStyle):
       edition, ``vol.``, ``no.``, publisher, date, ``pp.``, location; the entry ends with a
       period.
     * Dates day-month-year with abbreviated months (``4 Feb. 2025``).
-    * Page ranges with a hyphen, the second number shortened to two digits when the first
-      is over 99 (``pp. 101-34``).
+    * Page ranges with the second number shortened to two digits when the first is over 99
+      (``pp. 101–34``).
     * DOIs with ``https://doi.org/``; other URLs without ``http://`` or ``https://``.
     """
 
@@ -761,8 +766,9 @@ class IEEE(CiteStyle):
     * Article, chapter, paper and page titles in quotation marks with a comma inside, in
       sentence case; book and journal titles in italics (books in title case).
     * Articles: ``*Journal*, vol. 12, no. 3, pp. 101–134, Mar. 2023, doi: 10....``
-    * Books: ``*Title*, 2nd ed. Place: Publisher, 2019.``; chapters:
-      ``in *Book*, P. Rossi and S.-J. Kim, Eds. Place: Publisher, 2021, pp. 45–78.``
+    * Books: ``*Title*, 2nd ed. Place: Publisher, 2019. doi: 10....``; chapters:
+      ``in *Book*, P. Rossi and S.-J. Kim, Eds. Place: Publisher, 2021, pp. 45–78. doi: ...``
+      (books and chapters give the year only).
     * Online works without a DOI end with ``[Online]. Available: URL`` and no period.
     * No reference number is printed: number the list yourself (``[1]``).
     """
@@ -801,10 +807,13 @@ class IEEE(CiteStyle):
     def quoted_title(self, w: _Work) -> Text:
         return _quoted(rich(sentence_case(segments(w.tex("title")))), ",")
 
-    def online(self, w: _Work, parts: list) -> Text:
-        """The sentence of elements, then doi or [Online]. Available: URL."""
+    def online(self, w: _Work, parts: list, *, book: bool = False) -> Text:
+        """The elements, then the DOI (``, doi: ...`` for articles, a sentence of its own
+        for books and chapters) or ``[Online]. Available: URL``."""
         body = _join(parts, ", ")
         if w.f.get("doi"):
+            if book:
+                return Text(_period(body), " doi: ", w.f["doi"], ".")
             return _period(Text(body, ", doi: ", w.f["doi"]))
         if w.f.get("url"):
             return Text(_period(body), " [Online]. Available: ", _link(w.f["url"]))
@@ -845,10 +854,10 @@ class IEEE(CiteStyle):
         if e:
             lead = Text(lead, ", ", f"{_ordinal(e)} ed." if e.isdigit() else e)
         pub = self._place_pub(w, w.text("publisher") or w.text("institution"))
-        rest = _join([pub, self.date(w)], ", ")
+        rest = _join([pub, w.year], ", ")
         if len(rest):
-            return self.online(w, [Text(_period(lead), " ", rest)])
-        return self.online(w, [lead])
+            return self.online(w, [Text(_period(lead), " ", rest)], book=True)
+        return self.online(w, [lead], book=True)
 
     def _chapter(self, w: _Work) -> Text:
         book = rich(title_case(segments(w.container)), italic=True)
@@ -860,10 +869,10 @@ class IEEE(CiteStyle):
         pp = (f"pp. {_page_range(pages)}" if re.search(r"[–-]", pages) else f"p. {pages}") if pages else ""
         if w.editors:
             where = Text(where, ", ", self.editors(w.editors))
-        tail = _join([pub, self.date(w), pp], ", ")
+        tail = _join([pub, w.year, pp], ", ")
         if len(tail):
-            return self.online(w, [Text(_period(where), " ", tail)])
-        return self.online(w, [where])
+            return self.online(w, [Text(_period(where), " ", tail)], book=True)
+        return self.online(w, [where], book=True)
 
     def _paper(self, w: _Work) -> Text:
         book = rich(segments(w.container), italic=True)
@@ -924,7 +933,7 @@ class Harvard(CiteStyle):
     * Titles in sentence case, with the word after a colon in lower case too; books and web
       pages in italics; articles and chapters in single quotation marks followed by a comma.
     * Editions ``2nd edn.``; ``Place: Publisher.``; chapters
-      ``in Rossi, P. and Kim, S.-J. (eds) *Book*. Place: Publisher, pp. 45–78.``
+      ``in P. Rossi and S.-J. Kim (eds) *Book*. Place: Publisher, pp. 45–78.``
     * Online: ``Available at: https://doi.org/...`` or the URL, then ``(Accessed: 4 February
       2025)`` when an access date is known.
     """
@@ -952,13 +961,18 @@ class Harvard(CiteStyle):
         return ", ".join(ns[:-1]) + " and " + ns[-1]
 
     def editors(self, names: list[Name]) -> str:
-        return self.authors(names) + (" (ed.)" if len(names) == 1 else " (eds)")
+        """Editors of a collection, initials first: ``P. Rossi and S.-J. Kim (eds)``."""
+        ns = [n.family if n.literal else " ".join(p for p in (_initials(n.given, spaced=False), n.full_family) if p) for n in names]
+        s = ns[0] if len(ns) == 1 else ", ".join(ns[:-1]) + " and " + ns[-1]
+        return s + (" (ed.)" if len(names) == 1 else " (eds)")
 
     def title(self, tex: str, italic: bool) -> Text:
         return rich(sentence_case(segments(tex), capitalize_after_colon=False), italic=italic)
 
     def head(self, w: _Work) -> Text:
-        who = self.authors(w.authors, w.more) if w.authors else (self.editors(w.editors) if w.editors and w.kind == "book" else "")
+        who = self.authors(w.authors, w.more) if w.authors else (
+            self.authors(w.editors) + (" (ed.)" if len(w.editors) == 1 else " (eds)") if w.editors and w.kind == "book" else ""
+        )
         year = f"({w.year})" if w.year else "(no date)"
         return Text(who, " ", year) if who else Text(year)
 

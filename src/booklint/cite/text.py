@@ -22,6 +22,7 @@ from booklint.bibliography.latex import Segment, latex_segments
 
 __all__ = [
     "BACKENDS",
+    "typographic",
     "backend",
     "rich",
     "segments",
@@ -42,9 +43,18 @@ MINOR_WORDS = frozenset(
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def typographic(text: str) -> str:
+    """A straight apostrophe between letters becomes ’ (O'Neill → O’Neill), as typeset."""
+    return _APOSTROPHE.sub("’", text) if "'" in text else text
+
+
 def segments(tex: str) -> list[Segment]:
-    """TeX source → segments, white space collapsed across segment borders."""
-    segs = latex_segments(tex)
+    """TeX source → segments, white space collapsed across segment borders, apostrophes
+    typeset (outside URLs)."""
+    segs = [s if s.url else Segment(typographic(s.text), s.protected, s.italic, s.url) for s in latex_segments(tex)]
     out: list[Segment] = []
     prev_space = True
     for s in segs:
