@@ -91,20 +91,24 @@ def main() -> None:
     (out / f"bib_{args.entries}.bib").write_text(text, encoding="utf-8")
     lines = text.count("\n")
     best = None
+    cpu_best = None
     for _ in range(args.repeat):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         bib = parse_bib(text)
         t1 = time.perf_counter()
         problems = check_bibliography(bib, kinds=KINDS.keys())
         t2 = time.perf_counter()
+        cpu = time.process_time() - c0
         run = (t1 - t0, t2 - t1, t2 - t0)
         best = run if best is None or run[2] < best[2] else best
+        cpu_best = cpu if cpu_best is None or cpu < cpu_best else cpu_best
     assert best is not None
     by_kind: dict[str, int] = {}
     for p in problems:
         by_kind[p.kind] = by_kind.get(p.kind, 0) + 1
     print(f"{args.entries} entries, {lines} lines, {len(text) / 1e6:.2f} MB")
-    print(f"parse {best[0]:.3f} s + checks {best[1]:.3f} s = {best[2]:.3f} s (best of {args.repeat}; target < 2 s)")
+    print(f"parse {best[0]:.3f} s + checks {best[1]:.3f} s = {best[2]:.3f} s wall, {cpu_best:.3f} s CPU (best of {args.repeat}; target < 2 s)")
     print(f"{len(bib.entries)} entries parsed, {len(problems)} problems: " + ", ".join(f"{k} {v}" for k, v in sorted(by_kind.items())))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from booklint.bibliography import (
@@ -27,7 +29,7 @@ def found(problems, kind=None):
 
 
 def test_every_message_has_a_fix_sentence():
-    text = open(__file__.replace("test_bib_checks.py", "data/everything_wrong.bib"), encoding="utf-8").read()
+    text = (Path(__file__).parent / "data" / "everything_wrong.bib").read_text(encoding="utf-8")
     problems = check_bibliography(parse_bib(text), kinds=KINDS.keys(), cited_keys=[])
     seen = {p.kind for p in problems}
     missing = set(KINDS) - seen - {"citation-mismatch", "citation-no-entry"}

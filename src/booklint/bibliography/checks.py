@@ -704,11 +704,12 @@ def check_author_names(bib: Bibliography, fields: Iterable[str] = ("author", "ed
             names = parse_names(f.value)
             role = f.key
             handled: set[int] = set()
+            single = [_is_single(n) for n in names]
             # one person split into two one-word names
             for i in range(len(names) - 1):
-                a, b = names[i], names[i + 1]
-                if i in handled or not (_is_single(a) and _is_single(b)):
+                if not (single[i] and single[i + 1]) or i in handled:
                     continue
+                a, b = names[i], names[i + 1]
                 ta, tb = a.text, b.text
                 if _PERSONAL_WORD.fullmatch(ta) and _PERSONAL_WORD.fullmatch(tb):
                     handled.update((i, i + 1))
@@ -765,7 +766,7 @@ def check_author_names(bib: Bibliography, fields: Iterable[str] = ("author", "ed
                         )
                     )
                     continue
-                if _is_single(n):
+                if single[i]:
                     if n.literal:
                         continue  # {DeepSeek-AI}: an organisation, printed as written
                     if _handle_like(text):

@@ -15,22 +15,23 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 from .latex import latex_to_text
 
 __all__ = ["PersonName", "split_names", "parse_name", "parse_names", "name_key"]
 
 _NON_WORD = re.compile(r"[^\w]+")
-_AND = re.compile(r"(?:^|\s+)and(?=\s|$)", re.IGNORECASE)
+_AND = re.compile(r"\s[aA][nN][dD](?=\s|$)")  # " and" (any case) before white space or the end
+_LEADING_AND = re.compile(r"[aA][nN][dD](?=\s|$)")
 
 
-@dataclass(frozen=True, slots=True)
-class PersonName:
+class PersonName(NamedTuple):
     """One name of an author or editor list, with its place in the field value.
 
     The part tuples hold the LaTeX source of each word as pybtex splits them; ``given``,
-    ``family`` and ``text`` are plain Unicode.
+    ``family`` and ``text`` are plain Unicode. (A named tuple: a bibliography has tens of
+    thousands of names, and tuples are cheap to make.)
     """
 
     raw: str  # as written (LaTeX), stripped
@@ -82,7 +83,12 @@ def split_names(value: str) -> list[tuple[str, int, int]]:
     depth = 0
     scanned = 0
     seg_start = 0
-    for m in _AND.finditer(value):
+    lead = _LEADING_AND.match(value.lstrip())
+    if lead is not None:  # the list starts with "and": an empty first name
+        at = len(value) - len(value.lstrip())
+        out.append(("", at, at))
+        seg_start = scanned = at + 3
+    for m in _AND.finditer(value, seg_start):
         seg = value[scanned : m.start()]
         depth += seg.count("{") - seg.count("}") - seg.count("\\{") + seg.count("\\}")
         scanned = m.start()
@@ -98,11 +104,12 @@ def split_names(value: str) -> list[tuple[str, int, int]]:
 
 
 def _trim(value: str, start: int, end: int) -> tuple[str, int, int]:
-    while start < end and value[start].isspace():
-        start += 1
-    while end > start and value[end - 1].isspace():
-        end -= 1
-    return value[start:end], start, end
+    seg = value[start:end]
+    stripped = seg.strip()
+    if not stripped:
+        return "", start, start
+    lead = len(seg) - len(seg.lstrip())
+    return stripped, start + lead, start + lead + len(stripped)
 
 
 def _is_literal(raw: str) -> bool:
@@ -201,11 +208,7 @@ def _parse_uncached(raw: str) -> PersonName:
 @functools.lru_cache(maxsize=65536)
 def _parse_cached(raw: str) -> tuple:
     """Everything but the raw text and the position, for cheap re-use."""
-    n = _parse_uncached(raw)
-    return tuple(getattr(n, f) for f in _AFTER_POSITION)
-
-
-_AFTER_POSITION = tuple(f.name for f in fields(PersonName))[3:]
+    return tuple(_parse_uncached(raw))[3:]
 
 
 def parse_name(raw: str, start: int = 0, end: int | None = None) -> PersonName:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from dataclasses import dataclass
 
 from bibtexparser.model import (
@@ -67,12 +68,21 @@ _LINE_FIELD = re.compile(r"\n[ \t]*([A-Za-z_][\w:.+\-]*)[ \t]*=")
 _MAX_CONTROL_REPORTS = 20
 _SNIPPET = 40
 
-_bibtexparser_logger = logging.getLogger("bibtexparser")
-
-
 class _Silence(logging.Filter):
+    """Drops bibtexparser's log records while this thread is inside :func:`parse_bib`
+    (its warnings repeat what booklint reports as problems); other threads and other users
+    of the library are not affected."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.local = threading.local()
+
     def filter(self, record: logging.LogRecord) -> bool:  # noqa: ARG002
-        return False
+        return not getattr(self.local, "active", 0)
+
+
+_SILENCE = _Silence()
+logging.getLogger("bibtexparser.splitter").addFilter(_SILENCE)
 
 
 def _snippet(text: str, limit: int = _SNIPPET) -> str:
@@ -699,19 +709,11 @@ class _Builder:
 
 
 def _split(text: str) -> list:
-    silence = _Silence()
-    _bibtexparser_logger.addFilter(silence)
-    for h in _bibtexparser_logger.handlers:
-        h.addFilter(silence)
-    splitter_logger = logging.getLogger("bibtexparser.splitter")
-    splitter_logger.addFilter(silence)
+    _SILENCE.local.active = getattr(_SILENCE.local, "active", 0) + 1
     try:
         return Splitter(text).split().blocks
     finally:
-        splitter_logger.removeFilter(silence)
-        for h in _bibtexparser_logger.handlers:
-            h.removeFilter(silence)
-        _bibtexparser_logger.removeFilter(silence)
+        _SILENCE.local.active -= 1
 
 
 _ENTRY_LINE = re.compile(r"^[ \t]*@", re.MULTILINE)
@@ -769,7 +771,7 @@ def parse_bib(text: str, *, first_line: int = 1, first_column: int = 1, source: 
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
         starts.append(len(text))
-        for s, e in zip(starts, starts[1:]):
+        for s, e in zip(starts, starts[1:], strict=False):
             chunk = text[s:e]
             try:
                 chunk_blocks = _split(chunk)

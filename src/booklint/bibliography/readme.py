@@ -380,7 +380,7 @@ def compare_front_matter(entry: BibEntry, chapters: Mapping[str, Sequence[str]])
                 )
             )
     if share * 2 > len(lists) or len(lists) == 1:
-        missing = [n for n, k in zip(common, common_keys) if k not in block_keys and not _similar_in(k, persons)]
+        missing = [n for n, k in zip(common, common_keys, strict=True) if k not in block_keys and not _similar_in(k, persons)]
         if missing:
             out.append(
                 _p(
@@ -463,8 +463,8 @@ def compare_cff(entry: BibEntry, cff: Mapping) -> list[BibProblem]:
         ck = [name_key(n) for n in cff_names]
         bk = [name_key(p.display) for p in persons]
         if ck != bk:
-            only_cff = [n for n, k in zip(cff_names, ck) if k not in bk]
-            only_bib = [p.display for p, k in zip(persons, bk) if k not in ck]
+            only_cff = [n for n, k in zip(cff_names, ck, strict=True) if k not in bk]
+            only_bib = [p.display for p, k in zip(persons, bk, strict=True) if k not in ck]
             if only_cff or only_bib:
                 bits = []
                 if only_cff:
