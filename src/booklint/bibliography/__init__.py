@@ -1,0 +1,85 @@
+"""booklint's bibliography library: .bib files with positions, data-model checks, names.
+
+Everything here is a pure function over text the engine has already read; nothing opens a
+file and nothing raises on bad input. Problems are :class:`BibProblem` values with final
+1-based positions (``end_column`` is one past the last character) and a stable ``kind``
+(:data:`KINDS` lists them, with a one-line meaning and whether they are on by default).
+
+How the rule layer calls it
+---------------------------
+
+A book's .bib (front matter ``bibliography: main.bib``)::
+
+    bib = parse_bib(text, source="assets/bibliography/main.bib")
+    problems = check_bibliography(bib, model="bibtex")      # or "biblatex"; default kinds
+    # <d-cite key="a,b">: a key is defined if `key in bib.keys()` (this includes keys of
+    # entries that failed to parse, so a broken entry is reported once, not also as missing)
+    # entries never cited (off by default):
+    check_bibliography(bib, kinds={"entry-not-cited"}, cited_keys=all_cited_keys)
+
+The README's citation (engine hands over the fenced block's text and its first line, and the
+plain-text line, e.g. a code span, with its line and column)::
+
+    from booklint.bibliography.readme import (check_citation_block, compare_plain_citation,
+                                              compare_front_matter, compare_cff)
+    cb = check_citation_block(block_text, first_line=57)          # strict: field-not-for-type on
+    compare_plain_citation(cb.entry, span_text, line=52, column=4)
+    compare_front_matter(cb.entry, {"index.md": ["Jacob Austin", ...], ...})
+    compare_cff(cb.entry, booklint.cite.load_cff(cff_text))       # when CITATION.cff exists
+
+Snippets are in :mod:`booklint.cite`.
+"""
+
+from .checks import (
+    KINDS,
+    Kind,
+    check_arxiv_identifiers,
+    check_author_names,
+    check_bibliography,
+    check_duplicate_entries,
+    check_duplicate_keys,
+    check_fields,
+    check_uncited,
+    check_values,
+    default_kinds,
+    entry_fields_problems,
+    suggest_types,
+)
+from .datamodel import DataModel, TypeSpec, available_models, load_model
+from .latex import latex_to_text
+from .model import BibEntry, BibField, BibProblem, Bibliography, FailedBlock, Span
+from .names import PersonName, name_key, parse_name, parse_names, split_names
+from .parse import parse_bib
+
+__all__ = [
+    "KINDS",
+    "BibEntry",
+    "BibField",
+    "BibProblem",
+    "Bibliography",
+    "DataModel",
+    "FailedBlock",
+    "Kind",
+    "PersonName",
+    "Span",
+    "TypeSpec",
+    "available_models",
+    "check_arxiv_identifiers",
+    "check_author_names",
+    "check_bibliography",
+    "check_duplicate_entries",
+    "check_duplicate_keys",
+    "check_fields",
+    "check_uncited",
+    "check_values",
+    "default_kinds",
+    "entry_fields_problems",
+    "latex_to_text",
+    "load_model",
+    "name_key",
+    "parse_bib",
+    "parse_name",
+    "parse_names",
+    "split_names",
+    "suggest_types",
+]
