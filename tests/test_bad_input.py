@@ -73,9 +73,9 @@ def test_config_errors_exit_2_and_name_the_key(make_book):
     proc = subprocess.run([sys.executable, "-m", "booklint.cli", "check", str(root)], capture_output=True, text=True)
     assert proc.returncode == 2 and "L999" in proc.stderr
 
-    (root / "booklint.toml").write_text('select = ["L001"\n')
+    (root / "booklint.toml").write_text('select = ["L001"]\nfoo = = 1\n')
     proc = subprocess.run([sys.executable, "-m", "booklint.cli", "check", str(root)], capture_output=True, text=True)
-    assert proc.returncode == 2 and "booklint.toml:" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2 and "booklint.toml:2:" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_a_flood_of_findings_is_capped_per_rule_and_file(make_book):

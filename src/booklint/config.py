@@ -94,9 +94,14 @@ def load_config(path: Path | None) -> Config:
     except UnicodeDecodeError as e:
         raise ConfigError(f"not UTF-8 (byte {e.start})", path) from None
     except tomllib.TOMLDecodeError as e:
-        line = getattr(e, "lineno", None)
-        msg = str(e).split(" (at line")[0]
-        raise ConfigError(f"invalid TOML: {msg}", path, line) from None
+        # Python 3.11's tomllib puts the position only in the message: "... (at line 2, column 7)"
+        import re
+
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
+        msg = str(e).split(" (at ")[0]
+        if m:
+            raise ConfigError(f"invalid TOML at column {m.group(2)}: {msg}", path, int(m.group(1))) from None
+        raise ConfigError(f"invalid TOML: {msg} (at the end of the file)", path) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("booklint", {})
         prefix = "tool.booklint."
