@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import re
+
+from ...document.model import Document
+from ..registry import Edit, Fix, rule
+from .vocab import doc_words
+
+_DOUBLED = re.compile(r"(?<![\w'’\-.])([^\W\d_]+)(\s+)(\1)(?![\w'’]|-\w)", re.I)
+# doubled on purpose: "that that", "had had", "so so", "так-так", "еле-еле"
+ALLOWED = frozenset("that had do very bye no yes ha la so really well hear blah tut "
+                    "так да нет еле чуть едва вот ну ой ах ох ага нету".split())
+
+
+@rule("S003", "doubled-word", fixable=True, severity="warning")
+def doubled_word(doc: Document, ctx):
+    """Finds a word written twice in a row (`has has`, `в в`).
+
+    ## What it does
+    Looks for the same word twice with only spaces, a line break or inline markup between
+    (`the\\nthe`, `the **the**`), in English and Russian prose, headings, captions and
+    link text. Code, math and punctuation break the pair (`so. So`), and pairs that are
+    doubled on purpose (`that that`, `had had`, `так так`) are allowed. The fix deletes
+    the second word when no markup sits between the two.
+
+    ## Why is this bad?
+    A doubled word is the most common typo a writer's eye skips, and the reader trips on it.
+
+    ## Example
+    ```markdown
+    Each chip has has its own HBM.
+    ```
+
+    ## Use instead
+    ```markdown
+    Each chip has its own HBM.
+    ```
+    """
+    dw = doc_words(ctx.book, doc)
+    text = doc.text
+    for seg in dw.segments:
+        s = seg.text
+        if len(s) < 3:
+            continue
+        for m in _DOUBLED.finditer(s):
+            w = m.group(1)
+            if w.lower() in ALLOWED or (len(w) == 1 and w.lower() not in "aiоявксу"):
+                continue
+            a2, b2 = m.start(3), m.end(3)
+            span = seg.span(a2, b2)
+            first = seg.span(m.start(1), m.end(1))
+            fix = None
+            if text[first.start:span.end] == s[m.start(1):b2]:
+                fix = Fix(f"Delete the second `{m.group(3)}`", (Edit(first.end, span.end, ""),))
+            yield ctx.finding(doc, span, f"`{m.group(3)}` is written twice in a row. Delete one.", fix=fix)
