@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from ...document.model import Span
+from ..registry import Edit, Fix, rule
+from ..spelling.vocab import vocabulary
+from .glossary import glossary
+
+
+@rule("T001", "rejected-term", scope="book", fixable=True, severity="warning")
+def rejected_term(book, ctx):
+    """Finds a term written in a form the glossary rejects (`all-gather` for `AllGather`).
+
+    ## What it does
+    Reads the glossary packs (booklint's `rules/terms/*.yml`, chosen with
+    `[tool.booklint.terminology] glossaries`, and the book's own `.booklint/terms/*.yml`)
+    and looks for each term's rejected variants in the prose: whole words, with an English
+    plural or verb ending (`all-gathers`), across line breaks, with or without case as the
+    entry says. Russian variants are given as lemmas and match every inflected form.
+    Where the entry says `fix: safe`, `--fix` writes the preferred form (keeping the
+    ending); `fix: unsafe` needs `--unsafe-fixes`.
+
+    A pack that cannot be read is reported on the pack's file.
+
+    ## Why is this bad?
+    One idea under two names makes the reader wonder whether they are two ideas, and a
+    search for the book's term misses the other spelling.
+
+    ## Example
+    ```markdown
+    Each device then does an all-gather over the `X` axis.
+    ```
+
+    ## Use instead
+    ```markdown
+    Each device then does an AllGather over the `X` axis.
+    ```
+    """
+    g = glossary(book)
+    for e in g.errors:
+        f = _pack_error(book, ctx, e)
+        if f is not None:
+            yield f
+    terms = [t for t in g.terms if t.variants or t.ru_variants]
+    if not terms:
+        return
+    for dw in vocabulary(book).docs.values():
+        yield from _check_doc(dw, terms, ctx)
+
+
+def _pack_error(book, ctx, e):
+    src = None
+    if e.path != ".":
+        src = book.source(e.path)
+    elif book.config.path is not None:
+        try:
+            src = book.source(book.config.path.resolve().relative_to(book.root.resolve()).as_posix())
+        except ValueError:
+            src = None
+    if src is None:
+        src = next(iter(book.docs.values())).source if book.docs else None
+    if src is None:
+        return None
+    where = f"`{e.path}`" if e.path != "." else "configured"
+    return ctx.finding(src, Span(0, 0), f"The glossary pack {where} cannot be used: {e.message}.")
+
+
+def _check_doc(dw, terms, ctx):
+    doc = dw.doc
+    text = doc.text
+    ru_terms = [t for t in terms if t.ru_variants]
+    for seg in dw.segments:
+        s = seg.text
+        for t in terms:
+            pat = t.pattern()
+            if pat is None:
+                continue
+            for m in pat.finditer(s):
+                written = m.group(1)
+                if t.is_preferred(written):
+                    continue
+                ending = m.group(2) or ""
+                span = seg.span(m.start(), m.end())
+                new = t.term + ending
+                why = f" ({t.note})" if t.note else ""
+                msg = f"The book's glossary writes `{t.term}`{why}, not `{written}`."
+                fix = None
+                if t.fix != "none" and text[span.start:span.end] == m.group(0):
+                    fix = Fix(f"Write `{new}`", (Edit(span.start, span.end, new),), safe=t.fix == "safe")
+                yield ctx.finding(doc, span, msg, fix=fix)
+    if ru_terms:
+        from ..spelling.russian import russian
+
+        lex = russian()
+        heads = {v[:3] for t in ru_terms for v in t.ru_variants}
+        for w, si, a, b, sc, _c in dw.words:
+            low = w.lower()
+            if sc != "cyrillic" or low[:3] not in heads:
+                continue
+            nfs = lex.normal_forms(low) | {low}
+            for t in ru_terms:
+                if nfs & set(t.ru_variants):
+                    seg = dw.segments[si]
+                    yield ctx.finding(doc, seg.span(a, b),
+                                      f"The book's glossary renders `{t.term}` as `{t.ru}`, not `{w}`.")
