@@ -14,7 +14,7 @@ from .english import FUNCTION_WORDS, LETTERS, PREFIXES, american, compound_parts
 from .vocab import Vocabulary, book_cache, book_words, vocabulary
 from .words import identifier_like
 
-_TWO_CAPS = re.compile(r"[A-Z]{2}[a-z]{3,}$")  # `FLoating`, `THe`: the shift key held one letter too long
+TWO_CAPS = re.compile(r"[A-Z]{2}[a-z]{3,}$")  # `FLoating`, `THe`: the shift key held one letter too long
 MIN_LEN = 3  # shorter words are abbreviations, variables and interjections far more often than typos
 OWN_WORD = 10  # a word the book uses this many times is the book's word, whatever its neighbours
 RARE = 50  # pyspellchecker's floor: words seen this rarely include junk (`neglig`)
@@ -32,6 +32,7 @@ class EnglishChecker:
         self.suggest_on = bool(cfg.get("suggest", True))
         self._accepted: dict[str, bool] = {}
         self._cands: dict[str, set[str]] = {}
+        self._unknown: set[str] | None = None
 
     # -- what counts as a word --------------------------------------------------------------
     def base_known(self, low: str) -> bool:
@@ -64,6 +65,12 @@ class EnglishChecker:
         if f is not None and f > RARE:
             return True
         return low in self.lex.extra or low in self.user or self.jargon(low)
+
+    def unknown_words(self) -> set[str]:
+        """The book's lower-cased Latin words that are not accepted (decided once per book)."""
+        if self._unknown is None:
+            self._unknown = {low for low in self.vocab.latin if len(low) >= MIN_LEN and not self.accepted(low)}
+        return self._unknown
 
     def accepted(self, low: str) -> bool:
         r = self._accepted.get(low)
@@ -106,7 +113,7 @@ class EnglishChecker:
         """
         if len(word) < MIN_LEN:
             return None
-        if _TWO_CAPS.match(word):
+        if TWO_CAPS.match(word):
             low = word.lower()
             if self.base_known(low) and self.vocab.forms.get(low, {}).get(word, 0) < max(self.min_count, 2):
                 return "caps", [word[0] + word[1:].lower()]

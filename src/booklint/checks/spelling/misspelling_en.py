@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...document.model import Document
 from ..registry import Edit, Fix, rule
-from .check_en import checker, pick
+from .check_en import TWO_CAPS, checker, pick
 from .vocab import doc_words
 from .words import LATIN, in_name, sentence_start
 
@@ -50,8 +50,11 @@ def misspelling(doc: Document, ctx):
     ch = checker(book)
     dw = doc_words(book, doc)
     text = doc.text
+    unknown = ch.unknown_words()
     for w, si, a, b, sc, _comp in dw.words:
         if sc != LATIN or len(w) < 3:
+            continue
+        if w.lower() not in unknown and not (w[1:2].isupper() and TWO_CAPS.match(w)):
             continue
         seg = dw.segments[si]
         cap = w[0].isupper()

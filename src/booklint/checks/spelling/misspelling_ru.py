@@ -3,7 +3,7 @@ from __future__ import annotations
 from ...document.model import Document
 from ..registry import Edit, Fix, rule
 from .russian import checker
-from .vocab import doc_words
+from .vocab import doc_words, vocabulary
 from .words import CYRILLIC, in_name, sentence_start
 
 
@@ -42,11 +42,14 @@ def misspelling_russian(doc: Document, ctx):
     ```
     """
     book = ctx.book
+    if not vocabulary(book).cyrillic:
+        return  # no Russian in the book: the dictionary is not even loaded
     ch = checker(book)
     dw = doc_words(book, doc)
     text = doc.text
+    unknown = ch.unknown_words()
     for w, si, a, b, sc, comp in dw.words:
-        if sc != CYRILLIC or len(w) < 3:
+        if sc != CYRILLIC or len(w) < 3 or w.lower() not in unknown:
             continue
         seg = dw.segments[si]
         cap = w[0].isupper()

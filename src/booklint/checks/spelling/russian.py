@@ -53,9 +53,9 @@ class Russian:
         """Word frequencies for ranking suggestions (pyspellchecker's Russian list, 20k words)."""
         if self._freq is None:
             try:
-                from spellchecker import SpellChecker
+                from .english import load_frequencies
 
-                self._freq = dict(SpellChecker(language="ru", distance=1).word_frequency.dictionary)
+                self._freq = load_frequencies("ru")
             except Exception:  # the list is only for ranking; a missing one costs nothing else
                 self._freq = {}
         return self._freq
@@ -88,6 +88,7 @@ class RussianChecker:
         self._accepted: dict[str, bool] = {}
         self._lemma_uses: dict[str, int] | None = None
         self._cands: dict[str, set[str]] = {}
+        self._unknown: set[str] | None = None
 
     def candidates(self, low: str) -> set[str]:
         c = self._cands.get(low)
@@ -128,6 +129,11 @@ class RussianChecker:
 
     def stem_known(self, low: str) -> bool:
         return self.lex.known(low) or self.lemma_ok(low) or self.jargon(low)
+
+    def unknown_words(self) -> set[str]:
+        if self._unknown is None:
+            self._unknown = {low for low in self.vocab.cyrillic if len(low) >= MIN_LEN and not self.accepted(low)}
+        return self._unknown
 
     def accepted(self, low: str) -> bool:
         r = self._accepted.get(low)

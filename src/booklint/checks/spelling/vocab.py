@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ...document.model import Document
-from .words import CYRILLIC, LATIN, Segment, iter_words, segments
+from .words import _CHUNK, CYRILLIC, LATIN, Segment, chunk_words, iter_words, segments, word_script
 
 PACK_DIR = ".booklint"  # the book's own rule pack: .booklint/words/*.txt, .booklint/terms/*.yml
 
@@ -54,7 +54,16 @@ class Vocabulary:
                 for seg in dw.segments:
                     parts.append(re.sub(r"\s+", " ", seg.text.lower()))
             self._phrases = "\n".join(parts)
-        return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", self._phrases) is not None
+        hay = self._phrases
+        i = hay.find(phrase)
+        n = len(phrase)
+        while i != -1:
+            before = hay[i - 1] if i else " "
+            after = hay[i + n] if i + n < len(hay) else " "
+            if not before.isalnum() and not after.isalnum():
+                return True
+            i = hay.find(phrase, i + 1)
+        return False
 
 
 def vocabulary(book: Any) -> Vocabulary:
@@ -70,33 +79,57 @@ def doc_words(book: Any, doc: Document) -> DocWords:
 
 
 def _doc_words(doc: Document) -> DocWords:
+    """All words of a document. The loop of :func:`words.iter_words`, inlined for its
+    fast path (a plain word of ASCII letters), which is nine words in ten."""
     segs = segments(doc)
     out: list[tuple[str, int, int, int, str, str | None]] = []
+    append = out.append
+    finditer = _CHUNK.finditer
     for i, seg in enumerate(segs):
-        for w, a, b, sc, comp in iter_words(seg):
-            out.append((w, i, a, b, sc, comp))
+        s = seg.text
+        if "at]" in s or "at)" in s:  # rare: an obfuscated e-mail address inside
+            out.extend((w, i, a, b, sc, comp) for w, a, b, sc, comp in iter_words(seg))
+            continue
+        for m in finditer(s):
+            c = m.group()
+            if c.isalpha():
+                if c.isascii():
+                    a = m.start()
+                    append((c, i, a, a + len(c), LATIN, None))
+                else:
+                    sc = word_script(c)
+                    if sc is not None:
+                        a = m.start()
+                        append((c, i, a, a + len(c), sc, None))
+            else:
+                out.extend((w, i, a, b, sc, comp) for w, a, b, sc, comp in chunk_words(c, m.start()))
     return DocWords(doc, segs, out)
 
 
 def _build(book: Any) -> Vocabulary:
     v = Vocabulary()
-    latin = v.latin
-    cyr = v.cyrillic
-    forms = v.forms
+    exact: Counter = Counter()
     for rel, doc in book.docs.items():
         dw = _doc_words(doc)
         v.docs[rel] = dw
-        for w, _i, _a, _b, sc, _c in dw.words:
-            low = w.lower()
-            if sc == LATIN:
-                latin[low] += 1
-            elif sc == CYRILLIC:
-                cyr[low] += 1
-            f = forms.get(low)
-            if f is None:
-                f = forms[low] = Counter()
-            f[w] += 1
+        exact.update(map(_first, dw.words))
+    latin, cyr, forms = v.latin, v.cyrillic, v.forms
+    for w, n in exact.items():  # distinct words only from here on
+        low = w.lower()
+        sc = word_script(w)
+        if sc == LATIN:
+            latin[low] += n
+        elif sc == CYRILLIC:
+            cyr[low] += n
+        f = forms.get(low)
+        if f is None:
+            f = forms[low] = Counter()
+        f[w] += n
     return v
+
+
+def _first(t: tuple) -> str:
+    return t[0]
 
 
 # -- word lists ------------------------------------------------------------------------------

@@ -195,33 +195,35 @@ def iter_words(seg: Segment) -> Iterator[tuple[str, int, int, str, str | None]]:
             if sc is not None:
                 yield c, a, a + len(c), sc, None
             continue
-        b = a + len(c)
-        if c[0] == "." and c[1:2].isalpha():
-            continue  # a dotfile or an extension: `.bashrc`, `.md`
-        if c[0] in _EDGE or c[-1] in _EDGE:
-            ls = c.lstrip(_EDGE)
-            a += len(c) - len(ls)
-            c = ls.rstrip(_EDGE)
-            b = a + len(c)
-            if not c:
-                continue
-            if c.isalpha():
-                sc = word_script(c)
-                if sc is not None:
-                    yield c, a, b, sc, None
-                continue
-        if _SKIP_CHARS.search(c) or "www" in c.lower():
-            continue
-        if "-" in c:
-            compound = c
-            off = a
-            for p in c.split("-"):
-                pa = off
-                off += len(p) + 1
-                if p:
-                    yield from _piece(p, pa, compound)
-        else:
-            yield from _piece(c, a, None)
+        yield from chunk_words(c, a)
+
+
+def chunk_words(c: str, a: int) -> Iterator[tuple[str, int, int, str, str | None]]:
+    """The words of one chunk that is not a plain word (see :func:`iter_words`)."""
+    if c[0] == "." and c[1:2].isalpha():
+        return  # a dotfile or an extension: `.bashrc`, `.md`
+    if c[0] in _EDGE or c[-1] in _EDGE:
+        ls = c.lstrip(_EDGE)
+        a += len(c) - len(ls)
+        c = ls.rstrip(_EDGE)
+        if not c:
+            return
+        if c.isalpha():
+            sc = word_script(c)
+            if sc is not None:
+                yield c, a, a + len(c), sc, None
+            return
+    if _SKIP_CHARS.search(c) or "www" in c.lower():
+        return
+    if "-" in c:
+        off = a
+        for p in c.split("-"):
+            pa = off
+            off += len(p) + 1
+            if p:
+                yield from _piece(p, pa, c)
+    else:
+        yield from _piece(c, a, None)
 
 
 _OBFUSCATED_EMAIL = re.compile(r"\S+\s*[\[(]\s*at\s*[\])]\s*\S+(?:\s*[\[(]\s*dot\s*[\])]\s*\S+)*", re.I)

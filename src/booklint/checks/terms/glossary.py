@@ -146,8 +146,41 @@ class Glossary:
     terms: list[Term]
     errors: list[GlossaryError]
 
+    _keys: set[str] | None = None
+    _matcher: tuple | None = None
+
     def covers(self, key: str) -> bool:
-        return any(key in t.keys() or key in {_norm(d) for d in t.distinct} for t in self.terms)
+        if self._keys is None:
+            self._keys = set()
+            for t in self.terms:
+                self._keys |= t.keys() | {_norm(d) for d in t.distinct}
+        return key in self._keys
+
+    def matches(self, text: str):
+        """(term, written variant, ending, start, end) for each rejected variant in ``text``."""
+        if self._matcher is None:
+            exact: dict[str, Term] = {}
+            folded: dict[str, Term] = {}
+            forms = []
+            for t in self.terms:
+                for v in t.variants:
+                    forms.append(v)
+                    k = " ".join(v.split())
+                    if t.case_sensitive:
+                        exact[k] = t
+                    else:
+                        folded[k.lower()] = t
+            self._matcher = (_alternation(forms, False) if forms else None, exact, folded)
+        pat, exact, folded = self._matcher
+        if pat is None:
+            return
+        for m in pat.finditer(text):
+            written = m.group(1)
+            k = " ".join(written.split())
+            t = exact.get(k) or folded.get(k.lower())
+            if t is None or t.is_preferred(written):
+                continue
+            yield t, written, m.group(2) or "", m.start(), m.end()
 
 
 def glossary(book: Any) -> Glossary:

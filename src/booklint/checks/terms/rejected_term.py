@@ -44,7 +44,7 @@ def rejected_term(book, ctx):
     if not terms:
         return
     for dw in vocabulary(book).docs.values():
-        yield from _check_doc(dw, terms, ctx)
+        yield from _check_doc(dw, g, terms, ctx)
 
 
 def _pack_error(book, ctx, e):
@@ -64,38 +64,30 @@ def _pack_error(book, ctx, e):
     return ctx.finding(src, Span(0, 0), f"The glossary pack {where} cannot be used: {e.message}.")
 
 
-def _check_doc(dw, terms, ctx):
+def _check_doc(dw, g, terms, ctx):
     doc = dw.doc
     text = doc.text
     ru_terms = [t for t in terms if t.ru_variants]
     for seg in dw.segments:
-        s = seg.text
-        for t in terms:
-            pat = t.pattern()
-            if pat is None:
-                continue
-            for m in pat.finditer(s):
-                written = m.group(1)
-                if t.is_preferred(written):
-                    continue
-                ending = m.group(2) or ""
-                span = seg.span(m.start(), m.end())
-                new = t.term + ending
-                why = f" ({t.note})" if t.note else ""
-                msg = f"The book's glossary writes `{t.term}`{why}, not `{written}`."
-                fix = None
-                if t.fix != "none" and text[span.start:span.end] == m.group(0):
-                    fix = Fix(f"Write `{new}`", (Edit(span.start, span.end, new),), safe=t.fix == "safe")
-                yield ctx.finding(doc, span, msg, fix=fix)
+        for t, written, ending, a, b in g.matches(seg.text):
+            span = seg.span(a, b)
+            new = t.term + ending
+            why = f" ({t.note})" if t.note else ""
+            msg = f"The book's glossary writes `{t.term}`{why}, not `{written}`."
+            fix = None
+            if t.fix != "none" and text[span.start:span.end] == seg.text[a:b]:
+                fix = Fix(f"Write `{new}`", (Edit(span.start, span.end, new),), safe=t.fix == "safe")
+            yield ctx.finding(doc, span, msg, fix=fix)
     if ru_terms:
         from ..spelling.russian import russian
 
-        lex = russian()
+        lex = None
         heads = {v[:3] for t in ru_terms for v in t.ru_variants}
         for w, si, a, b, sc, _c in dw.words:
             low = w.lower()
             if sc != "cyrillic" or low[:3] not in heads:
                 continue
+            lex = lex or russian()
             nfs = lex.normal_forms(low) | {low}
             for t in ru_terms:
                 if nfs & set(t.ru_variants):

@@ -50,7 +50,7 @@ def term_variant(book, ctx):
     v = vocabulary(book)
     order = {rel: i for i, rel in enumerate(book.docs)}
     for c in clusters(book):
-        if c.key in ignore or g.covers(c.key) or any(_k(u.written) in ignore for us in c.variants.values() for u in us):
+        if c.key in ignore or g.covers(c.key) or g.covers(c.key + "s") or any(_k(u.written) in ignore for us in c.variants.values() for u in us):
             continue
         counts = c.counts()
         first = {var: min((order[u.path], u.segment, u.start) for u in us) for var, us in c.variants.items()}

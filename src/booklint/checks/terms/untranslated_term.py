@@ -44,6 +44,8 @@ def untranslated_term(doc: Document, ctx):
     ```
     """
     book = ctx.book
+    if not vocabulary(book).cyrillic:
+        return
     g = glossary(book)
     terms = [t for t in g.terms if t.ru and _CYR.search(t.ru)]
     if not terms:
@@ -89,17 +91,27 @@ def rendering_uses(book: Any, terms: list[Term]) -> dict[str, int]:
         out = {t.term: 0 for t in terms}
         v = vocabulary(book)
         for dw in v.docs.values():
-            seq: list[tuple[int, frozenset[str]]] = []
-            for w, si, _a, _b, sc, _c in dw.words:
+            words = dw.words
+            n = len(words)
+            for i, (w, si, _a, _b, sc, _c) in enumerate(words):
                 if sc != CYRILLIC:
-                    seq.append((si, frozenset()))
                     continue
                 low = w.lower()
-                seq.append((si, lex.normal_forms(low) | {low} if low[:3] in firsts else frozenset()))
-            for term, pat in wanted.items():
-                k = len(pat)
-                for i in range(len(seq) - k + 1):
-                    if all(seq[i + j][0] == seq[i][0] and pat[j] & seq[i + j][1] for j in range(k)):
+                if low[:3] not in firsts:
+                    continue
+                nfs = lex.normal_forms(low) | {low}
+                for term, pat in wanted.items():
+                    k = len(pat)
+                    if not pat[0] & nfs or i + k > n:
+                        continue
+                    ok = True
+                    for j in range(1, k):
+                        w2, si2 = words[i + j][0], words[i + j][1]
+                        low2 = w2.lower()
+                        if si2 != si or not pat[j] & (lex.normal_forms(low2) | {low2}):
+                            ok = False
+                            break
+                    if ok:
                         out[term] += 1
         return out
 

@@ -21,16 +21,16 @@ To stay quiet about what is not a term, a cluster is left alone when
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import compress
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from ..spelling.english import FUNCTION_WORDS
 from ..spelling.vocab import book_cache, vocabulary
-from ..spelling.words import _CHUNK, _EDGE
 
-_TOKEN = re.compile(r"[^\W_](?:[\w\-]*[^\W_])?")
 _UNIT = re.compile(r"(?:[kKMGTPE]i?[bB](?:ps|it|yte)?s?|[kMGT]Hz|[kMGTP]?FLOPs?|ms|ns|us|µs)")
 _CYR = re.compile(r"[\u0400-\u04ff]")
 
@@ -67,88 +67,127 @@ def _key(t: str) -> str:
     return re.sub(r"[\s\-]+", "", t.lower())
 
 
-def term_tokens(seg_text: str) -> list[tuple[str, int, int] | None]:
-    """Term-like tokens of a segment (letters, digits, inner hyphens); None marks a break."""
-    out: list[tuple[str, int, int] | None] = []
-    last_end = 0
-    for m in _CHUNK.finditer(seg_text):
-        c = m.group()
-        a = m.start()
-        if a > last_end and not seg_text[last_end:a].isspace():
-            out.append(None)  # punctuation between: not one phrase
-        last_end = m.end()
-        ls = c.lstrip(_EDGE)
-        a += len(c) - len(ls)
-        c = ls.rstrip(_EDGE)
-        trailing = len(ls) != len(c)
-        if c and _TOKEN.fullmatch(c):
-            out.append((c, a, a + len(c)))
-        else:
-            out.append(None)
-        if trailing:
-            out.append(None)
-    return out
+# a term-like token: letters and digits with inner hyphens. A token glued to another by
+# `.`, `/`, `_`, `@`, `:`, `\\` or an apostrophe (`jax.jit`, `GB/s`, `batch_size`,
+# `we're`) is matched whole, so it can be recognised and skipped. Group 2 is the single
+# space to the next token, when there is one.
+_TERM = re.compile(r"([^\W_][\w\-]*(?:[._/@:\\'’][^\W_][\w\-]*)*)( (?=[^\W_]))?")
+_GLUED = re.compile(r"[._/@:\\'’]|_|-$")
+
+
+def term_tokens(s: str) -> list[tuple[str, int, int]]:
+    """Term-like tokens of a segment: (token, start, end); glued identifiers left out."""
+    return [(m.group(1), m.start(), m.end(1)) for m in _TERM.finditer(s) if not _GLUED.search(m.group(1))]
 
 
 def clusters(book: Any) -> list[Cluster]:
     return book_cache(book, "terms.clusters", lambda: _build(book))
 
 
-def _build(book: Any) -> list[Cluster]:
-    from ..spelling.english import english
+_UNIT_START = frozenset("kKMGTPEmnuµ")
 
+
+def _skip(w: str) -> bool:
+    return w[0].isdigit() or (len(w) <= 5 and w[0] in _UNIT_START and bool(_UNIT.fullmatch(w)))
+
+
+def _build(book: Any) -> list[Cluster]:
     from ..spelling.check_en import checker
+    from ..spelling.english import english
 
     v = vocabulary(book)
     dictionary = english().freq
     spell = checker(book)
     lemma = _Lemmatizer(book)
-    singles: dict[str, list[Use]] = defaultdict(list)
-    token_lows: set[str] = set()
-    pairs: list[tuple[tuple[str, int, int], tuple[str, int, int], str, int]] = []
+    # pass 1: distinct tokens and adjacent pairs, at C speed (findall, compress); one scan a
+    # chapter over its segments joined by NUL, which no token crosses
+    doc_texts: list[tuple[str, list[int], str, set[str]]] = []
+    exact: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
     for rel, dw in v.docs.items():
-        for si, seg in enumerate(dw.segments):
-            toks = term_tokens(seg.text)
-            prev = None
-            for t in toks:
-                if t is None:
-                    prev = None
-                    continue
-                w, a, b = t
-                if w[0].isdigit() or _UNIT.fullmatch(w):
-                    prev = None
-                    continue
-                singles[_key(w)].append(Use(rel, si, a, b, w))
-                token_lows.add(w.lower())
-                if prev is not None and seg.text[prev[2]:a] == " ":
-                    pairs.append((prev, t, rel, si))
-                prev = t
-    # spaced forms of a closed or hyphenated term the book also writes as one token
-    for p, q, rel, si in pairs:
-        k = _key(p[0] + q[0])
-        if k not in singles or len(k) < 4:
+        starts = []
+        pos = 0
+        for seg in dw.segments:
+            starts.append(pos)
+            pos += len(seg.text) + 1
+        s = "\0".join(seg.text for seg in dw.segments)
+        found = _TERM.findall(s)
+        if not found:
             continue
-        pw, qw = p[0].lower(), q[0].lower()
-        if len(pw) < 2 or len(qw) < 2 or pw in FUNCTION_WORDS or qw in FUNCTION_WORDS:
+        toks = [t for t, _sp in found]
+        present = set(toks)
+        doc_texts.append((rel, starts, s, present))
+        exact |= present
+        pairs.update(compress(zip(toks, toks[1:]), [sp for _t, sp in found]))
+    exact = {w for w in exact if not _GLUED.search(w)}
+    keyof: dict[str, str] = {}
+    forms: dict[str, set[str]] = {}
+    lows: set[str] = set()
+    for w in exact:
+        if _skip(w):
             continue
-        if _CYR.search(k) and lemma.known(k):
-            continue  # `то же` / `тоже`: two words that happen to make a third
-        singles[k].append(Use(rel, si, p[1], q[2], f"{p[0]} {q[0]}"))
-
+        low = w.lower()
+        lows.add(low)
+        k = low.replace("-", "")
+        keyof[w] = k
+        forms.setdefault(k, set()).add(w[0].lower() + w[1:])
+    interesting: set[str] = set()
+    for k, f in forms.items():
+        if len(f) > 1:
+            interesting.add(k)
+        if len(k) > 3 and k.endswith("s") and k[:-1] in forms:
+            sing = forms[k[:-1]]
+            if len(sing) > 1 or {x[:-1] for x in f if x.endswith("s")} - sing or f - {x + "s" for x in sing}:
+                interesting.add(k)
+                interesting.add(k[:-1])
+    pairs_wanted: set[str] = set()
+    for w1, w2 in pairs:
+        k1, k2 = keyof.get(w1), keyof.get(w2)
+        if k1 is None or k2 is None or len(w1) < 2 or len(w2) < 2:
+            continue
+        k = k1 + k2
+        if k in forms and len(k) >= 4 and w1.lower() not in FUNCTION_WORDS and w2.lower() not in FUNCTION_WORDS:
+            pairs_wanted.add(k)
+    if pairs_wanted and _CYR.search("".join(pairs_wanted)):
+        pairs_wanted = {k for k in pairs_wanted if not (_CYR.search(k) and lemma.known(k))}
+    interesting |= pairs_wanted
+    if not interesting:
+        return []
+    wanted_tokens = {w for w, k in keyof.items() if k in interesting}
+    pair_heads = {w1 for w1, w2 in pairs if w1 in keyof and w2 in keyof and keyof[w1] + keyof[w2] in pairs_wanted}
+    # pass 2: the uses of those keys, in the chapters that have any
+    singles: dict[str, list[Use]] = defaultdict(list)
+    for rel, starts, s, present in doc_texts:
+        if not (wanted_tokens & present or pair_heads & present):
+            continue
+        prev = None
+        for m in _TERM.finditer(s):
+            w = m.group(1)
+            if prev is None and w not in wanted_tokens and w not in pair_heads:
+                continue
+            a, b = m.start(), m.end(1)
+            if w in wanted_tokens:
+                si = bisect.bisect_right(starts, a) - 1
+                singles[keyof[w]].append(Use(rel, si, a - starts[si], b - starts[si], w))
+            if prev is not None and prev[2] + 1 == a and w in keyof:
+                pk = keyof[prev[0]] + keyof[w]
+                if pk in pairs_wanted and w.lower() not in FUNCTION_WORDS:
+                    si = bisect.bisect_right(starts, a) - 1
+                    singles[pk].append(Use(rel, si, prev[1] - starts[si], b - starts[si], f"{prev[0]} {w}"))
+            prev = (w, a, b) if m.group(2) and w in pair_heads else None
     for k in list(singles):  # a plural key joins its singular: `AllGathers` with `AllGather`
         if len(k) > 3 and k.endswith("s") and k[:-1] in singles:
             singles[k[:-1]].extend(singles.pop(k))
     out: list[Cluster] = []
     for k, uses in singles.items():
-        forms = {u.written for u in uses}
-        if len(forms) < 2 or sum(ch.isalpha() for ch in k) < 3:
+        if len({u.written for u in uses}) < 2 or sum(ch.isalpha() for ch in k) < 3:
             continue
         c = Cluster(k)
         for u in uses:
             w = u.written
             if w.isalpha() and w.isascii() and w[1:].islower() and not spell.accepted(w.lower()):
                 continue  # a misspelling (`viceversa`): S001 reports it
-            c.variants.setdefault(_variant(w, token_lows, lemma), []).append(u)
+            c.variants.setdefault(_variant(w, lows, lemma), []).append(u)
         c = _filter(c, dictionary)
         if c is not None and len(c.variants) > 1:
             out.append(c)
