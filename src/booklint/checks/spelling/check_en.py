@@ -33,6 +33,7 @@ class EnglishChecker:
         self._accepted: dict[str, bool] = {}
         self._cands: dict[str, set[str]] = {}
         self._unknown: set[str] | None = None
+        self._caps: set[str] | None = None
 
     # -- what counts as a word --------------------------------------------------------------
     def base_known(self, low: str) -> bool:
@@ -71,6 +72,13 @@ class EnglishChecker:
         if self._unknown is None:
             self._unknown = {low for low in self.vocab.latin if len(low) >= MIN_LEN and not self.accepted(low)}
         return self._unknown
+
+    def caps_words(self) -> set[str]:
+        """Lower case of the book's words written with two capitals (`FLoating`)."""
+        if self._caps is None:
+            self._caps = {low for low, f in self.vocab.forms.items()
+                          if any(w[1:2].isupper() and TWO_CAPS.match(w) for w in f)}
+        return self._caps
 
     def accepted(self, low: str) -> bool:
         r = self._accepted.get(low)
@@ -142,7 +150,7 @@ class EnglishChecker:
                 return name
             forms = self.vocab.forms.get(c)
             if forms and self.vocab.latin.get(c, 0) >= max(self.min_count, 1):
-                top = forms.most_common(1)[0][0]
+                top = max(forms, key=forms.__getitem__)
                 if top[:1].isupper():
                     return top
         return None

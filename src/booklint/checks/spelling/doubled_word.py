@@ -4,7 +4,7 @@ import re
 
 from ...document.model import Document
 from ..registry import Edit, Fix, rule
-from .vocab import doc_words
+from .vocab import doc_text
 
 _DOUBLED = re.compile(r"(?<![\w'’\-.])([^\W\d_]+)(\s+)(\1)(?![\w'’]|-\w)", re.I)
 # doubled on purpose: "that that", "had had", "so so", "так-так", "еле-еле"
@@ -36,7 +36,7 @@ def doubled_word(doc: Document, ctx):
     Each chip has its own HBM.
     ```
     """
-    dw = doc_words(ctx.book, doc)
+    dw = doc_text(ctx.book, doc)
     text = doc.text
     for seg in dw.segments:
         s = seg.text

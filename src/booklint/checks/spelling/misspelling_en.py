@@ -3,8 +3,8 @@ from __future__ import annotations
 from ...document.model import Document
 from ..registry import Edit, Fix, rule
 from .check_en import TWO_CAPS, checker, pick
-from .vocab import doc_words
-from .words import LATIN, in_name, sentence_start
+from .vocab import doc_text
+from .words import in_name, sentence_start
 
 
 @rule("S001", "misspelling", fixable=True, severity="warning")
@@ -48,19 +48,18 @@ def misspelling(doc: Document, ctx):
     """
     book = ctx.book
     ch = checker(book)
-    dw = doc_words(book, doc)
+    v = ch.vocab
+    dt = doc_text(book, doc)
     text = doc.text
     unknown = ch.unknown_words()
-    for w, si, a, b, sc, _comp in dw.words:
-        if sc != LATIN or len(w) < 3:
+    for w, si, a, b, comp in v.hits(dt, unknown | ch.caps_words()):
+        if w.lower() not in unknown and not TWO_CAPS.match(w):
             continue
-        if w.lower() not in unknown and not (w[1:2].isupper() and TWO_CAPS.match(w)):
-            continue
-        seg = dw.segments[si]
+        seg = dt.segments[si]
         cap = w[0].isupper()
         first = sentence_start(seg, a) if cap else False
         verdict = ch.check(w, first, seg.where, in_name=cap and in_name(seg, a, b),
-                           prefix=_comp is not None and seg.text.startswith("-", b))
+                           prefix=comp is not None and seg.text.startswith("-", b))
         if verdict is None:
             continue
         kind, sugg = verdict

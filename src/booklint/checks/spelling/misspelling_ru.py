@@ -3,8 +3,8 @@ from __future__ import annotations
 from ...document.model import Document
 from ..registry import Edit, Fix, rule
 from .russian import checker
-from .vocab import doc_words, vocabulary
-from .words import CYRILLIC, in_name, sentence_start
+from .vocab import doc_text, vocabulary
+from .words import in_name, sentence_start
 
 
 @rule("S002", "misspelling-russian", fixable=True, severity="warning")
@@ -42,16 +42,14 @@ def misspelling_russian(doc: Document, ctx):
     ```
     """
     book = ctx.book
-    if not vocabulary(book).cyrillic:
+    v = vocabulary(book)
+    if not v.cyrillic:
         return  # no Russian in the book: the dictionary is not even loaded
     ch = checker(book)
-    dw = doc_words(book, doc)
+    dt = doc_text(book, doc)
     text = doc.text
-    unknown = ch.unknown_words()
-    for w, si, a, b, sc, comp in dw.words:
-        if sc != CYRILLIC or len(w) < 3 or w.lower() not in unknown:
-            continue
-        seg = dw.segments[si]
+    for w, si, a, b, comp in v.hits(dt, ch.unknown_words()):
+        seg = dt.segments[si]
         cap = w[0].isupper()
         first = sentence_start(seg, a) if cap else False
         verdict = ch.check(w, first, seg.where, in_name=cap and in_name(seg, a, b), compound=comp)

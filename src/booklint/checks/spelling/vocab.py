@@ -4,19 +4,25 @@ Rules never re-read a file: the words come from the parsed Documents (``words.py
 and the book's word lists from ``book.source()`` (read once) and the config. Everything
 is computed on first use and kept on the Book object, so a document rule called for each
 chapter pays for it once.
+
+It is built for speed: each chapter's prose segments are joined (by NUL, which no token
+crosses) and cut into tokens by one C-level ``findall``; words and counts are worked out
+once per *distinct* token, and a token's places are looked up only when a rule has
+something to report there.
 """
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ...document.model import Document
-from .words import _CHUNK, CYRILLIC, LATIN, Segment, chunk_words, iter_words, segments, word_script
+from .words import CYRILLIC, GLUE, LATIN, TOKEN, Segment, hidden_ranges, segments, token_words
 
 PACK_DIR = ".booklint"  # the book's own rule pack: .booklint/words/*.txt, .booklint/terms/*.yml
+_TOKEN_CHARS = frozenset("-_")
 
 
 def book_cache(book: Any, key: str, build: Callable[[], Any]) -> Any:
@@ -28,32 +34,100 @@ def book_cache(book: Any, key: str, build: Callable[[], Any]) -> Any:
 
 
 @dataclass
-class DocWords:
+class DocText:
+    """One chapter's prose as tokens."""
+
     doc: Document
     segments: list[Segment]
-    # (word, segment index, start, end, script, compound) in segment offsets
-    words: list[tuple[str, int, int, int, str, str | None]]
+    text: str  # the segments' texts joined by NUL
+    starts: list[int]  # where each segment begins in ``text``
+    tokens: list[str]  # in order
+    spaced: list[str]  # " " when one space leads from this token to the next
+    dotted: list[str]  # "." when the token follows a dot (`.bashrc`)
+    counts: Counter  # token → uses (tokens after a dot, or inside `name [at] host`, left out)
+    hidden: list[tuple[int, int]]  # obfuscated e-mail addresses, in ``text`` offsets
+
+    def segment_of(self, off: int) -> tuple[int, int]:
+        """(segment index, offset inside that segment) of an offset in ``text``."""
+        si = bisect.bisect_right(self.starts, off) - 1
+        return si, off - self.starts[si]
+
+    def locate(self, wanted: set[str]) -> list[tuple[str, int]]:
+        """Every place of the wanted tokens, as (token, offset in ``text``), in order."""
+        s = self.text
+        n = len(s)
+        out: list[tuple[str, int]] = []
+        for tok in wanted:
+            if tok not in self.counts:
+                continue
+            k = len(tok)
+            i = s.find(tok)
+            while i != -1:
+                if _starts_token(s, i) and _ends_token(s, i + k, n) and not self._hidden(i):
+                    out.append((tok, i))
+                i = s.find(tok, i + 1)
+        out.sort(key=lambda x: x[1])
+        return out
+
+    def _hidden(self, i: int) -> bool:
+        return bool(self.hidden) and any(a <= i < b for a, b in self.hidden)
+
+
+def _starts_token(s: str, i: int) -> bool:
+    if i == 0:
+        return True
+    c = s[i - 1]
+    if c.isalnum() or c in _TOKEN_CHARS:
+        return False
+    if c in GLUE and i > 1 and s[i - 2].isalnum():
+        return False  # `jit` in `jax.jit`
+    if c == "." and (i == 1 or not s[i - 2].isalnum()):
+        return False  # `.bashrc`
+    return True
+
+
+def _ends_token(s: str, j: int, n: int) -> bool:
+    if j >= n:
+        return True
+    c = s[j]
+    if c.isalnum() or c in _TOKEN_CHARS:
+        return False
+    return not (c in GLUE and j + 1 < n and (s[j + 1].isalnum() and s[j + 1] != "_"))
 
 
 @dataclass
 class Vocabulary:
-    docs: dict[str, DocWords] = field(default_factory=dict)
+    docs: dict[str, DocText] = field(default_factory=dict)
+    tokens: Counter = field(default_factory=Counter)  # token → uses in the book
+    words: dict[str, tuple] = field(default_factory=dict)  # token → its words (words.token_words)
     latin: Counter = field(default_factory=Counter)  # lower-cased Latin words → uses in the book
     cyrillic: Counter = field(default_factory=Counter)  # lower-cased Cyrillic words → uses
-    forms: dict[str, Counter] = field(default_factory=dict)  # lower → Counter of written forms
+    forms: dict[str, dict[str, int]] = field(default_factory=dict)  # lower → {written form: uses}
+    in_tokens: dict[str, set[str]] = field(default_factory=dict)  # lower word → tokens holding it
     _phrases: str | None = None
 
     def count(self, lower: str) -> int:
         return self.latin.get(lower, 0) or self.cyrillic.get(lower, 0)
 
+    def hits(self, dt: DocText, lows: set[str]) -> Iterator[tuple[str, int, int, int, str | None]]:
+        """Each use in one chapter of the words whose lower case is in ``lows``:
+        ``(word, segment index, start, end, compound)`` in segment offsets."""
+        wanted: set[str] = set()
+        for low in lows:
+            wanted |= self.in_tokens.get(low, set())
+        for tok, off in dt.locate(wanted):
+            si, base = dt.segment_of(off)
+            ws = self.words.get(tok)
+            if ws is None:
+                ws = token_words(tok)
+            for w, o, _sc, comp in ws:
+                if w.lower() in lows:
+                    yield w, si, base + o, base + o + len(w), comp
+
     def phrase_used(self, phrase: str) -> bool:
         """Does the book's prose contain ``phrase`` (lower case, words separated by one space)?"""
         if self._phrases is None:
-            parts = []
-            for dw in self.docs.values():
-                for seg in dw.segments:
-                    parts.append(re.sub(r"\s+", " ", seg.text.lower()))
-            self._phrases = "\n".join(parts)
+            self._phrases = "\n".join(" ".join(dt.text.lower().split()) for dt in self.docs.values())
         hay = self._phrases
         i = hay.find(phrase)
         n = len(phrase)
@@ -70,66 +144,63 @@ def vocabulary(book: Any) -> Vocabulary:
     return book_cache(book, "spelling.vocabulary", lambda: _build(book))
 
 
-def doc_words(book: Any, doc: Document) -> DocWords:
+def doc_text(book: Any, doc: Document) -> DocText:
     v = vocabulary(book)
-    dw = v.docs.get(doc.path)
-    if dw is None or dw.doc is not doc:  # a Document the book does not hold (tests)
-        dw = _doc_words(doc)
-    return dw
+    dt = v.docs.get(doc.path)
+    if dt is None or dt.doc is not doc:  # a Document the book does not hold
+        dt = _doc_text(doc)
+    return dt
 
 
-def _doc_words(doc: Document) -> DocWords:
-    """All words of a document. The loop of :func:`words.iter_words`, inlined for its
-    fast path (a plain word of ASCII letters), which is nine words in ten."""
+def _doc_text(doc: Document) -> DocText:
     segs = segments(doc)
-    out: list[tuple[str, int, int, int, str, str | None]] = []
-    append = out.append
-    finditer = _CHUNK.finditer
-    for i, seg in enumerate(segs):
-        s = seg.text
-        if "at]" in s or "at)" in s:  # rare: an obfuscated e-mail address inside
-            out.extend((w, i, a, b, sc, comp) for w, a, b, sc, comp in iter_words(seg))
-            continue
-        for m in finditer(s):
-            c = m.group()
-            if c.isalpha():
-                if c.isascii():
-                    a = m.start()
-                    append((c, i, a, a + len(c), LATIN, None))
-                else:
-                    sc = word_script(c)
-                    if sc is not None:
-                        a = m.start()
-                        append((c, i, a, a + len(c), sc, None))
-            else:
-                out.extend((w, i, a, b, sc, comp) for w, a, b, sc, comp in chunk_words(c, m.start()))
-    return DocWords(doc, segs, out)
+    starts = []
+    pos = 0
+    for seg in segs:
+        starts.append(pos)
+        pos += len(seg.text) + 1
+    text = "\0".join(seg.text for seg in segs)
+    found = TOKEN.findall(text)
+    tokens = [t for _d, t, _s in found]
+    dotted = [d for d, _t, _s in found]
+    spaced = [sp for _d, _t, sp in found]
+    hidden = hidden_ranges(text)
+    if hidden:  # rare: count token by token, leaving the hidden ones out
+        counts: Counter = Counter()
+        for m in TOKEN.finditer(text):
+            if not m.group(1) and not any(a <= m.start(2) < b for a, b in hidden):
+                counts[m.group(2)] += 1
+    else:
+        counts = Counter(tokens)
+        if any(dotted):
+            counts.subtract(t for d, t, _s in found if d)
+            counts = +counts
+    return DocText(doc, segs, text, starts, tokens, spaced, dotted, counts, hidden)
 
 
 def _build(book: Any) -> Vocabulary:
     v = Vocabulary()
-    exact: Counter = Counter()
     for rel, doc in book.docs.items():
-        dw = _doc_words(doc)
-        v.docs[rel] = dw
-        exact.update(map(_first, dw.words))
-    latin, cyr, forms = v.latin, v.cyrillic, v.forms
-    for w, n in exact.items():  # distinct words only from here on
-        low = w.lower()
-        sc = word_script(w)
-        if sc == LATIN:
-            latin[low] += n
-        elif sc == CYRILLIC:
-            cyr[low] += n
-        f = forms.get(low)
-        if f is None:
-            f = forms[low] = Counter()
-        f[w] += n
+        dt = _doc_text(doc)
+        v.docs[rel] = dt
+        v.tokens.update(dt.counts)
+    latin, cyr, forms, words, in_tokens = v.latin, v.cyrillic, v.forms, v.words, v.in_tokens
+    for tok, n in v.tokens.items():  # distinct tokens only from here on
+        ws = words[tok] = token_words(tok)
+        for w, _o, sc, _c in ws:
+            low = w.lower()
+            if sc == LATIN:
+                latin[low] += n
+            elif sc == CYRILLIC:
+                cyr[low] += n
+            f = forms.get(low)
+            if f is None:
+                forms[low] = {w: n}
+                in_tokens[low] = {tok}
+            else:
+                f[w] = f.get(w, 0) + n
+                in_tokens[low].add(tok)
     return v
-
-
-def _first(t: tuple) -> str:
-    return t[0]
 
 
 # -- word lists ------------------------------------------------------------------------------

@@ -36,11 +36,6 @@ _JOINABLE = {"paragraph": "p", "link": "p", "heading": "h", "table": "t", "capti
 LATIN = "latin"
 CYRILLIC = "cyrillic"
 
-# chunks: everything between spaces and hard punctuation (identifiers, URLs and file names
-# stay whole so they can be recognised and skipped)
-_CHUNK = re.compile(r"[^\s,;!?()\[\]{}\"“”„«»‹›—–…<>|*·•]+")
-_EDGE = "'’‘.:-/`´"
-_SKIP_CHARS = re.compile(r"[0-9_@/\\=+#%&$^~`:.\u00b2\u00b3\u00b9\u2070-\u209f]")
 _APOS = "'’"
 _EN_SUFFIXES = ("n't", "'s", "'ll", "'re", "'ve", "'d", "'m")
 
@@ -172,82 +167,79 @@ def word_script(w: str) -> str | None:
     return None
 
 
-def iter_words(seg: Segment) -> Iterator[tuple[str, int, int, str, str | None]]:
-    """Dictionary-checkable words of a segment: ``(word, start, end, script, compound)``.
+# A token: letters and digits with inner hyphens (`all-gather`, `TPUv5e`, `bfloat16`). A
+# token glued to another by `.`, `/`, `_`, `@`, `:`, `\\`, `=`, `+`, `#`, `%`, `&`, `$`,
+# `^`, `~`, a backtick or an apostrophe (`jax.jit`, `GB/s`, `batch_size`, `e.g`, `model's`)
+# is matched whole so that it can be recognised as one thing. Group 1 is a `.` just before
+# (`.bashrc`), group 3 the single space to the next token when there is one.
+GLUE = "._/@:\\=+#%&$^~`'’"
+TOKEN = re.compile(r"(\.(?=[^\W_]))?([^\W_][\w\-]*(?:[._/@:\\=+#%&$^~`'’][^\W_][\w\-]*)*)( (?=[^\W_]))?")
+_SKIP_TOKEN = re.compile(r"[\d_./@:\\=+#%&$^~`\u00b2\u00b3\u00b9\u2070-\u209f]")
 
-    Offsets are into ``seg.text`` (``seg.span(start, end)`` gives the source span). A word
-    is letters of one script: chunks with digits, `_`, `/`, `.`, `@`, `:` and the like
-    (identifiers, units, URLs, file names, `e.g.`) are skipped whole. A hyphenated
-    compound yields each part with ``compound`` set to the whole (`из-за` is looked up
-    whole first). English possessives and contractions lose their suffix (`model's`).
+
+def token_words(tok: str) -> tuple[tuple[str, int, str, str | None], ...]:
+    """Dictionary-checkable words of one token: ``(word, offset, script, compound)``.
+
+    A word is letters of one script. A token with digits or glue other than an apostrophe
+    (identifiers, units, URLs, file names, `e.g`) has none. A hyphenated token yields each
+    part, with ``compound`` set to the whole (`из-за` is looked up whole first). English
+    possessives and contractions lose their suffix (`model's` → `model`).
     Identifier shapes (camelCase, ALLCAPS) are *not* filtered here: see
     :func:`identifier_like`.
     """
+    if tok.isalpha():
+        sc = word_script(tok)
+        return ((tok, 0, sc, None),) if sc is not None else ()
+    if _SKIP_TOKEN.search(tok) or "www" in tok.lower():
+        return ()
+    core = tok.rstrip("-")
+    out: list[tuple[str, int, str, str | None]] = []
+    if "-" in core:
+        off = 0
+        for p in core.split("-"):
+            if p:
+                out.extend(_piece(p, off, core))
+            off += len(p) + 1
+    else:
+        out.extend(_piece(core, 0, None))
+    return tuple(out)
+
+
+def iter_words(seg: Segment) -> Iterator[tuple[str, int, int, str, str | None]]:
+    """The words of one segment: ``(word, start, end, script, compound)`` in segment offsets
+    (``seg.span(start, end)`` gives the source span)."""
     s = seg.text
-    hidden = _hidden_ranges(s)
-    for m in _CHUNK.finditer(s):
-        c = m.group()
-        a = m.start()
+    hidden = hidden_ranges(s)
+    for m in TOKEN.finditer(s):
+        if m.group(1):
+            continue  # a dotfile or an extension: `.bashrc`, `.md`
+        a = m.start(2)
         if hidden and any(x <= a < y for x, y in hidden):
             continue
-        if c.isalpha():  # the fast path: a plain word
-            sc = word_script(c)
-            if sc is not None:
-                yield c, a, a + len(c), sc, None
-            continue
-        yield from chunk_words(c, a)
-
-
-def chunk_words(c: str, a: int) -> Iterator[tuple[str, int, int, str, str | None]]:
-    """The words of one chunk that is not a plain word (see :func:`iter_words`)."""
-    if c[0] == "." and c[1:2].isalpha():
-        return  # a dotfile or an extension: `.bashrc`, `.md`
-    if c[0] in _EDGE or c[-1] in _EDGE:
-        ls = c.lstrip(_EDGE)
-        a += len(c) - len(ls)
-        c = ls.rstrip(_EDGE)
-        if not c:
-            return
-        if c.isalpha():
-            sc = word_script(c)
-            if sc is not None:
-                yield c, a, a + len(c), sc, None
-            return
-    if _SKIP_CHARS.search(c) or "www" in c.lower():
-        return
-    if "-" in c:
-        off = a
-        for p in c.split("-"):
-            pa = off
-            off += len(p) + 1
-            if p:
-                yield from _piece(p, pa, c)
-    else:
-        yield from _piece(c, a, None)
+        for w, off, sc, comp in token_words(m.group(2)):
+            yield w, a + off, a + off + len(w), sc, comp
 
 
 _OBFUSCATED_EMAIL = re.compile(r"\S+\s*[\[(]\s*at\s*[\])]\s*\S+(?:\s*[\[(]\s*dot\s*[\])]\s*\S+)*", re.I)
 
 
-def _hidden_ranges(s: str) -> list[tuple[int, int]]:
+def hidden_ranges(s: str) -> list[tuple[int, int]]:
     """Stretches of prose that are not words: `name [at] host [dot] com`."""
     if "at]" not in s and "at)" not in s:
         return []
     return [(m.start(), m.end()) for m in _OBFUSCATED_EMAIL.finditer(s)]
 
 
-def _piece(p: str, a: int, compound: str | None) -> Iterator[tuple[str, int, int, str, str | None]]:
-    """A chunk part with apostrophes: `model's` → `model`, `doesn't` stays whole."""
+def _piece(p: str, a: int, compound: str | None) -> list[tuple[str, int, str, str | None]]:
+    """A token part with apostrophes: `model's` → `model`, `doesn't` stays whole."""
     ls = p.lstrip(_APOS)
     a += len(p) - len(ls)
     p = ls.rstrip(_APOS)
     if not p:
-        return
+        return []
     if p.isalpha():
         sc = word_script(p)
-        if sc is not None:
-            yield p, a, a + len(p), sc, compound
-        return
+        return [(p, a, sc, compound)] if sc is not None else []
     n = p.replace("’", "'")
     low = n.lower()
     for suf in _EN_SUFFIXES:
@@ -257,11 +249,10 @@ def _piece(p: str, a: int, compound: str | None) -> Iterator[tuple[str, int, int
             break
     if "'" in n:
         if n.endswith("n't") and n.count("'") == 1 and n.replace("'", "").isalpha() and n.isascii():
-            yield n, a, a + len(n), LATIN, compound
-        return
+            return [(n, a, LATIN, compound)]
+        return []
     sc = word_script(n)
-    if sc == LATIN:
-        yield n, a, a + len(n), sc, compound
+    return [(n, a, sc, compound)] if sc == LATIN else []
 
 
 def sentence_start(seg: Segment, a: int) -> bool:

@@ -94,7 +94,7 @@ class GlossaryError(Exception):
 def parse_pack(text: str, name: str) -> list[Term]:
     """Terms of one pack; a GlossaryError names what is wrong."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as e:
         raise GlossaryError(name, f"not valid YAML: {e}") from None
     if data is None:

@@ -6,7 +6,6 @@ from collections import defaultdict
 from ..registry import Edit, Fix, rule
 from ..spelling.english import american, english
 from ..spelling.vocab import vocabulary
-from ..spelling.words import LATIN
 
 _FAMILY_END = re.compile(r"(?:ations?|ings?|ed|es|s|ers?|e)$")
 _IZE = re.compile(r"[a-z]{3,}(?:iz|yz)(?:e|ed|es|ing|ation|ations|er|ers)$")
@@ -77,18 +76,13 @@ def mixed_spelling(book, ctx):
             targets[low] = (us, f"the book's other `-ize` words are American ({ize_us} uses)")
     if not targets:
         return
-    for rel, dw in v.docs.items():
-        text = dw.doc.text
-        for w, si, a, b, sc, _c in dw.words:
-            if sc != LATIN:
-                continue
-            t = targets.get(w.lower())
-            if t is None:
-                continue
-            us, why = t
+    for rel, dt in v.docs.items():
+        text = dt.doc.text
+        for w, si, a, b, _c in v.hits(dt, set(targets)):
+            us, why = targets[w.lower()]
             new = us if w.islower() else (us[0].upper() + us[1:] if w[0].isupper() else us)
-            span = dw.segments[si].span(a, b)
+            span = dt.segments[si].span(a, b)
             fix = None
             if text[span.start:span.end] == w:
                 fix = Fix(f"Write `{new}`", (Edit(span.start, span.end, new),), safe=False)
-            yield ctx.finding(dw.doc, span, f"`{w}` is the British spelling and {why}: write `{new}`.", fix=fix)
+            yield ctx.finding(dt.doc, span, f"`{w}` is the British spelling and {why}: write `{new}`.", fix=fix)

@@ -43,8 +43,10 @@ def rejected_term(book, ctx):
     terms = [t for t in g.terms if t.variants or t.ru_variants]
     if not terms:
         return
-    for dw in vocabulary(book).docs.values():
-        yield from _check_doc(dw, g, terms, ctx)
+    v = vocabulary(book)
+    ru_lows = _russian_variant_words(v, [t for t in terms if t.ru_variants])
+    for dt in v.docs.values():
+        yield from _check_doc(v, dt, g, ru_lows, ctx)
 
 
 def _pack_error(book, ctx, e):
@@ -64,11 +66,30 @@ def _pack_error(book, ctx, e):
     return ctx.finding(src, Span(0, 0), f"The glossary pack {where} cannot be used: {e.message}.")
 
 
-def _check_doc(dw, g, terms, ctx):
-    doc = dw.doc
+def _russian_variant_words(v, ru_terms) -> dict:
+    """The book's Russian words whose lemma is a rejected rendering: lower → term."""
+    if not ru_terms or not v.cyrillic:
+        return {}
+    from ..spelling.russian import russian
+
+    lex = russian()
+    heads = {x[:3] for t in ru_terms for x in t.ru_variants}
+    out = {}
+    for low in v.cyrillic:
+        if low[:3] not in heads:
+            continue
+        nfs = lex.normal_forms(low) | {low}
+        for t in ru_terms:
+            if nfs & set(t.ru_variants):
+                out[low] = t
+                break
+    return out
+
+
+def _check_doc(v, dt, g, ru_lows, ctx):
+    doc = dt.doc
     text = doc.text
-    ru_terms = [t for t in terms if t.ru_variants]
-    for seg in dw.segments:
+    for seg in dt.segments:
         for t, written, ending, a, b in g.matches(seg.text):
             span = seg.span(a, b)
             new = t.term + ending
@@ -78,19 +99,8 @@ def _check_doc(dw, g, terms, ctx):
             if t.fix != "none" and text[span.start:span.end] == seg.text[a:b]:
                 fix = Fix(f"Write `{new}`", (Edit(span.start, span.end, new),), safe=t.fix == "safe")
             yield ctx.finding(doc, span, msg, fix=fix)
-    if ru_terms:
-        from ..spelling.russian import russian
-
-        lex = None
-        heads = {v[:3] for t in ru_terms for v in t.ru_variants}
-        for w, si, a, b, sc, _c in dw.words:
-            low = w.lower()
-            if sc != "cyrillic" or low[:3] not in heads:
-                continue
-            lex = lex or russian()
-            nfs = lex.normal_forms(low) | {low}
-            for t in ru_terms:
-                if nfs & set(t.ru_variants):
-                    seg = dw.segments[si]
-                    yield ctx.finding(doc, seg.span(a, b),
-                                      f"The book's glossary renders `{t.term}` as `{t.ru}`, not `{w}`.")
+    if ru_lows:
+        for w, si, a, b, _c in v.hits(dt, set(ru_lows)):
+            t = ru_lows[w.lower()]
+            yield ctx.finding(doc, dt.segments[si].span(a, b),
+                              f"The book's glossary renders `{t.term}` as `{t.ru}`, not `{w}`.")

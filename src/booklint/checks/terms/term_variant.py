@@ -62,8 +62,8 @@ def term_variant(book, ctx):
             if hyphenation_only(var, top):
                 continue  # `ZeRO-sharding` before a noun, `ZeRO sharding` elsewhere: grammar
             for u in c.variants[var]:
-                dw = v.docs[u.path]
-                seg = dw.segments[u.segment]
+                dt = v.docs[u.path]
+                seg = dt.segments[u.segment]
                 span = seg.span(u.start, u.end)
                 if dominant:
                     msg = (f"`{u.written}` is written `{_shown(c.variants[top], u.written)}` in {counts[top]} other "
@@ -71,7 +71,7 @@ def term_variant(book, ctx):
                 else:
                     listing = ", ".join(f"`{_shown(c.variants[x], u.written)}` ({counts[x]})" for x in ranked)
                     msg = f"This term is written in several ways in the book: {listing}. Pick one."
-                yield ctx.finding(dw.doc, span, msg)
+                yield ctx.finding(dt.doc, span, msg)
 
 
 def _k(s: str) -> str:

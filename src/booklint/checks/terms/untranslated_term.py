@@ -5,8 +5,7 @@ from typing import Any
 
 from ...document.model import Document
 from ..registry import rule
-from ..spelling.vocab import book_cache, doc_words, vocabulary
-from ..spelling.words import CYRILLIC
+from ..spelling.vocab import book_cache, doc_text, vocabulary
 from .glossary import Term, glossary
 
 _CYR = re.compile(r"[\u0400-\u04ff]")
@@ -50,7 +49,7 @@ def untranslated_term(doc: Document, ctx):
     terms = [t for t in g.terms if t.ru and _CYR.search(t.ru)]
     if not terms:
         return
-    dw = doc_words(book, doc)
+    dw = doc_text(book, doc)
     uses = rendering_uses(book, terms)
     terms.sort(key=lambda t: -len(t.term))
     for seg in dw.segments:
@@ -90,14 +89,12 @@ def rendering_uses(book: Any, terms: list[Term]) -> dict[str, int]:
         firsts = {w.lower()[:3] for t in terms for w in t.ru.split()}
         out = {t.term: 0 for t in terms}
         v = vocabulary(book)
-        for dw in v.docs.values():
-            words = dw.words
-            n = len(words)
-            for i, (w, si, _a, _b, sc, _c) in enumerate(words):
-                if sc != CYRILLIC:
-                    continue
-                low = w.lower()
-                if low[:3] not in firsts:
+        for dt in v.docs.values():
+            toks, spaced = dt.tokens, dt.spaced
+            n = len(toks)
+            for i, tok in enumerate(toks):
+                low = tok.lower()
+                if low[:3] not in firsts or not _CYR.search(tok):
                     continue
                 nfs = lex.normal_forms(low) | {low}
                 for term, pat in wanted.items():
@@ -106,9 +103,8 @@ def rendering_uses(book: Any, terms: list[Term]) -> dict[str, int]:
                         continue
                     ok = True
                     for j in range(1, k):
-                        w2, si2 = words[i + j][0], words[i + j][1]
-                        low2 = w2.lower()
-                        if si2 != si or not pat[j] & (lex.normal_forms(low2) | {low2}):
+                        low2 = toks[i + j].lower()
+                        if spaced[i + j - 1] != " " or not pat[j] & (lex.normal_forms(low2) | {low2}):
                             ok = False
                             break
                     if ok:

@@ -21,7 +21,6 @@ To stay quiet about what is not a term, a cluster is left alone when
 
 from __future__ import annotations
 
-import bisect
 import re
 from itertools import compress
 from collections import defaultdict
@@ -30,6 +29,7 @@ from typing import Any, Iterator
 
 from ..spelling.english import FUNCTION_WORDS
 from ..spelling.vocab import book_cache, vocabulary
+from ..spelling.words import TOKEN
 
 _UNIT = re.compile(r"(?:[kKMGTPE]i?[bB](?:ps|it|yte)?s?|[kMGT]Hz|[kMGTP]?FLOPs?|ms|ns|us|µs)")
 _CYR = re.compile(r"[\u0400-\u04ff]")
@@ -67,17 +67,7 @@ def _key(t: str) -> str:
     return re.sub(r"[\s\-]+", "", t.lower())
 
 
-# a term-like token: letters and digits with inner hyphens. A token glued to another by
-# `.`, `/`, `_`, `@`, `:`, `\\` or an apostrophe (`jax.jit`, `GB/s`, `batch_size`,
-# `we're`) is matched whole, so it can be recognised and skipped. Group 2 is the single
-# space to the next token, when there is one.
-_TERM = re.compile(r"([^\W_][\w\-]*(?:[._/@:\\'’][^\W_][\w\-]*)*)( (?=[^\W_]))?")
-_GLUED = re.compile(r"[._/@:\\'’]|_|-$")
-
-
-def term_tokens(s: str) -> list[tuple[str, int, int]]:
-    """Term-like tokens of a segment: (token, start, end); glued identifiers left out."""
-    return [(m.group(1), m.start(), m.end(1)) for m in _TERM.finditer(s) if not _GLUED.search(m.group(1))]
+_GLUED = re.compile(r"[._/@:\\=+#%&$^~`'’]|_|-$")
 
 
 def clusters(book: Any) -> list[Cluster]:
@@ -99,27 +89,13 @@ def _build(book: Any) -> list[Cluster]:
     dictionary = english().freq
     spell = checker(book)
     lemma = _Lemmatizer(book)
-    # pass 1: distinct tokens and adjacent pairs, at C speed (findall, compress); one scan a
-    # chapter over its segments joined by NUL, which no token crosses
-    doc_texts: list[tuple[str, list[int], str, set[str]]] = []
-    exact: set[str] = set()
+    # pass 1: distinct tokens and adjacent pairs, from the vocabulary's token lists (C-level
+    # zip/compress, nothing per use)
+    exact = {w for w in v.tokens if not _GLUED.search(w)}
     pairs: set[tuple[str, str]] = set()
-    for rel, dw in v.docs.items():
-        starts = []
-        pos = 0
-        for seg in dw.segments:
-            starts.append(pos)
-            pos += len(seg.text) + 1
-        s = "\0".join(seg.text for seg in dw.segments)
-        found = _TERM.findall(s)
-        if not found:
-            continue
-        toks = [t for t, _sp in found]
-        present = set(toks)
-        doc_texts.append((rel, starts, s, present))
-        exact |= present
-        pairs.update(compress(zip(toks, toks[1:]), [sp for _t, sp in found]))
-    exact = {w for w in exact if not _GLUED.search(w)}
+    for dt in v.docs.values():
+        toks = dt.tokens
+        pairs.update(compress(zip(toks, toks[1:]), dt.spaced))
     keyof: dict[str, str] = {}
     forms: dict[str, set[str]] = {}
     lows: set[str] = set()
@@ -157,24 +133,29 @@ def _build(book: Any) -> list[Cluster]:
     pair_heads = {w1 for w1, w2 in pairs if w1 in keyof and w2 in keyof and keyof[w1] + keyof[w2] in pairs_wanted}
     # pass 2: the uses of those keys, in the chapters that have any
     singles: dict[str, list[Use]] = defaultdict(list)
-    for rel, starts, s, present in doc_texts:
-        if not (wanted_tokens & present or pair_heads & present):
+    for rel, dt in v.docs.items():
+        present = dt.counts.keys()
+        if wanted_tokens.isdisjoint(present) and pair_heads.isdisjoint(present):
             continue
+        s = dt.text
         prev = None
-        for m in _TERM.finditer(s):
-            w = m.group(1)
+        for m in TOKEN.finditer(s):
+            w = m.group(2)
             if prev is None and w not in wanted_tokens and w not in pair_heads:
                 continue
-            a, b = m.start(), m.end(1)
+            if m.group(1) or (dt.hidden and any(x <= m.start(2) < y for x, y in dt.hidden)):
+                prev = None
+                continue
+            a, b = m.start(2), m.end(2)
             if w in wanted_tokens:
-                si = bisect.bisect_right(starts, a) - 1
-                singles[keyof[w]].append(Use(rel, si, a - starts[si], b - starts[si], w))
+                si, base = dt.segment_of(a)
+                singles[keyof[w]].append(Use(rel, si, base, base + b - a, w))
             if prev is not None and prev[2] + 1 == a and w in keyof:
                 pk = keyof[prev[0]] + keyof[w]
                 if pk in pairs_wanted and w.lower() not in FUNCTION_WORDS:
-                    si = bisect.bisect_right(starts, a) - 1
-                    singles[pk].append(Use(rel, si, prev[1] - starts[si], b - starts[si], f"{prev[0]} {w}"))
-            prev = (w, a, b) if m.group(2) and w in pair_heads else None
+                    si, base = dt.segment_of(prev[1])
+                    singles[pk].append(Use(rel, si, base, base + b - prev[1], f"{prev[0]} {w}"))
+            prev = (w, a, b) if m.group(3) and w in pair_heads else None
     for k in list(singles):  # a plural key joins its singular: `AllGathers` with `AllGather`
         if len(k) > 3 and k.endswith("s") and k[:-1] in singles:
             singles[k[:-1]].extend(singles.pop(k))
