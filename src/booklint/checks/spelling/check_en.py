@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .edits import edits1, one_edit, typo_edit
+from .edits import edits1, one_edit, typo_edit, typo_variants
 from .english import FUNCTION_WORDS, LETTERS, PREFIXES, american, compound_parts, english, morph_known
 from .vocab import Vocabulary, book_cache, book_words, vocabulary
 from .words import identifier_like
@@ -18,7 +18,8 @@ TWO_CAPS = re.compile(r"[A-Z]{2}[a-z]{3,}$")  # `FLoating`, `THe`: the shift key
 MIN_LEN = 3  # shorter words are abbreviations, variables and interjections far more often than typos
 OWN_WORD = 10  # a word the book uses this many times is the book's word, whatever its neighbours
 RARE = 50  # pyspellchecker's floor: words seen this rarely include junk (`neglig`)
-COMMON = 1000  # an English word at least this frequent in pyspellchecker's counts is a common word
+COMMON = 1000
+TYPO_OF = 100  # a word this frequent, two letters swapped or one doubled, is a typo, not a derivation  # an English word at least this frequent in pyspellchecker's counts is a common word
 
 
 class EnglishChecker:
@@ -34,10 +35,24 @@ class EnglishChecker:
         self._cands: dict[str, set[str]] = {}
         self._unknown: set[str] | None = None
         self._caps: set[str] | None = None
+        self._rare: dict[str, bool] = {}
 
     # -- what counts as a word --------------------------------------------------------------
     def base_known(self, low: str) -> bool:
-        return self.lex.in_dictionary(low) or low in self.user
+        if low in self.user or low in self.lex.extra:
+            return True
+        f = self.lex.freq.get(low)
+        if f is None:
+            return False
+        if f > RARE:
+            return True
+        # pyspellchecker's rarest entries include common misspellings (`siez`): a word seen
+        # that rarely which is a frequent word with two letters swapped is not a word
+        r = self._rare.get(low)
+        if r is None:
+            freq = self.lex.freq
+            r = self._rare[low] = not any(freq.get(c, 0) >= COMMON for c in typo_variants(low))
+        return r
 
     def candidates(self, low: str) -> set[str]:
         c = self._cands.get(low)
@@ -52,9 +67,12 @@ class EnglishChecker:
         n = self.vocab.latin.get(low, 0)
         if not self.min_count or n < self.min_count:
             return False
-        if n >= OWN_WORD or len(low) < 5:
+        if n >= OWN_WORD:
             return True
-        return not any(self.vocab.latin.get(c, 0) > n for c in self.candidates(low) if c[0] == low[0])
+        latin = self.vocab.latin
+        if len(low) < 5:  # short words: only a swapped or doubled letter makes a repeated typo
+            return not any(latin.get(c, 0) > n for c in typo_variants(low))
+        return not any(latin.get(c, 0) > n for c in self.candidates(low) if c[0] == low[0])
 
     def stem_known(self, low: str) -> bool:
         return self.base_known(low) or self.jargon(low)
@@ -89,8 +107,7 @@ class EnglishChecker:
     def _decide(self, low: str) -> bool:
         if self.stem_known(low):
             return True
-        kind = morph_known(low, self.stem_ok)
-        if kind == "suffix" or (kind == "prefix" and not self.typo_of_common(low)):
+        if morph_known(low, self.stem_ok) and not self.typo_of_common(low):
             return True
         us = american(low)
         if us and (self.stem_known(us) or morph_known(us, self.stem_ok)):
@@ -104,10 +121,10 @@ class EnglishChecker:
     def typo_of_common(self, low: str) -> bool:
         """Is ``low`` a common word (or one the book uses) with two letters swapped or a
         letter doubled or undoubled? Then `threshhold` is a typo of `threshold`, not
-        `thresh` + `hold`, and `unifrom` is not `uni` + `from`."""
+        `thresh` + `hold`; `unifrom` is not `uni` + `from`, nor `thier` `thy` + `er`."""
         freq = self.lex.freq
         for c in self.candidates(low):
-            if (freq.get(c, 0) >= COMMON or self.vocab.latin.get(c, 0) or c in self.lex.names) and typo_edit(c, low):
+            if (freq.get(c, 0) >= TYPO_OF or self.vocab.latin.get(c, 0) or c in self.lex.names) and typo_edit(c, low):
                 return True
         return False
 
@@ -137,10 +154,21 @@ class EnglishChecker:
             where not in ("heading", "front-matter", "details") and (in_name or not sentence_start))
         if capital and self.names_on and name_like:
             near = self.near_name(low)
-            if not near:
+            if near:
+                return "name", [near]
+            common = self.typo_of(low)
+            if not common:
                 return None  # a name: `Krizhevsky`, `Sholto`
-            return "name", [near]
+            return "unknown", [common]  # `Netowrk Interface Card`: a common word, letters swapped
         return "unknown", self.suggestions(low) if self.suggest_on else []
+
+    def typo_of(self, low: str) -> str | None:
+        """The common word ``low`` is a typo of by a swap or a doubled letter, if any
+        (`netowrk` → `network`): a name is almost never that."""
+        freq, book = self.lex.freq, self.vocab.latin
+        cands = [c for c in typo_variants(low) if c[0] == low[0] and self.base_known(c)
+                 and (freq.get(c, 0) >= COMMON or book.get(c, 0) >= 2)]
+        return max(cands, key=lambda c: (book.get(c, 0), freq.get(c, 0)), default=None)
 
     def near_name(self, low: str) -> str | None:
         """A known name (booklint's list, or a capitalised word the book uses often) one letter away."""

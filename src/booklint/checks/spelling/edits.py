@@ -55,3 +55,19 @@ def typo_edit(right: str, typo: str) -> bool:
     if long[i + 1:] != short[i:]:
         return False
     return (i > 0 and long[i - 1] == long[i]) or (i + 1 < len(long) and long[i + 1] == long[i])
+
+
+def typo_variants(word: str) -> set[str]:
+    """The strings ``word`` could be a typo of by :func:`typo_edit`: neighbours swapped
+    back, a doubled letter undoubled, a letter doubled (cheap: about 3 per letter)."""
+    out: set[str] = set()
+    n = len(word)
+    for i in range(n - 1):
+        if word[i] != word[i + 1]:
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+        else:
+            out.add(word[:i] + word[i + 1:])
+    for i in range(n):
+        out.add(word[:i + 1] + word[i] + word[i + 1:])
+    out.discard(word)
+    return out

@@ -79,8 +79,11 @@ def _starts_token(s: str, i: int) -> bool:
     c = s[i - 1]
     if c.isalnum() or c in _TOKEN_CHARS:
         return False
-    if c in GLUE and i > 1 and s[i - 2].isalnum():
-        return False  # `jit` in `jax.jit`
+    j = i - 1
+    while j >= 0 and s[j] in GLUE:
+        j -= 1
+    if j < i - 1 and j >= 0 and s[j].isalnum():
+        return False  # `jit` in `jax.jit`, `x` in `https://x.org`
     if c == "." and (i == 1 or not s[i - 2].isalnum()):
         return False  # `.bashrc`
     return True
@@ -92,7 +95,10 @@ def _ends_token(s: str, j: int, n: int) -> bool:
     c = s[j]
     if c.isalnum() or c in _TOKEN_CHARS:
         return False
-    return not (c in GLUE and j + 1 < n and (s[j + 1].isalnum() and s[j + 1] != "_"))
+    k = j
+    while k < n and s[k] in GLUE:
+        k += 1
+    return not (k > j and k < n and s[k].isalnum())
 
 
 @dataclass

@@ -173,7 +173,7 @@ def word_script(w: str) -> str | None:
 # is matched whole so that it can be recognised as one thing. Group 1 is a `.` just before
 # (`.bashrc`), group 3 the single space to the next token when there is one.
 GLUE = "._/@:\\=+#%&$^~`'’"
-TOKEN = re.compile(r"(\.(?=[^\W_]))?([^\W_][\w\-]*(?:[._/@:\\=+#%&$^~`'’][^\W_][\w\-]*)*)( (?=[^\W_]))?")
+TOKEN = re.compile(r"(\.(?=[^\W_]))?([^\W_][\w\-]*(?:[._/@:\\=+#%&$^~`'’]+[^\W_][\w\-]*)*)( (?=[^\W_]))?")
 _SKIP_TOKEN = re.compile(r"[\d_./@:\\=+#%&$^~`\u00b2\u00b3\u00b9\u2070-\u209f]")
 
 
@@ -264,13 +264,23 @@ def sentence_start(seg: Segment, a: int) -> bool:
     return i < 0 or s[i] in ".!?:;"
 
 
-_CAP_WORD_AFTER = re.compile(r" [A-Z\u00c0-\u00de\u0410-\u042f\u0401][^\W\d_]*(?:[-'’][^\W\d_]+)?(?![\w])")
+_CAP_WORD_AFTER = re.compile(r" ([A-Z\u00c0-\u00de\u0410-\u042f\u0401][^\W\d_A-Z\u0410-\u042f]+)(?:[-'’][^\W\d_]+)?(?![\w])")
+_NOT_NAME = frozenset("a an the and or of to in on at by for from with as is are be it its this that these those "
+                      "you your we our they their he she his her not no all each per via what how why when where "
+                      "и в во на с со к по из за о об от до для не что как это".split())
+
+
+def _name_part(w: str) -> bool:
+    """A word that can be part of a person's name: `Bekman`, not `TPU`, `The` or `You`."""
+    return len(w) > 1 and w[0].isupper() and w[1:].islower() and w.lower() not in _NOT_NAME
 
 
 def in_name(seg: Segment, a: int, b: int) -> bool:
-    """Does a capitalised word stand next to the word at ``[a, b)``, as in `Stas Bekman`?"""
+    """Does a capitalised name-like word stand next to the word at ``[a, b)``, as in
+    `Stas Bekman`? (An acronym or a capitalised function word does not count.)"""
     s = seg.text
-    if _CAP_WORD_AFTER.match(s, b):
+    m = _CAP_WORD_AFTER.match(s, b)
+    if m and _name_part(m.group(1)):
         return True
     j = a - 1
     if j < 0 or s[j] != " ":
@@ -280,4 +290,18 @@ def in_name(seg: Segment, a: int, b: int) -> bool:
     while k >= 0 and (s[k].isalpha() or s[k] in "'’-"):
         k -= 1
     prev = s[k + 1 : j + 1]
-    return len(prev) > 1 and prev[0].isupper() and not sentence_start(seg, k + 1)
+    return _name_part(prev) and not sentence_start(seg, k + 1)
+
+
+_OPEN_Q = "\"'“‘«„`"
+_CLOSE_Q = "\"'”’»“`"
+_DEFINES = re.compile(r"(?:\*\*|__)?\s*(?:[-—–:]|\(\w)")
+
+
+def is_mention(s: str, a: int, b: int) -> bool:
+    """Is the text at ``[a, b)`` of a segment quoted or being defined, that is named rather
+    than used (`the term "FLOPS" means...`, `FLOPS — not used in this book`)?"""
+    if a > 0 and b < len(s) and s[a - 1] in _OPEN_Q and s[b] in _CLOSE_Q:
+        return True
+    head = s[:a].strip().strip("*_")
+    return not head and bool(_DEFINES.match(s, b))

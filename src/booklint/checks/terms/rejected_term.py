@@ -3,6 +3,7 @@ from __future__ import annotations
 from ...document.model import Span
 from ..registry import Edit, Fix, rule
 from ..spelling.vocab import vocabulary
+from ..spelling.words import is_mention
 from .glossary import glossary
 
 
@@ -91,10 +92,12 @@ def _check_doc(v, dt, g, ru_lows, ctx):
     text = doc.text
     for seg in dt.segments:
         for t, written, ending, a, b in g.matches(seg.text):
+            if is_mention(seg.text, a, b):
+                continue  # `"FLOPS" means per second`: the term named, not used
             span = seg.span(a, b)
             new = t.term + ending
             why = f" ({t.note})" if t.note else ""
-            msg = f"The book's glossary writes `{t.term}`{why}, not `{written}`."
+            msg = f"{_whose(t)} writes `{t.term}`{why}, not `{written}`."
             fix = None
             if t.fix != "none" and text[span.start:span.end] == seg.text[a:b]:
                 fix = Fix(f"Write `{new}`", (Edit(span.start, span.end, new),), safe=t.fix == "safe")
@@ -103,4 +106,10 @@ def _check_doc(v, dt, g, ru_lows, ctx):
         for w, si, a, b, _c in v.hits(dt, set(ru_lows)):
             t = ru_lows[w.lower()]
             yield ctx.finding(doc, dt.segments[si].span(a, b),
-                              f"The book's glossary renders `{t.term}` as `{t.ru}`, not `{w}`.")
+                              f"{_whose(t)} renders `{t.term}` as `{t.ru}`, not `{w}`.")
+
+
+def _whose(t) -> str:
+    if t.pack.startswith("rules/terms/"):
+        return f"booklint's `{t.pack[len('rules/terms/'):].rsplit('.', 1)[0]}` glossary"
+    return f"The book's glossary (`{t.pack}`)"

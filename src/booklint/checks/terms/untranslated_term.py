@@ -69,7 +69,7 @@ def untranslated_term(doc: Document, ctx):
                 count = f" ({n} uses)" if n else ""
                 yield ctx.finding(doc, seg.span(m.start(), m.end()),
                                   f"`{m.group(0)}` is left in English in Russian prose; the book renders "
-                                  f"`{t.term}` as `{t.ru}`{count}.")
+                                  f"`{t.term}` as `{t.ru}`{count}. Write it the same way here.")
 
 
 def _russian(s: str) -> bool:

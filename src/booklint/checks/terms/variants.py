@@ -29,7 +29,7 @@ from typing import Any, Iterator
 
 from ..spelling.english import FUNCTION_WORDS
 from ..spelling.vocab import book_cache, vocabulary
-from ..spelling.words import TOKEN
+from ..spelling.words import TOKEN, is_mention
 
 _UNIT = re.compile(r"(?:[kKMGTPE]i?[bB](?:ps|it|yte)?s?|[kMGT]Hz|[kMGTP]?FLOPs?|ms|ns|us|µs)")
 _CYR = re.compile(r"[\u0400-\u04ff]")
@@ -149,12 +149,14 @@ def _build(book: Any) -> list[Cluster]:
             a, b = m.start(2), m.end(2)
             if w in wanted_tokens:
                 si, base = dt.segment_of(a)
-                singles[keyof[w]].append(Use(rel, si, base, base + b - a, w))
+                if not is_mention(dt.segments[si].text, base, base + b - a):
+                    singles[keyof[w]].append(Use(rel, si, base, base + b - a, w))
             if prev is not None and prev[2] + 1 == a and w in keyof:
                 pk = keyof[prev[0]] + keyof[w]
                 if pk in pairs_wanted and w.lower() not in FUNCTION_WORDS:
                     si, base = dt.segment_of(prev[1])
-                    singles[pk].append(Use(rel, si, base, base + b - prev[1], f"{prev[0]} {w}"))
+                    if not is_mention(dt.segments[si].text, base, base + b - prev[1]):
+                        singles[pk].append(Use(rel, si, base, base + b - prev[1], f"{prev[0]} {w}"))
             prev = (w, a, b) if m.group(3) and w in pair_heads else None
     for k in list(singles):  # a plural key joins its singular: `AllGathers` with `AllGather`
         if len(k) > 3 and k.endswith("s") and k[:-1] in singles:
