@@ -50,6 +50,7 @@ def doubled_word(doc: Document, ctx):
             span = seg.span(a2, b2)
             first = seg.span(m.start(1), m.end(1))
             fix = None
-            if text[first.start:span.end] == s[m.start(1):b2]:
+            if (text[first.start:first.end] == w and text[span.start:span.end] == m.group(3)
+                    and text[first.end:span.start].isspace()):
                 fix = Fix(f"Delete the second `{m.group(3)}`", (Edit(first.end, span.end, ""),))
             yield ctx.finding(doc, span, f"`{m.group(3)}` is written twice in a row. Delete one.", fix=fix)

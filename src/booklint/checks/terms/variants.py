@@ -96,15 +96,18 @@ def _build(book: Any) -> list[Cluster]:
     for dt in v.docs.values():
         toks = dt.tokens
         pairs.update(compress(zip(toks, toks[1:]), dt.spaced))
-    keyof: dict[str, str] = {}
+    keyof: dict[str, str] = {}  # token → its key: lower case, no hyphens, Russian by lemma
+    tails: dict[str, str] = {}  # a version number may end a spaced term: `LLaMA 3`
     forms: dict[str, set[str]] = {}
     lows: set[str] = set()
     for w in exact:
         if _skip(w):
+            if w[0].isdigit() and len(w) <= 4:
+                tails[w] = w.lower()
             continue
         low = w.lower()
         lows.add(low)
-        k = low.replace("-", "")
+        k = lemma.key(w) if _CYR.search(w) else low.replace("-", "")
         keyof[w] = k
         forms.setdefault(k, set()).add(w[0].lower() + w[1:])
     interesting: set[str] = set()
@@ -117,11 +120,16 @@ def _build(book: Any) -> list[Cluster]:
                 interesting.add(k)
                 interesting.add(k[:-1])
     pairs_wanted: set[str] = set()
+    def pair_key(w1: str, w2: str) -> str | None:
+        if w1 not in keyof:
+            return None
+        k2 = keyof.get(w2) or tails.get(w2)
+        return None if k2 is None else w1.lower().replace("-", "") + k2
+
     for w1, w2 in pairs:
-        k1, k2 = keyof.get(w1), keyof.get(w2)
-        if k1 is None or k2 is None or len(w1) < 2 or len(w2) < 2:
+        k = pair_key(w1, w2)
+        if k is None or len(w1) < 2 or (len(w2) < 2 and not w2.isdigit()):
             continue
-        k = k1 + k2
         if k in forms and len(k) >= 4 and w1.lower() not in FUNCTION_WORDS and w2.lower() not in FUNCTION_WORDS:
             pairs_wanted.add(k)
     if pairs_wanted and _CYR.search("".join(pairs_wanted)):
@@ -130,7 +138,7 @@ def _build(book: Any) -> list[Cluster]:
     if not interesting:
         return []
     wanted_tokens = {w for w, k in keyof.items() if k in interesting}
-    pair_heads = {w1 for w1, w2 in pairs if w1 in keyof and w2 in keyof and keyof[w1] + keyof[w2] in pairs_wanted}
+    pair_heads = {w1 for w1, w2 in pairs if pair_key(w1, w2) in pairs_wanted}
     # pass 2: the uses of those keys, in the chapters that have any
     singles: dict[str, list[Use]] = defaultdict(list)
     for rel, dt in v.docs.items():
@@ -151,8 +159,8 @@ def _build(book: Any) -> list[Cluster]:
                 si, base = dt.segment_of(a)
                 if not is_mention(dt.segments[si].text, base, base + b - a):
                     singles[keyof[w]].append(Use(rel, si, base, base + b - a, w))
-            if prev is not None and prev[2] + 1 == a and w in keyof:
-                pk = keyof[prev[0]] + keyof[w]
+            if prev is not None and prev[2] + 1 == a:
+                pk = pair_key(prev[0], w)
                 if pk in pairs_wanted and w.lower() not in FUNCTION_WORDS:
                     si, base = dt.segment_of(prev[1])
                     if not is_mention(dt.segments[si].text, base, base + b - prev[1]):
@@ -251,17 +259,26 @@ class _Lemmatizer:
             self._lex = russian()
         return self._lex.known(w)
 
-    def phrase(self, f: str) -> str:
+    def key(self, w: str) -> str:
+        """Lower case, no hyphens, the last part by its lemma (`мини-батчей` → `минибатч`)."""
+        parts = w.lower().split("-")
+        last = parts[-1]
+        if last.isalpha() and _CYR.search(last) and ("-" in w or not self.known(w.lower())):
+            parts[-1] = self.lemma(last)
+        return "".join(parts)
+
+    def lemma(self, word: str) -> str:
         if self._lex is None:
             from ..spelling.russian import russian
 
             self._lex = russian()
+        nfs = self._lex.normal_forms(word.lower())  # the shortest lemma: `шардинга` → `шардинг`
+        return min(nfs, key=lambda x: (len(x), x)) if nfs else word
+
+    def phrase(self, f: str) -> str:
+        """A Russian variant: as written, but its last word by lemma (`мини-батча` → `мини-батч`)."""
         parts = re.split(r"([\s\-])", f)
-        out = []
-        for p in parts:
-            if _CYR.search(p) and p.isalpha():
-                nfs = sorted(self._lex.normal_forms(p.lower()))
-                out.append(nfs[0] if nfs else p)
-            else:
-                out.append(p)
-        return "".join(out)
+        last = parts[-1]
+        if last.isalpha() and _CYR.search(last) and (len(parts) > 1 or not self.known(last.lower())):
+            parts[-1] = self.lemma(last)
+        return "".join(parts)
