@@ -152,8 +152,9 @@ class Glossary:
     def covers(self, key: str) -> bool:
         if self._keys is None:
             self._keys = set()
-            for t in self.terms:
-                self._keys |= t.keys() | {_norm(d) for d in t.distinct}
+            for t in self.terms:  # terms T001 handles (a rendering alone is T004's)
+                if t.variants or t.distinct:
+                    self._keys |= t.keys() | {_norm(d) for d in t.distinct}
         return key in self._keys
 
     def matches(self, text: str):
