@@ -72,7 +72,8 @@ def load_frequencies(lang: str) -> dict[str, int]:
     import gzip
     import json
     import marshal
-    from importlib import metadata, resources
+    import sys
+    from importlib import resources
 
     try:
         res = resources.files("spellchecker") / "resources" / f"{lang}.json.gz"
@@ -83,11 +84,8 @@ def load_frequencies(lang: str) -> dict[str, int]:
         cache = None
         folder = cache_dir()
         if folder is not None:
-            try:
-                version = metadata.version("pyspellchecker")
-            except metadata.PackageNotFoundError:
-                version = "0"
-            cache = folder / f"pyspellchecker-{version}-{lang}-{len(raw)}-{_crc(raw)}.marshal"
+            py = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format follows Python's version
+            cache = folder / f"pyspellchecker-{lang}-{len(raw)}-{_crc(raw)}-{py}.marshal"  # named by its source
             try:
                 data = marshal.loads(cache.read_bytes())
                 if isinstance(data, dict) and data:
