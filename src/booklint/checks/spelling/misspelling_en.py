@@ -26,7 +26,12 @@ def misspelling(doc: Document, ctx):
     * regular derivations of known words (`bottlenecked`, `unsharded`, `rasterizes`),
       closed compounds of two known words (`codebase`), British spellings;
     * a capitalised word inside a sentence, taken as a name (`Krizhevsky`), unless it is
-      one letter away from a known name (`Pascall` for `Pascal`).
+      one letter away from a known name (`Pascall` for `Pascal`) or is a common word
+      with two letters swapped (`Netowrk Interface Card`).
+
+    Words pyspellchecker knows only as its rarest entries are not taken on trust when
+    they are a common word with two letters swapped, and a derived or compound word is
+    not accepted when it is such a typo (`threshhold` is not `thresh` + `hold`).
 
     The book accepts more words in `.booklint/words/*.txt` (one a line) or in
     `[tool.booklint.spelling] words`. The finding suggests the likely correction; when

@@ -97,6 +97,8 @@ def _build(book: Any) -> list[Cluster]:
         toks = dt.tokens
         pairs.update(compress(zip(toks, toks[1:]), dt.spaced))
     keyof: dict[str, str] = {}  # token → its key: lower case, no hyphens, Russian by lemma
+    raw: dict[str, str] = {}  # token → lower case, no hyphens
+    weak: set[str] = set()  # function words and single letters: never half of a spaced term
     tails: dict[str, str] = {}  # a version number may end a spaced term: `LLaMA 3`
     forms: dict[str, set[str]] = {}
     lows: set[str] = set()
@@ -107,8 +109,11 @@ def _build(book: Any) -> list[Cluster]:
             continue
         low = w.lower()
         lows.add(low)
-        k = lemma.key(w) if _CYR.search(w) else low.replace("-", "")
+        raw[w] = r = low.replace("-", "")
+        k = lemma.key(w) if not w.isascii() and _CYR.search(w) else r
         keyof[w] = k
+        if low in FUNCTION_WORDS or len(w) < 2:
+            weak.add(w)
         forms.setdefault(k, set()).add(w[0].lower() + w[1:])
     interesting: set[str] = set()
     for k, f in forms.items():
@@ -121,16 +126,15 @@ def _build(book: Any) -> list[Cluster]:
                 interesting.add(k[:-1])
     pairs_wanted: set[str] = set()
     def pair_key(w1: str, w2: str) -> str | None:
-        if w1 not in keyof:
+        k1 = raw.get(w1)
+        if k1 is None:
             return None
         k2 = keyof.get(w2) or tails.get(w2)
-        return None if k2 is None else w1.lower().replace("-", "") + k2
+        return None if k2 is None else k1 + k2
 
     for w1, w2 in pairs:
         k = pair_key(w1, w2)
-        if k is None or len(w1) < 2 or (len(w2) < 2 and not w2.isdigit()):
-            continue
-        if k in forms and len(k) >= 4 and w1.lower() not in FUNCTION_WORDS and w2.lower() not in FUNCTION_WORDS:
+        if k is not None and k in forms and len(k) >= 4 and w1 not in weak and (w2 not in weak or w2.isdigit()):
             pairs_wanted.add(k)
     if pairs_wanted and _CYR.search("".join(pairs_wanted)):
         pairs_wanted = {k for k in pairs_wanted if not (_CYR.search(k) and lemma.known(k))}
@@ -139,33 +143,31 @@ def _build(book: Any) -> list[Cluster]:
         return []
     wanted_tokens = {w for w, k in keyof.items() if k in interesting}
     pair_heads = {w1 for w1, w2 in pairs if pair_key(w1, w2) in pairs_wanted}
-    # pass 2: the uses of those keys, in the chapters that have any
+    # pass 2: the uses of those keys, found with str.find (vocabulary.DocText.locate)
     singles: dict[str, list[Use]] = defaultdict(list)
     for rel, dt in v.docs.items():
         present = dt.counts.keys()
-        if wanted_tokens.isdisjoint(present) and pair_heads.isdisjoint(present):
+        look = (wanted_tokens | pair_heads) & present
+        if not look:
             continue
         s = dt.text
-        prev = None
-        for m in TOKEN.finditer(s):
-            w = m.group(2)
-            if prev is None and w not in wanted_tokens and w not in pair_heads:
-                continue
-            if m.group(1) or (dt.hidden and any(x <= m.start(2) < y for x, y in dt.hidden)):
-                prev = None
-                continue
-            a, b = m.start(2), m.end(2)
+        for w, a in dt.locate(look):
+            b = a + len(w)
             if w in wanted_tokens:
                 si, base = dt.segment_of(a)
                 if not is_mention(dt.segments[si].text, base, base + b - a):
                     singles[keyof[w]].append(Use(rel, si, base, base + b - a, w))
-            if prev is not None and prev[2] + 1 == a:
-                pk = pair_key(prev[0], w)
-                if pk in pairs_wanted and w.lower() not in FUNCTION_WORDS:
-                    si, base = dt.segment_of(prev[1])
-                    if not is_mention(dt.segments[si].text, base, base + b - prev[1]):
-                        singles[pk].append(Use(rel, si, base, base + b - prev[1], f"{prev[0]} {w}"))
-            prev = (w, a, b) if m.group(3) and w in pair_heads else None
+            if w in pair_heads and s.startswith(" ", b):
+                m = TOKEN.match(s, b + 1)
+                if m is None or m.group(1):
+                    continue
+                w2 = m.group(2)
+                pk = pair_key(w, w2)
+                if pk in pairs_wanted and w2.lower() not in FUNCTION_WORDS:
+                    si, base = dt.segment_of(a)
+                    e = m.end(2)
+                    if not is_mention(dt.segments[si].text, base, base + e - a):
+                        singles[pk].append(Use(rel, si, base, base + e - a, f"{w} {w2}"))
     for k in list(singles):  # a plural key joins its singular: `AllGathers` with `AllGather`
         if len(k) > 3 and k.endswith("s") and k[:-1] in singles:
             singles[k[:-1]].extend(singles.pop(k))
