@@ -80,7 +80,7 @@ def misspelling(doc: Document, ctx):
         elif kind == "caps":
             msg = f"`{w}` has its second letter in capitals. Did you mean `{best}`?"
         else:
-            msg = f"`{w}` is not in the English dictionary nor in the book's word lists."
+            msg = f"`{w}` is in neither the English dictionary nor the book's word lists."
             if best:
                 msg += f" Did you mean `{best}`?"
             elif show:

@@ -58,7 +58,7 @@ def misspelling_russian(doc: Document, ctx):
         _kind, sugg = verdict
         span = seg.span(a, b)
         sugg = [_match_case(w, s) for s in sugg[:3]]
-        msg = f"`{w}` is not in the Russian dictionary nor in the book's word lists."
+        msg = f"`{w}` is in neither the Russian dictionary nor the book's word lists."
         best = sugg[0] if len(sugg) == 1 else None
         if best:
             msg += f" Did you mean `{best}`?"
