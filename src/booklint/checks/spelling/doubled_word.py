@@ -36,21 +36,20 @@ def doubled_word(doc: Document, ctx):
     Each chip has its own HBM.
     ```
     """
-    dw = doc_text(ctx.book, doc)
+    dt = doc_text(ctx.book, doc)
     text = doc.text
-    for seg in dw.segments:
-        s = seg.text
-        if len(s) < 3:
+    joined = dt.text  # all segments, NUL between them: one scan, and no pair crosses a segment
+    for m in _DOUBLED.finditer(joined):
+        w = m.group(1)
+        if w.lower() in ALLOWED or (len(w) == 1 and w.lower() not in "aiоявксу"):
             continue
-        for m in _DOUBLED.finditer(s):
-            w = m.group(1)
-            if w.lower() in ALLOWED or (len(w) == 1 and w.lower() not in "aiоявксу"):
-                continue
-            a2, b2 = m.start(3), m.end(3)
-            span = seg.span(a2, b2)
-            first = seg.span(m.start(1), m.end(1))
-            fix = None
-            if (text[first.start:first.end] == w and text[span.start:span.end] == m.group(3)
-                    and text[first.end:span.start].isspace()):
-                fix = Fix(f"Delete the second `{m.group(3)}`", (Edit(first.end, span.end, ""),))
-            yield ctx.finding(doc, span, f"`{m.group(3)}` is written twice in a row. Delete one.", fix=fix)
+        si, a1 = dt.segment_of(m.start(1))
+        seg = dt.segments[si]
+        a2 = a1 + (m.start(3) - m.start(1))
+        span = seg.span(a2, a2 + len(m.group(3)))
+        first = seg.span(a1, a1 + len(w))
+        fix = None
+        if (text[first.start:first.end] == w and text[span.start:span.end] == m.group(3)
+                and text[first.end:span.start].isspace()):
+            fix = Fix(f"Delete the second `{m.group(3)}`", (Edit(first.end, span.end, ""),))
+        yield ctx.finding(doc, span, f"`{m.group(3)}` is written twice in a row. Delete one.", fix=fix)

@@ -90,18 +90,20 @@ def _russian_variant_words(v, ru_terms) -> dict:
 def _check_doc(v, dt, g, ru_lows, ctx):
     doc = dt.doc
     text = doc.text
-    for seg in dt.segments:
-        for t, written, ending, a, b in g.matches(seg.text):
-            if is_mention(seg.text, a, b):
-                continue  # `"FLOPS" means per second`: the term named, not used
-            span = seg.span(a, b)
-            new = t.term + ending
-            why = f" ({t.note})" if t.note else ""
-            msg = f"{_whose(t)} writes `{t.term}`{why}, not `{written}`."
-            fix = None
-            if t.fix != "none" and text[span.start:span.end] == seg.text[a:b]:
-                fix = Fix(f"Write `{new}`", (Edit(span.start, span.end, new),), safe=t.fix == "safe")
-            yield ctx.finding(doc, span, msg, fix=fix)
+    for t, written, ending, ja, jb in g.matches(dt.text):  # one scan of the chapter's prose
+        si, a = dt.segment_of(ja)
+        seg = dt.segments[si]
+        b = a + (jb - ja)
+        if is_mention(seg.text, a, b):
+            continue  # `"FLOPS" means per second`: the term named, not used
+        span = seg.span(a, b)
+        new = t.term + ending
+        why = f" ({t.note})" if t.note else ""
+        msg = f"{_whose(t)} writes `{t.term}`{why}, not `{written}`."
+        fix = None
+        if t.fix != "none" and text[span.start:span.end] == seg.text[a:b]:
+            fix = Fix(f"Write `{new}`", (Edit(span.start, span.end, new),), safe=t.fix == "safe")
+        yield ctx.finding(doc, span, msg, fix=fix)
     if ru_lows:
         for w, si, a, b, _c in v.hits(dt, set(ru_lows)):
             t = ru_lows[w.lower()]
