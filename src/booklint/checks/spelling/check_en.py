@@ -1,0 +1,226 @@
+"""The English verdict on a word, with everything the book itself says about it.
+
+One :class:`EnglishChecker` per book (kept on the Book), so the decisions on a word are
+made once however many chapters use it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .edits import edits1, one_edit, typo_edit, typo_variants
+from .english import FUNCTION_WORDS, LETTERS, PREFIXES, american, compound_parts, english, morph_known
+from .vocab import Vocabulary, book_cache, book_words, vocabulary
+from .words import identifier_like
+
+TWO_CAPS = re.compile(r"[A-Z]{2}[a-z]{3,}$")  # `FLoating`, `THe`: the shift key held one letter too long
+MIN_LEN = 3  # shorter words are abbreviations, variables and interjections far more often than typos
+OWN_WORD = 10  # a word the book uses this many times is the book's word, whatever its neighbours
+RARE = 50  # pyspellchecker's floor: words seen this rarely include junk (`neglig`)
+COMMON = 1000
+TYPO_OF = 100  # a word this frequent, two letters swapped or one doubled, is a typo, not a derivation  # an English word at least this frequent in pyspellchecker's counts is a common word
+
+
+class EnglishChecker:
+    def __init__(self, book: Any):
+        cfg = book.config.family("spelling")
+        self.lex = english()
+        self.vocab: Vocabulary = vocabulary(book)
+        self.user = book_words(book)
+        self.min_count = max(0, int(cfg.get("min-count", 3)))
+        self.names_on = bool(cfg.get("names", True))
+        self.suggest_on = bool(cfg.get("suggest", True))
+        self._accepted: dict[str, bool] = {}
+        self._cands: dict[str, set[str]] = {}
+        self._unknown: set[str] | None = None
+        self._caps: set[str] | None = None
+        self._rare: dict[str, bool] = {}
+
+    # -- what counts as a word --------------------------------------------------------------
+    def base_known(self, low: str) -> bool:
+        if low in self.user or low in self.lex.extra:
+            return True
+        f = self.lex.freq.get(low)
+        if f is None:
+            return False
+        if f > RARE:
+            return True
+        # pyspellchecker's rarest entries include common misspellings (`siez`): a word seen
+        # that rarely which is a frequent word with two letters swapped is not a word
+        r = self._rare.get(low)
+        if r is None:
+            freq = self.lex.freq
+            r = self._rare[low] = not any(freq.get(c, 0) >= COMMON for c in typo_variants(low))
+        return r
+
+    def candidates(self, low: str) -> set[str]:
+        c = self._cands.get(low)
+        if c is None:
+            c = self._cands[low] = self.lex.candidates(low) | {
+                u for u in self.user if abs(len(u) - len(low)) <= 1 and one_edit(u, low)}
+        return c
+
+    def jargon(self, low: str) -> bool:
+        """Used consistently many times: at least `min-count` uses, and no known word one
+        letter away that the book uses more (then this is a repeated typo of that word)."""
+        n = self.vocab.latin.get(low, 0)
+        if not self.min_count or n < self.min_count:
+            return False
+        if n >= OWN_WORD:
+            return True
+        latin = self.vocab.latin
+        if len(low) < 5:  # short words: only a swapped or doubled letter makes a repeated typo
+            return not any(latin.get(c, 0) > n for c in typo_variants(low))
+        return not any(latin.get(c, 0) > n for c in self.candidates(low) if c[0] == low[0])
+
+    def stem_known(self, low: str) -> bool:
+        return self.base_known(low) or self.jargon(low)
+
+    def stem_ok(self, low: str) -> bool:
+        """A stem for a derived word: a word of some real use, not one of the dictionary's
+        rarest entries (`neglig`, which would excuse `negligable`)."""
+        f = self.lex.freq.get(low)
+        if f is not None and f > RARE:
+            return True
+        return low in self.lex.extra or low in self.user or self.jargon(low)
+
+    def unknown_words(self) -> set[str]:
+        """The book's lower-cased Latin words that are not accepted (decided once per book)."""
+        if self._unknown is None:
+            self._unknown = {low for low in self.vocab.latin if len(low) >= MIN_LEN and not self.accepted(low)}
+        return self._unknown
+
+    def caps_words(self) -> set[str]:
+        """Lower case of the book's words written with two capitals (`FLoating`)."""
+        if self._caps is None:
+            self._caps = {low for low, f in self.vocab.forms.items()
+                          if any(w[1:2].isupper() and TWO_CAPS.match(w) for w in f)}
+        return self._caps
+
+    def accepted(self, low: str) -> bool:
+        r = self._accepted.get(low)
+        if r is None:
+            r = self._accepted[low] = self._decide(low)
+        return r
+
+    def _decide(self, low: str) -> bool:
+        if self.stem_known(low):
+            return True
+        if morph_known(low, self.stem_ok) and not self.typo_of_common(low):
+            return True
+        us = american(low)
+        if us and (self.stem_known(us) or morph_known(us, self.stem_ok)):
+            return True
+        parts = compound_parts(low, self.stem_ok)
+        if (parts and not (set(parts) & FUNCTION_WORDS) and not self.vocab.phrase_used(" ".join(parts))
+                and not self.typo_of_common(low)):
+            return True
+        return False
+
+    def typo_of_common(self, low: str) -> bool:
+        """Is ``low`` a common word (or one the book uses) with two letters swapped or a
+        letter doubled or undoubled? Then `threshhold` is a typo of `threshold`, not
+        `thresh` + `hold`; `unifrom` is not `uni` + `from`, nor `thier` `thy` + `er`."""
+        freq = self.lex.freq
+        for c in self.candidates(low):
+            if (freq.get(c, 0) >= TYPO_OF or self.vocab.latin.get(c, 0) or c in self.lex.names) and typo_edit(c, low):
+                return True
+        return False
+
+    # -- a word as written --------------------------------------------------------------------
+    def check(self, word: str, sentence_start: bool, where: str, *, in_name: bool = False,
+              prefix: bool = False) -> tuple[str, list[str]] | None:
+        """None when the word is fine, else (reason, suggestions).
+
+        ``in_name``: the word stands next to another capitalised word (`Stas Bekman`);
+        ``prefix``: it is the first part of a hyphenated word (`pre-training`).
+        """
+        if len(word) < MIN_LEN:
+            return None
+        if TWO_CAPS.match(word):
+            low = word.lower()
+            if self.base_known(low) and self.vocab.forms.get(low, {}).get(word, 0) < max(self.min_count, 2):
+                return "caps", [word[0] + word[1:].lower()]
+        if identifier_like(word):
+            return None
+        low = word.lower()
+        if prefix and low in PREFIXES:
+            return None
+        if self.accepted(low):
+            return None
+        capital = word[0].isupper()
+        name_like = not word.isascii() or (
+            where not in ("heading", "front-matter", "details") and (in_name or not sentence_start))
+        if capital and self.names_on and name_like:
+            near = self.near_name(low)
+            if near:
+                return "name", [near]
+            common = self.typo_of(low)
+            if not common:
+                return None  # a name: `Krizhevsky`, `Sholto`
+            return "unknown", [common]  # `Netowrk Interface Card`: a common word, letters swapped
+        return "unknown", self.suggestions(low) if self.suggest_on else []
+
+    def typo_of(self, low: str) -> str | None:
+        """The common word ``low`` is a typo of by a swap or a doubled letter, if any
+        (`netowrk` → `network`): a name is almost never that."""
+        freq, book = self.lex.freq, self.vocab.latin
+        cands = [c for c in typo_variants(low) if c[0] == low[0] and self.base_known(c)
+                 and (freq.get(c, 0) >= COMMON or book.get(c, 0) >= 2)]
+        return max(cands, key=lambda c: (book.get(c, 0), freq.get(c, 0)), default=None)
+
+    def near_name(self, low: str) -> str | None:
+        """A known name (booklint's list, or a capitalised word the book uses often) one letter away."""
+        for c in sorted(self.candidates(low) | self._book_names_near(low)):
+            name = self.lex.names.get(c)
+            if name:
+                return name
+            forms = self.vocab.forms.get(c)
+            if forms and self.vocab.latin.get(c, 0) >= max(self.min_count, 1):
+                top = max(forms, key=forms.__getitem__)
+                if top[:1].isupper():
+                    return top
+        return None
+
+    def _book_names_near(self, low: str) -> set[str]:
+        forms = self.vocab.forms
+        return {c for c in edits1(low, LETTERS) if c in forms}
+
+    def suggestions(self, low: str) -> list[str]:
+        """Likely corrections, best first: words one edit away (the book's own words first,
+        then by English frequency), or the word split in two (`eachother` → `each other`)."""
+        out: list[str] = []
+        for i in range(2, len(low) - 1):
+            a, b = low[:i], low[i:]
+            phrase = f"{a} {b}"
+            if self.base_known(a) and self.base_known(b) and (
+                    self.vocab.phrase_used(phrase) or {a, b} & FUNCTION_WORDS and min(len(a), len(b)) >= 3):
+                out.append(phrase)
+        cands = self.candidates(low)
+        ranked = sorted(cands, key=lambda c: (-self.vocab.latin.get(c, 0), -self.lex.freq.get(c, 0), c))
+        out += ranked
+        return out
+
+
+def checker(book: Any) -> EnglishChecker:
+    return book_cache(book, "spelling.english", lambda: EnglishChecker(book))
+
+
+def pick(suggestions: list[str], lex_freq: dict[str, int], book_count: Any) -> tuple[str | None, list[str]]:
+    """(the clear correction or None, up to three to show)."""
+    if not suggestions:
+        return None, []
+    show = suggestions[:3]
+    if len(suggestions) == 1:
+        return suggestions[0], show
+    a, b = suggestions[0], suggestions[1]
+    if " " in a:
+        return a, show
+    fa, fb = book_count(a), book_count(b)
+    if fa and not fb:
+        return a, show
+    ea, eb = lex_freq.get(a, 0), lex_freq.get(b, 0)
+    if not fa and not fb and ea >= 20 * max(eb, 1):
+        return a, show
+    return None, show

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import re
+
+from ...document.model import Document
+from ..registry import Edit, Fix, rule
+from .vocab import doc_text
+
+_DOUBLED = re.compile(r"(?<![\w'’\-.])([^\W\d_]+)(\s+)(\1)(?![\w'’]|-\w)", re.I)
+# doubled on purpose: "that that", "had had", "so so", "так-так", "еле-еле"
+ALLOWED = frozenset("that had do very bye no yes ha la so really well hear blah tut "
+                    "так да нет еле чуть едва вот ну ой ах ох ага нету".split())
+
+
+@rule("S003", "doubled-word", fixable=True, severity="warning")
+def doubled_word(doc: Document, ctx):
+    """Finds a word written twice in a row (`has has`, `в в`).
+
+    ## What it does
+    Looks for the same word twice with only spaces, a line break or inline markup between
+    (`the\\nthe`, `the **the**`), in English and Russian prose, headings, captions and
+    link text. Code, math and punctuation break the pair (`so. So`), and pairs that are
+    doubled on purpose (`that that`, `had had`, `так так`) are allowed. The fix deletes
+    the second word when no markup sits between the two.
+
+    ## Why is this bad?
+    A doubled word is the most common typo a writer's eye skips, and the reader trips on it.
+
+    ## Example
+    ```markdown
+    Each chip has has its own HBM.
+    ```
+
+    ## Use instead
+    ```markdown
+    Each chip has its own HBM.
+    ```
+    """
+    dt = doc_text(ctx.book, doc)
+    text = doc.text
+    joined = dt.text  # all segments, NUL between them: one scan, and no pair crosses a segment
+    for m in _DOUBLED.finditer(joined):
+        w = m.group(1)
+        if w.lower() in ALLOWED or (len(w) == 1 and w.lower() not in "aiоявксу"):
+            continue
+        si, a1 = dt.segment_of(m.start(1))
+        seg = dt.segments[si]
+        a2 = a1 + (m.start(3) - m.start(1))
+        span = seg.span(a2, a2 + len(m.group(3)))
+        first = seg.span(a1, a1 + len(w))
+        fix = None
+        if (text[first.start:first.end] == w and text[span.start:span.end] == m.group(3)
+                and text[first.end:span.start].isspace()):
+            fix = Fix(f"Delete the second `{m.group(3)}`", (Edit(first.end, span.end, ""),))
+        yield ctx.finding(doc, span, f"`{m.group(3)}` is written twice in a row. Delete one.", fix=fix)

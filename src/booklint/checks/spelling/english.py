@@ -1,0 +1,250 @@
+"""English words: pyspellchecker's dictionary, booklint's shipped lists, light morphology.
+
+pyspellchecker (160k words with frequencies) is loaded on first use only. It has no
+morphology and few technical words, so a word it does not know is still accepted when
+
+* booklint's shipped lists have it (``rules/spelling/en-*.txt``), or the book's lists;
+* it is a known word plus a regular suffix (`bottleneck+ed`, `rasterize+s`,
+  `matmul+led`, `inspect+able`), a known prefix plus a known word (`un+viable`,
+  `sub+partition`), or two known content words written as one (`code+base`);
+* it is the British spelling of a known American one (`utilisation`): mixing the two is
+  the terminology rule T003's business, not a misspelling.
+
+Suggestions are pyspellchecker's edit-distance-1 candidates (distance 2 costs 70–400 ms a
+word), ranked by the book's own use of them, then by English frequency.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Callable
+
+from ...data import rules_path
+from .edits import edits1
+from .vocab import parse_word_list
+
+# words a closed compound may not be made of: `eachother`, `alot`, `infact` are typos
+FUNCTION_WORDS = frozenset(
+    "a an the and or nor but if of to in on at by for from with as is are was were be been it its this that "
+    "these those there their they them we us our you your he she his her him not no so do does did has have "
+    "had can could will would shall should may might must each other any some every all both either neither "
+    "one ones more most less least much many such than then too very also just only even vice per via into "
+    "onto upon out off over under about above below again what which who whom whose when where why how".split()
+)
+PREFIXES = ("un", "re", "sub", "pre", "non", "multi", "micro", "hyper", "inter", "intra", "de", "bi", "semi",
+            "super", "over", "under", "co", "auto", "pseudo", "meta", "mega", "giga", "tera", "peta", "exa",
+            "zetta", "yotta", "kilo", "mis", "anti", "post", "mid", "out", "up", "down", "counter", "trans",
+            "tri", "uni", "poly", "mono", "dis", "in", "im", "ir", "il", "en", "fore", "mini", "nano", "ultra")
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+
+
+class English:
+    def __init__(self) -> None:
+        self.freq = load_frequencies("en")  # lower-cased word → count
+        self.extra: set[str] = set()
+        self.names: dict[str, str] = {}  # lower → the name as written (`pascal` → `Pascal`)
+        folder = rules_path("spelling")
+        for p in sorted(folder.glob("en-*.txt")):
+            for w in parse_word_list(p.read_text(encoding="utf-8")):
+                if w[:1].isupper():
+                    self.names[w.lower()] = w
+                self.extra.add(w.lower())
+
+    def in_dictionary(self, low: str) -> bool:
+        return low in self.freq or low in self.extra
+
+    def candidates(self, low: str) -> set[str]:
+        """Known words one edit (insert, delete, replace, transpose) away."""
+        freq, extra = self.freq, self.extra
+        return {c for c in edits1(low, LETTERS) if c in freq or c in extra}
+
+
+def load_frequencies(lang: str) -> dict[str, int]:
+    """pyspellchecker's word list for ``lang`` ({word: count}).
+
+    Read straight from the package's data file (its JSON is all we use: 2–3 times faster
+    than building a SpellChecker), and kept in booklint's cache folder as a marshal dump,
+    which loads 3 times faster again (see :func:`cache_dir`). Through the SpellChecker API
+    if the data file is not where this pyspellchecker version keeps it.
+    """
+    import gzip
+    import json
+    import marshal
+    import sys
+    from importlib import resources
+
+    try:
+        res = resources.files("spellchecker") / "resources" / f"{lang}.json.gz"
+        raw = res.read_bytes()
+    except (OSError, ModuleNotFoundError, TypeError):
+        raw = None
+    if raw is not None:
+        cache = None
+        folder = cache_dir()
+        if folder is not None:
+            py = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format follows Python's version
+            cache = folder / f"pyspellchecker-{lang}-{len(raw)}-{_crc(raw)}-{py}.marshal"  # named by its source
+            try:
+                data = marshal.loads(cache.read_bytes())
+                if isinstance(data, dict) and data:
+                    return data
+            except (OSError, ValueError, EOFError, TypeError):
+                pass
+        try:
+            data = json.loads(gzip.decompress(raw))
+        except (OSError, ValueError):
+            data = None
+        if isinstance(data, dict) and data:
+            if cache is not None:
+                _write_atomic(cache, marshal.dumps(data))
+            return data
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language=lang, distance=1).word_frequency.dictionary)
+
+
+def cache_dir():
+    """booklint's cache folder for data derived from installed packages, or None.
+
+    ``$BOOKLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/booklint``, else ``~/.cache/booklint``;
+    ``BOOKLINT_NO_CACHE=1`` turns caching off. Only derived copies of installed data live
+    there (named by version and checksum), so deleting the folder is always safe.
+    """
+    import os
+    from pathlib import Path
+
+    if os.environ.get("BOOKLINT_NO_CACHE"):
+        return None
+    base = os.environ.get("BOOKLINT_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    try:
+        return (Path(xdg) if xdg else Path.home() / ".cache") / "booklint"
+    except RuntimeError:  # no home folder
+        return None
+
+
+def _crc(raw: bytes) -> str:
+    import zlib
+
+    return f"{zlib.crc32(raw):08x}"
+
+
+def _write_atomic(path, data: bytes) -> None:
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        pass  # a cache that cannot be written is only slower
+
+
+@functools.cache
+def english() -> English:
+    return English()
+
+
+# -- morphology ---------------------------------------------------------------------------------
+
+def _stems(w: str) -> list[str]:
+    """Stems a regular English suffix could have been added to."""
+    out: list[str] = []
+    n = len(w)
+
+    def add(s: str) -> None:
+        if len(s) >= 3:
+            out.append(s)
+
+    if w.endswith("ies") and n > 4:
+        add(w[:-3] + "y")
+    if w.endswith("es") and n > 4 and (w[-3] in "sxz" or w[-4:-2] in ("ch", "sh")):
+        add(w[:-2])
+    if w.endswith("s") and not w.endswith("ss") and n > 3:
+        add(w[:-1])
+    if w.endswith("'"):
+        add(w[:-1])
+    for suf in ("ed", "ing", "er", "ers", "est"):
+        if w.endswith(suf) and n > len(suf) + 2:
+            s = w[: -len(suf)]
+            add(s)
+            add(s + "e")
+            if len(s) > 2 and s[-1] == s[-2] and s[-1] not in "aeiouls":
+                add(s[:-1])
+            if len(s) > 2 and s[-1] == s[-2] == "l":
+                add(s[:-1])  # British doubling, and `matmulled`
+            if s.endswith("i"):
+                add(s[:-1] + "y")
+    if w.endswith("ly") and n > 5:
+        add(w[:-2])
+        if w.endswith("ily"):
+            add(w[:-3] + "y")
+        if w.endswith("ally"):
+            add(w[:-4])
+        if w.endswith("bly"):
+            add(w[:-1] + "e")
+    for suf, repl in (("ization", "ize"), ("isation", "ise"), ("ation", "ate"), ("ation", ""), ("ation", "e"),
+                      ("ability", "able"), ("ibility", "ible"), ("ity", ""), ("ness", ""), ("ment", ""),
+                      ("able", ""), ("able", "e"), ("ible", ""), ("ize", ""), ("ize", "e"), ("ise", ""),
+                      ("ism", ""), ("ist", ""), ("ful", ""), ("less", ""), ("wise", ""), ("like", ""),
+                      ("al", ""), ("ally", "")):
+        if w.endswith(suf) and n > len(suf) + 2:
+            add(w[: -len(suf)] + repl)
+    return out
+
+
+# British → American: `utilisation` → `utilization`, `colour` → `color`, `modelling` → `modeling`
+_BRITISH = (
+    ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
+    ("ising", "izing"), ("iser", "izer"), ("isers", "izers"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"),
+    ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("ourable", "orable"),
+    ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ogues", "ogs"), ("elled", "eled"), ("elling", "eling"),
+    ("eller", "eler"), ("ence", "ense"),
+)
+
+
+def american(low: str) -> str | None:
+    """The American spelling of a British-looking word, or None."""
+    for gb, us in sorted(_BRITISH, key=lambda x: -len(x[0])):
+        if low.endswith(gb) and len(low) > len(gb) + 2:
+            return low[: -len(gb)] + us
+    return None
+
+
+def morph_known(low: str, known: Callable[[str], bool], depth: int = 2) -> str | None:
+    """How ``low`` is made of known words: "suffix" (`bottleneck+ed`), "prefix"
+    (`un+viable`), or None. ``known`` decides what a known stem is."""
+    if depth <= 0 or len(low) < 5:
+        return None
+    for s in _stems(low):
+        if known(s) or morph_known(s, known, depth - 1):
+            return "suffix"
+    for p in PREFIXES:
+        if low.startswith(p) and len(low) - len(p) >= 4:
+            rest = low[len(p):]
+            if known(rest) or morph_known(rest, known, depth - 1):
+                return "prefix"
+    return None
+
+
+def compound_parts(low: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
+    """Two known words run together (`codebase`), each at least three letters."""
+    for i in range(3, len(low) - 2):
+        a, b = low[:i], low[i:]
+        if known(a) and known(b):
+            return a, b
+    return None

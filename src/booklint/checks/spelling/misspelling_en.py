@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from ...document.model import Document
+from ..registry import Edit, Fix, rule
+from .check_en import TWO_CAPS, checker, pick
+from .vocab import doc_text
+from .words import in_name, sentence_start
+
+
+@rule("S001", "misspelling", fixable=True, severity="warning")
+def misspelling(doc: Document, ctx):
+    """Finds misspelled English words in the prose.
+
+    ## What it does
+    Checks every English word of the prose (paragraphs, headings, table cells, link text,
+    captions, footnotes, `{% details %}` summaries, the front-matter `title` and
+    `description`) against pyspellchecker's dictionary. Code, math, URLs, HTML and Liquid
+    are never read. A word split by inline markup (`neg**lig**ible`) is read whole.
+
+    It stays quiet about jargon without a word list for each book:
+
+    * identifiers and units: words with digits or `_`, camelCase, ALLCAPS, `FLOPs`,
+      `GB/s`, file names, URLs;
+    * ML-systems jargon booklint ships (`rules/spelling/en-*.txt`);
+    * words the book uses consistently, at least `min-count` times (default 3);
+    * regular derivations of known words (`bottlenecked`, `unsharded`, `rasterizes`),
+      closed compounds of two known words (`codebase`), British spellings;
+    * a capitalised word inside a sentence, taken as a name (`Krizhevsky`), unless it is
+      one letter away from a known name (`Pascall` for `Pascal`) or is a common word
+      with two letters swapped (`Netowrk Interface Card`).
+
+    Words pyspellchecker knows only as its rarest entries are not taken on trust when
+    they are a common word with two letters swapped, and a derived or compound word is
+    not accepted when it is such a typo (`threshhold` is not `thresh` + `hold`).
+
+    The book accepts more words in `.booklint/words/*.txt` (one a line) or in
+    `[tool.booklint.spelling] words`. The finding suggests the likely correction; when
+    one is clear, an unsafe fix applies it (`--unsafe-fixes`).
+
+    ## Why is this bad?
+    A typo costs the reader's trust in the technical content around it, and spell
+    checkers that flag every `einsum` and `AllGather` get switched off, so the typos stay.
+
+    ## Example
+    ```markdown
+    Adding the two partial sums is negigible next to the matmul.
+    ```
+
+    ## Use instead
+    ```markdown
+    Adding the two partial sums is negligible next to the matmul.
+    ```
+    """
+    book = ctx.book
+    ch = checker(book)
+    v = ch.vocab
+    dt = doc_text(book, doc)
+    text = doc.text
+    unknown = ch.unknown_words()
+    for w, si, a, b, comp in v.hits(dt, unknown | ch.caps_words()):
+        if w.lower() not in unknown and not TWO_CAPS.match(w):
+            continue
+        seg = dt.segments[si]
+        cap = w[0].isupper()
+        first = sentence_start(seg, a) if cap else False
+        verdict = ch.check(w, first, seg.where, in_name=cap and in_name(seg, a, b),
+                           prefix=comp is not None and seg.text.startswith("-", b))
+        if verdict is None:
+            continue
+        kind, sugg = verdict
+        span = seg.span(a, b)
+        if kind in ("name", "caps"):
+            best, show = sugg[0], sugg[:1]
+        else:
+            best, show = pick(sugg, ch.lex.freq, ch.vocab.latin.get)
+        best = _match_case(w, best) if best else None
+        show = [_match_case(w, s) for s in show]
+        if kind == "name":
+            msg = f"`{w}` looks like a misspelling of the name `{best}`."
+        elif kind == "caps":
+            msg = f"`{w}` has its second letter in capitals. Did you mean `{best}`?"
+        else:
+            msg = f"`{w}` is in neither the English dictionary nor the book's word lists."
+            if best:
+                msg += f" Did you mean `{best}`?"
+            elif show:
+                msg += " Did you mean " + _or(show) + "?"
+        if kind != "caps":
+            msg += " If the word is right, add it to `.booklint/words/` or `[tool.booklint.spelling] words`."
+        fix = None
+        if best and text[span.start:span.end] == w:
+            fix = Fix(f"Replace with `{best}`", (Edit(span.start, span.end, best),), safe=False)
+        yield ctx.finding(doc, span, msg, fix=fix)
+
+
+def _match_case(word: str, sugg: str) -> str:
+    if word[:1].isupper() and sugg[:1].islower():
+        return sugg[0].upper() + sugg[1:]
+    return sugg
+
+
+def _or(items: list[str]) -> str:
+    q = [f"`{x}`" for x in items]
+    return q[0] if len(q) == 1 else ", ".join(q[:-1]) + " or " + q[-1]

@@ -1,0 +1,307 @@
+"""Words of a book's prose, each with its exact place in the source.
+
+Prose comes only from ``doc.prose`` (paragraphs, headings, table cells, link text,
+captions, alt text: code, math, HTML tags and Liquid are already cut out by the parser),
+plus the front-matter ``title`` and ``description`` and the summary of a
+``{% details ... %}`` tag, which the reader sees as the clickable line of the answer box.
+
+Runs that only inline formatting separates (``neg**lig**ible``, ``the *the*``, a link's
+``[`` and ``](url)``, a soft line break) are joined into one *segment* as the reader sees
+it, so a word split by markup is still one word and is reported at its exact span. A
+code span, math, a footnote or a citation breaks the segment.
+
+This module is pure Python (no dictionaries): both the spelling and the terminology
+rules read words through it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ...document.model import Document, Span, TextRun
+
+# A gap between two prose runs that renders as nothing (or as one space): whitespace,
+# emphasis markers, a link's `[` / `](dest)` / `][ref]`, formatting HTML tags.
+_GAP_OK = re.compile(
+    r"(?:\s|\*{1,3}|_{1,3}|~~|\[|\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]|\]"
+    r"|</?(?:a|b|i|em|strong|u|span|mark|font)\b[^<>]*>)*"
+)
+_NEW_BLOCK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[*+\->#|]|\d{1,9}[.)])[ \t]")
+_JOINABLE = {"paragraph": "p", "link": "p", "heading": "h", "table": "t", "caption": "c", "alt": "a",
+             "front-matter": "f", "html": "p", "details": "d"}
+
+LATIN = "latin"
+CYRILLIC = "cyrillic"
+
+_APOS = "'’"
+_EN_SUFFIXES = ("n't", "'s", "'ll", "'re", "'ve", "'d", "'m")
+
+
+@dataclass(slots=True)
+class Segment:
+    """Prose as the reader sees it, with a map back to source offsets."""
+
+    text: str
+    where: str
+    _starts: list[int]  # segment offset where each piece begins
+    _src: list[int]  # source offset of that piece's first character
+
+    def src(self, i: int) -> int:
+        k = bisect.bisect_right(self._starts, i) - 1
+        if k < 0:
+            k = 0
+        return self._src[k] + (i - self._starts[k])
+
+    def span(self, a: int, b: int) -> Span:
+        """Source span of segment text ``[a, b)`` (markup inside a word is included)."""
+        if b <= a:
+            s = self.src(a)
+            return Span(s, s)
+        return Span(self.src(a), self.src(b - 1) + 1)
+
+
+def extra_runs(doc: Document) -> list[TextRun]:
+    """Prose outside doc.prose: front-matter title/description, `{% details %}` summaries."""
+    out: list[TextRun] = []
+    text = doc.text
+    fm = doc.front_matter
+    if fm is not None and fm.data:
+        for key in ("title", "description"):
+            sp = fm.value_spans.get((key,))
+            if sp is None or not isinstance(fm.data.get(key), str):
+                continue
+            a, b = sp.start, sp.end
+            if b > a and text[a] in "\"'" and text[b - 1] == text[a]:
+                a, b = a + 1, b - 1
+            if b > a:
+                out.append(TextRun(text[a:b], Span(a, b), "front-matter"))
+    for tag in doc.liquid:
+        if tag.name != "details" or not tag.markup.strip():
+            continue
+        raw = text[tag.span.start : tag.span.end]
+        m = re.match(r"\{%-?\s*details", raw)
+        if not m:
+            continue
+        a = tag.span.start + m.end()
+        b = a + len(tag.markup)
+        if text[a:b] == tag.markup:
+            out.append(TextRun(tag.markup, Span(a, b), "details"))
+    return out
+
+
+def segments(doc: Document) -> list[Segment]:
+    runs = sorted(list(doc.prose) + extra_runs(doc), key=lambda r: r.span.start)
+    text = doc.text
+    out: list[Segment] = []
+    parts: list[str] = []
+    starts: list[int] = []
+    srcs: list[int] = []
+    where = ""
+    length = 0
+    prev: TextRun | None = None
+
+    def flush() -> None:
+        nonlocal parts, starts, srcs, length
+        if parts:
+            out.append(Segment("".join(parts), where, starts, srcs))
+        parts, starts, srcs, length = [], [], [], 0
+
+    for r in runs:
+        if _in_sub_sup(text, r):
+            continue  # `d<sub>qkv</sub>`: an index, not a word
+        if prev is not None:
+            gap = text[prev.span.end : r.span.start] if r.span.start >= prev.span.end else None
+            same = _JOINABLE.get(prev.where, prev.where) == _JOINABLE.get(r.where, r.where)
+            if gap is not None and same and _GAP_OK.fullmatch(gap) and not _NEW_BLOCK.search(gap):
+                if any(c.isspace() for c in gap):
+                    starts.append(length)
+                    srcs.append(prev.span.end)
+                    parts.append(" ")
+                    length += 1
+            else:
+                flush()
+        if not parts:
+            where = r.where
+        starts.append(length)
+        srcs.append(r.span.start)
+        parts.append(r.text)
+        length += len(r.text)
+        prev = r
+    flush()
+    return out
+
+
+def _in_sub_sup(text: str, r: TextRun) -> bool:
+    a = r.span.start
+    if a < 5 or text[a - 1] != ">":
+        return False
+    before = text[max(0, a - 5):a].lower()
+    return before in ("<sub>", "<sup>") and text[r.span.end:r.span.end + 2] == "</"
+
+
+def identifier_like(w: str) -> bool:
+    """camelCase, ALLCAPS, `FLOPs`, `iPhone`: not a dictionary word whatever it looks like."""
+    if w.islower():
+        return False
+    upper = sum(1 for c in w if c.isupper())
+    if upper > 1:
+        return True
+    return upper == 1 and not w[0].isupper()
+
+
+_CYR_WORD = re.compile(r"[\u0400-\u04ff]+")
+_LAT_WORD = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
+
+
+def word_script(w: str) -> str | None:
+    """LATIN or CYRILLIC for a word of letters of one script, else None."""
+    if w.isascii():
+        return LATIN if w.isalpha() else None
+    if _CYR_WORD.fullmatch(w):
+        return CYRILLIC
+    if _LAT_WORD.fullmatch(w):
+        return LATIN
+    return None
+
+
+# A token: letters and digits with inner hyphens (`all-gather`, `TPUv5e`, `bfloat16`). A
+# token glued to another by `.`, `/`, `_`, `@`, `:`, `\\`, `=`, `+`, `#`, `%`, `&`, `$`,
+# `^`, `~`, a backtick or an apostrophe (`jax.jit`, `GB/s`, `batch_size`, `e.g`, `model's`)
+# is matched whole so that it can be recognised as one thing. Group 1 is a `.` just before
+# (`.bashrc`), group 3 the single space to the next token when there is one.
+GLUE = "._/@:\\=+#%&$^~`'’"
+TOKEN = re.compile(r"(\.(?=[^\W_]))?([^\W_][\w\-]*(?:[._/@:\\=+#%&$^~`'’]+[^\W_][\w\-]*)*)( (?=[^\W_]))?")
+_SKIP_TOKEN = re.compile(r"[\d_./@:\\=+#%&$^~`\u00b2\u00b3\u00b9\u2070-\u209f]")
+
+
+def token_words(tok: str) -> tuple[tuple[str, int, str, str | None], ...]:
+    """Dictionary-checkable words of one token: ``(word, offset, script, compound)``.
+
+    A word is letters of one script. A token with digits or glue other than an apostrophe
+    (identifiers, units, URLs, file names, `e.g`) has none. A hyphenated token yields each
+    part, with ``compound`` set to the whole (`из-за` is looked up whole first). English
+    possessives and contractions lose their suffix (`model's` → `model`).
+    Identifier shapes (camelCase, ALLCAPS) are *not* filtered here: see
+    :func:`identifier_like`.
+    """
+    if tok.isalpha():
+        sc = word_script(tok)
+        return ((tok, 0, sc, None),) if sc is not None else ()
+    if _SKIP_TOKEN.search(tok) or "www" in tok.lower():
+        return ()
+    core = tok.rstrip("-")
+    out: list[tuple[str, int, str, str | None]] = []
+    if "-" in core:
+        off = 0
+        for p in core.split("-"):
+            if p:
+                out.extend(_piece(p, off, core))
+            off += len(p) + 1
+    else:
+        out.extend(_piece(core, 0, None))
+    return tuple(out)
+
+
+def iter_words(seg: Segment) -> Iterator[tuple[str, int, int, str, str | None]]:
+    """The words of one segment: ``(word, start, end, script, compound)`` in segment offsets
+    (``seg.span(start, end)`` gives the source span)."""
+    s = seg.text
+    hidden = hidden_ranges(s)
+    for m in TOKEN.finditer(s):
+        if m.group(1):
+            continue  # a dotfile or an extension: `.bashrc`, `.md`
+        a = m.start(2)
+        if hidden and any(x <= a < y for x, y in hidden):
+            continue
+        for w, off, sc, comp in token_words(m.group(2)):
+            yield w, a + off, a + off + len(w), sc, comp
+
+
+_OBFUSCATED_EMAIL = re.compile(r"\S+\s*[\[(]\s*at\s*[\])]\s*\S+(?:\s*[\[(]\s*dot\s*[\])]\s*\S+)*", re.I)
+
+
+def hidden_ranges(s: str) -> list[tuple[int, int]]:
+    """Stretches of prose that are not words: `name [at] host [dot] com`."""
+    if "at]" not in s and "at)" not in s:
+        return []
+    return [(m.start(), m.end()) for m in _OBFUSCATED_EMAIL.finditer(s)]
+
+
+def _piece(p: str, a: int, compound: str | None) -> list[tuple[str, int, str, str | None]]:
+    """A token part with apostrophes: `model's` → `model`, `doesn't` stays whole."""
+    ls = p.lstrip(_APOS)
+    a += len(p) - len(ls)
+    p = ls.rstrip(_APOS)
+    if not p:
+        return []
+    if p.isalpha():
+        sc = word_script(p)
+        return [(p, a, sc, compound)] if sc is not None else []
+    n = p.replace("’", "'")
+    low = n.lower()
+    for suf in _EN_SUFFIXES:
+        if low.endswith(suf) and len(n) > len(suf):
+            if suf != "n't":
+                n = n[: -len(suf)]
+            break
+    if "'" in n:
+        if n.endswith("n't") and n.count("'") == 1 and n.replace("'", "").isalpha() and n.isascii():
+            return [(n, a, LATIN, compound)]
+        return []
+    sc = word_script(n)
+    return [(n, a, sc, compound)] if sc == LATIN else []
+
+
+def sentence_start(seg: Segment, a: int) -> bool:
+    """Is the word at ``a`` the first of a sentence (or of its segment)?"""
+    s = seg.text
+    i = a - 1
+    while i >= 0 and (s[i].isspace() or s[i] in "\"'“”‘’«»(*_[—–-"):
+        i -= 1
+    return i < 0 or s[i] in ".!?:;"
+
+
+_CAP_WORD_AFTER = re.compile(r" ([A-Z\u00c0-\u00de\u0410-\u042f\u0401][^\W\d_A-Z\u0410-\u042f]+)(?:[-'’][^\W\d_]+)?(?![\w])")
+_NOT_NAME = frozenset("a an the and or of to in on at by for from with as is are be it its this that these those "
+                      "you your we our they their he she his her not no all each per via what how why when where "
+                      "и в во на с со к по из за о об от до для не что как это".split())
+
+
+def _name_part(w: str) -> bool:
+    """A word that can be part of a person's name: `Bekman`, not `TPU`, `The` or `You`."""
+    return len(w) > 1 and w[0].isupper() and w[1:].islower() and w.lower() not in _NOT_NAME
+
+
+def in_name(seg: Segment, a: int, b: int) -> bool:
+    """Does a capitalised name-like word stand next to the word at ``[a, b)``, as in
+    `Stas Bekman`? (An acronym or a capitalised function word does not count.)"""
+    s = seg.text
+    m = _CAP_WORD_AFTER.match(s, b)
+    if m and _name_part(m.group(1)):
+        return True
+    j = a - 1
+    if j < 0 or s[j] != " ":
+        return False
+    j -= 1
+    k = j
+    while k >= 0 and (s[k].isalpha() or s[k] in "'’-"):
+        k -= 1
+    prev = s[k + 1 : j + 1]
+    return _name_part(prev) and not sentence_start(seg, k + 1)
+
+
+_OPEN_Q = "\"'“‘«„`"
+_CLOSE_Q = "\"'”’»“`"
+_DEFINES = re.compile(r"(?:\*\*|__)?\s*(?:[-—–:]|\(\w)")
+
+
+def is_mention(s: str, a: int, b: int) -> bool:
+    """Is the text at ``[a, b)`` of a segment quoted or being defined, that is named rather
+    than used (`the term "FLOPS" means...`, `FLOPS — not used in this book`)?"""
+    if a > 0 and b < len(s) and s[a - 1] in _OPEN_Q and s[b] in _CLOSE_Q:
+        return True
+    head = s[:a].strip().strip("*_")
+    return not head and bool(_DEFINES.match(s, b))

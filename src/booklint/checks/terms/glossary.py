@@ -1,0 +1,213 @@
+"""Glossary packs: YAML files of terms, like Vale's substitution rules.
+
+A pack is a mapping with a ``terms`` list. Each term::
+
+    - term: AllGather                 # the preferred form, as the book writes it
+      variants: [all-gather, all gather, allgather]   # rejected forms
+      case: insensitive               # how variants match: insensitive (default) or sensitive
+      fix: safe                       # safe: `--fix` replaces a variant; unsafe: `--unsafe-fixes`; none
+      note: the collective's name     # why, shown in the message (optional)
+      distinct: [all-to-all]          # look-alikes that are another word (T002 leaves them alone)
+      ru: AllGather                   # the required rendering in a Russian translation (T004)
+      ru_variants: [бэтч]             # rejected Russian renderings, as lemmas (T001)
+
+Variants match whole words, with an English plural or verb ending kept (`all-gathers` →
+`AllGathers`), and never the preferred form itself. Spaces in a variant match any run of
+whitespace, so a variant broken across lines is still found.
+
+booklint ships packs in ``rules/terms/``; ``[tool.booklint.terminology] glossaries``
+chooses which apply (default: all shipped packs). A book adds its own in
+``.booklint/terms/*.yml``; its entries win over shipped ones for the same term.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ...data import rules_path
+from ..spelling.vocab import PACK_DIR, book_cache
+
+_SUFFIX = r"(s|es|ed|d|ing)?"
+
+
+@dataclass
+class Term:
+    term: str
+    variants: list[str] = field(default_factory=list)
+    case_sensitive: bool = False
+    fix: str = "unsafe"  # "safe", "unsafe", "none"
+    note: str = ""
+    distinct: list[str] = field(default_factory=list)
+    ru: str | None = None
+    ru_variants: list[str] = field(default_factory=list)
+    pack: str = ""
+    _re: re.Pattern | None = None
+    _src_re: re.Pattern | None = None
+
+    def pattern(self) -> re.Pattern | None:
+        """Matches a rejected variant (group 1) with its ending (group 2)."""
+        if self._re is None and self.variants:
+            self._re = _alternation(self.variants, self.case_sensitive)
+        return self._re
+
+    def source_pattern(self) -> re.Pattern:
+        """Matches the English term or any variant, any case (for T004)."""
+        if self._src_re is None:
+            self._src_re = _alternation([self.term] + self.variants, False)
+        return self._src_re
+
+    def is_preferred(self, written: str) -> bool:
+        return written == self.term
+
+    def keys(self) -> set[str]:
+        """Normalised forms (lower case, no spaces or hyphens) this term covers."""
+        out = {_norm(self.term)}
+        out.update(_norm(v) for v in self.variants)
+        return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s\-]+", "", s.lower())
+
+
+def _alternation(forms: list[str], case_sensitive: bool) -> re.Pattern:
+    alts = []
+    for v in sorted(set(forms), key=len, reverse=True):
+        parts = [re.escape(p) for p in v.split()]
+        alts.append(r"[\s\u00a0]+".join(parts))
+    flags = 0 if case_sensitive else re.I
+    return re.compile(r"(?<![\w\-])(" + "|".join(alts) + r")" + _SUFFIX + r"(?![\w\-])", flags)
+
+
+class GlossaryError(Exception):
+    def __init__(self, path: str, message: str):
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+def parse_pack(text: str, name: str) -> list[Term]:
+    """Terms of one pack; a GlossaryError names what is wrong."""
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as e:
+        raise GlossaryError(name, f"not valid YAML: {e}") from None
+    if data is None:
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("terms", []), list):
+        raise GlossaryError(name, "a glossary pack is a mapping with a `terms:` list")
+    out = []
+    for i, item in enumerate(data.get("terms") or []):
+        where = f"terms[{i}]"
+        if not isinstance(item, dict) or not isinstance(item.get("term"), str) or not item["term"].strip():
+            raise GlossaryError(name, f"{where} needs a `term:` (the preferred form)")
+        unknown = set(item) - {"term", "variants", "case", "fix", "note", "distinct", "ru", "ru_variants"}
+        if unknown:
+            raise GlossaryError(name, f"{where} has unknown keys: {', '.join(sorted(unknown))}")
+
+        def strings(key: str) -> list[str]:
+            v = item.get(key, [])
+            if isinstance(v, str):
+                v = [v]
+            if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+                raise GlossaryError(name, f"{where}.{key} must be a list of strings")
+            return [x.strip() for x in v]
+
+        case = item.get("case", "insensitive")
+        if case not in ("insensitive", "sensitive"):
+            raise GlossaryError(name, f"{where}.case must be `insensitive` or `sensitive`")
+        fix = item.get("fix", "unsafe")
+        if fix not in ("safe", "unsafe", "none"):
+            raise GlossaryError(name, f"{where}.fix must be `safe`, `unsafe` or `none`")
+        ru = item.get("ru")
+        if ru is not None and not isinstance(ru, str):
+            raise GlossaryError(name, f"{where}.ru must be a string")
+        out.append(Term(item["term"].strip(), strings("variants"), case == "sensitive", fix,
+                        str(item.get("note") or ""), strings("distinct"), ru.strip() if ru else None,
+                        [x.lower() for x in strings("ru_variants")], name))
+    return out
+
+
+@functools.cache
+def shipped_packs() -> dict[str, list[Term]]:
+    out = {}
+    for p in sorted(rules_path("terms").glob("*.yml")):
+        out[p.stem] = parse_pack(p.read_text(encoding="utf-8"), f"rules/terms/{p.name}")
+    return out
+
+
+@dataclass
+class Glossary:
+    terms: list[Term]
+    errors: list[GlossaryError]
+
+    _keys: set[str] | None = None
+    _matcher: tuple | None = None
+
+    def covers(self, key: str) -> bool:
+        if self._keys is None:
+            self._keys = set()
+            for t in self.terms:  # terms T001 handles (a rendering alone is T004's)
+                if t.variants or t.distinct:
+                    self._keys |= t.keys() | {_norm(d) for d in t.distinct}
+        return key in self._keys
+
+    def matches(self, text: str):
+        """(term, written variant, ending, start, end) for each rejected variant in ``text``."""
+        if self._matcher is None:
+            exact: dict[str, Term] = {}
+            folded: dict[str, Term] = {}
+            forms = []
+            for t in self.terms:
+                for v in t.variants:
+                    forms.append(v)
+                    k = " ".join(v.split())
+                    if t.case_sensitive:
+                        exact[k] = t
+                    else:
+                        folded[k.lower()] = t
+            self._matcher = (_alternation(forms, False) if forms else None, exact, folded)
+        pat, exact, folded = self._matcher
+        if pat is None:
+            return
+        for m in pat.finditer(text):
+            written = m.group(1)
+            k = " ".join(written.split())
+            t = exact.get(k) or folded.get(k.lower())
+            if t is None or t.is_preferred(written):
+                continue
+            yield t, written, m.group(2) or "", m.start(), m.end()
+
+
+def glossary(book: Any) -> Glossary:
+    def build() -> Glossary:
+        cfg = book.config.family("terminology")
+        chosen = cfg.get("glossaries")
+        packs = shipped_packs()
+        names = list(packs) if chosen is None else [n for n in chosen if isinstance(n, str)]
+        errors: list[GlossaryError] = []
+        terms: dict[str, Term] = {}
+        for n in names:
+            if n not in packs:
+                errors.append(GlossaryError(".", f"no shipped glossary pack `{n}` (there are: {', '.join(packs)})"))
+                continue
+            for t in packs[n]:
+                terms[t.term] = t
+        for rel in sorted(r for r in book.files.others if r.startswith(PACK_DIR + "/terms/")
+                          and r.endswith((".yml", ".yaml"))):
+            src = book.source(rel)
+            if src is None:
+                continue
+            try:
+                for t in parse_pack(src.text, rel):
+                    terms[t.term] = t
+            except GlossaryError as e:
+                errors.append(e)
+        return Glossary(list(terms.values()), errors)
+
+    return book_cache(book, "terms.glossary", build)

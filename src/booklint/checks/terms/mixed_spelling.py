@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..registry import Edit, Fix, rule
+from ..spelling.english import american, english
+from ..spelling.vocab import vocabulary
+
+_FAMILY_END = re.compile(r"(?:ations?|ings?|ed|es|s|ers?|e)$")
+_IZE = re.compile(r"[a-z]{3,}(?:iz|yz)(?:e|ed|es|ing|ation|ations|er|ers)$")
+CONVENTION = 5  # uses of American -ize/-yze words that make "the book is American"
+
+
+def family(us: str) -> str:
+    """`utilization`, `utilize`, `utilized` → `utiliz`; `colors`, `colored` → `color`."""
+    return _FAMILY_END.sub("", us) if len(us) > 5 else us
+
+
+@rule("T003", "mixed-spelling", scope="book", fixable=True, severity="warning")
+def mixed_spelling(book, ctx):
+    """Finds British spellings in a book that otherwise spells the American way.
+
+    ## What it does
+    Finds words spelled the British way (`utilisation`, `visualise`, `colour`, `centre`,
+    `modelling`) where the book spells the same word family the American way elsewhere
+    (`utilization`, `visualizing`), or where the book's `-ize` words are American
+    throughout (at least five uses and no British `-ise` partner used more). The finding
+    names the American form; an unsafe fix writes it. A book written in British English
+    with a few American words gets the opposite findings for families it spells both ways.
+
+    ## Why is this bad?
+    Mixed spelling reads as careless editing, and a search for `utilization` misses
+    `utilisation`.
+
+    ## Example
+    ```markdown
+    We want high utilization of the MXU. ... so the utilisation drops.
+    ```
+
+    ## Use instead
+    ```markdown
+    We want high utilization of the MXU. ... so the utilization drops.
+    ```
+    """
+    v = vocabulary(book)
+    freq = english().freq
+    ignore = {x.lower() for x in ctx.settings().get("ignore", []) if isinstance(x, str)}
+    british: dict[str, str] = {}  # British word → American word
+    for low in v.latin:
+        if low in ignore:
+            continue
+        us = american(low)
+        if us and us != low and freq.get(us, 0) >= freq.get(low, 0) and (us in freq or us in v.latin):
+            british[low] = us
+    if not british:
+        return
+    fam_gb: dict[str, int] = defaultdict(int)
+    fam_us: dict[str, int] = defaultdict(int)
+    for low, us in british.items():
+        fam_gb[family(us)] += v.latin[low]
+    for low, n in v.latin.items():
+        if low not in british:
+            f = family(low)
+            if f in fam_gb:
+                fam_us[f] += n
+    ize_us = sum(n for low, n in v.latin.items() if low not in british and _IZE.match(low))
+    ize_gb = sum(v.latin[low] for low in british if re.search(r"is(?:e|ed|es|ing|ation|ations|er|ers)$", low))
+    american_book = ize_us >= CONVENTION and ize_us > 4 * ize_gb
+    targets = {}
+    for low, us in british.items():
+        f = family(us)
+        if fam_us.get(f, 0) >= fam_gb[f]:
+            targets[low] = (us, f"the book spells this word the American way ({fam_us[f]} uses)")
+        elif american_book and re.search(r"is(?:e|ed|es|ing|ation|ations|er|ers)$", low) and not fam_us.get(f):
+            targets[low] = (us, f"the book's other `-ize` words are American ({ize_us} uses)")
+    if not targets:
+        return
+    for rel, dt in v.docs.items():
+        text = dt.doc.text
+        for w, si, a, b, _c in v.hits(dt, set(targets)):
+            us, why = targets[w.lower()]
+            new = us if w.islower() else (us[0].upper() + us[1:] if w[0].isupper() else us)
+            span = dt.segments[si].span(a, b)
+            fix = None
+            if text[span.start:span.end] == w:
+                fix = Fix(f"Write `{new}`", (Edit(span.start, span.end, new),), safe=False)
+            yield ctx.finding(dt.doc, span, f"`{w}` is the British spelling and {why}: write `{new}`.", fix=fix)

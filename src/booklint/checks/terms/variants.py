@@ -1,0 +1,286 @@
+"""Book-wide term variants: one term written in several ways across the chapters.
+
+Two uses are variants of one term when they differ only in case, hyphens, spaces or a
+plural ending (`AllGather` / `All-Gather` / `all-gather`, `TPU v5e` / `TPUv5e`,
+`Infiniband` / `InfiniBand`); a Russian word counts by its lemma, so inflected forms are
+one variant. The first letter of each word does not count (sentence starts and title-case
+headings), nor does a plural ending.
+
+To stay quiet about what is not a term, a cluster is left alone when
+
+* its variants differ only by a hyphen between ordinary English words (`compute-bound`
+  before a noun, `compute bound` after a verb: grammar, not terminology) — unless the
+  last part is a version number (`LLaMA-3` / `LLaMA 3`);
+* the spaced form is two words that happen to make a dictionary word (`a long` /
+  `along`, `may be` / `maybe`), or has a function word or a single letter;
+* a variant is an ALL-CAPS dictionary word (`BATCHING` for emphasis, `PATH`) or a
+  lower-case dictionary word next to an acronym (`sharp` / `SHARP`);
+* it is a number, a unit (`GB/s`, `Gbps`, `GBps` mean different things) or a
+  glossary term (T001 handles those).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import compress
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..spelling.english import FUNCTION_WORDS
+from ..spelling.vocab import book_cache, vocabulary
+from ..spelling.words import TOKEN, is_mention
+
+_UNIT = re.compile(r"(?:[kKMGTPE]i?[bB](?:ps|it|yte)?s?|[kMGT]Hz|[kMGTP]?FLOPs?|ms|ns|us|µs)")
+_CYR = re.compile(r"[\u0400-\u04ff]")
+
+
+@dataclass
+class Use:
+    path: str
+    segment: int
+    start: int  # segment offsets
+    end: int
+    written: str
+
+
+@dataclass
+class Cluster:
+    key: str
+    variants: dict[str, list[Use]] = field(default_factory=dict)  # variant form → uses
+
+    def counts(self) -> dict[str, int]:
+        return {v: len(u) for v, u in self.variants.items()}
+
+
+_TWO_CAPS = re.compile(r"[A-Z]{2}[a-z]{3,}")
+
+
+def _fold(t: str) -> str:
+    """Lower-case the first letter of each word (sentence starts, title case), and the
+    whole of a word with a shift-key slip (`FLoating`: S001 reports that one)."""
+    parts = re.split(r"([\s\-])", t)
+    return "".join(p.lower() if _TWO_CAPS.fullmatch(p) else p[:1].lower() + p[1:] for p in parts)
+
+
+def _key(t: str) -> str:
+    return re.sub(r"[\s\-]+", "", t.lower())
+
+
+_GLUED = re.compile(r"[._/@:\\=+#%&$^~`'’]|_|-$")
+
+
+def clusters(book: Any) -> list[Cluster]:
+    return book_cache(book, "terms.clusters", lambda: _build(book))
+
+
+_UNIT_START = frozenset("kKMGTPEmnuµ")
+
+
+def _skip(w: str) -> bool:
+    return w[0].isdigit() or (len(w) <= 5 and w[0] in _UNIT_START and bool(_UNIT.fullmatch(w)))
+
+
+def _build(book: Any) -> list[Cluster]:
+    from ..spelling.check_en import checker
+    from ..spelling.english import english
+
+    v = vocabulary(book)
+    dictionary = english().freq
+    spell = checker(book)
+    lemma = _Lemmatizer(book)
+    # pass 1: distinct tokens and adjacent pairs, from the vocabulary's token lists (C-level
+    # zip/compress, nothing per use)
+    exact = {w for w in v.tokens if not _GLUED.search(w)}
+    pairs: set[tuple[str, str]] = set()
+    for dt in v.docs.values():
+        toks = dt.tokens
+        pairs.update(compress(zip(toks, toks[1:]), dt.spaced))
+    keyof: dict[str, str] = {}  # token → its key: lower case, no hyphens, Russian by lemma
+    raw: dict[str, str] = {}  # token → lower case, no hyphens
+    weak: set[str] = set()  # function words and single letters: never half of a spaced term
+    tails: dict[str, str] = {}  # a version number may end a spaced term: `LLaMA 3`
+    forms: dict[str, set[str]] = {}
+    lows: set[str] = set()
+    for w in exact:
+        if _skip(w):
+            if w[0].isdigit() and len(w) <= 4:
+                tails[w] = w.lower()
+            continue
+        low = w.lower()
+        lows.add(low)
+        raw[w] = r = low.replace("-", "")
+        k = lemma.key(w) if not w.isascii() and _CYR.search(w) else r
+        keyof[w] = k
+        if low in FUNCTION_WORDS or len(w) < 2:
+            weak.add(w)
+        forms.setdefault(k, set()).add(w[0].lower() + w[1:])
+    interesting: set[str] = set()
+    for k, f in forms.items():
+        if len(f) > 1:
+            interesting.add(k)
+        if len(k) > 3 and k.endswith("s") and k[:-1] in forms:
+            sing = forms[k[:-1]]
+            if len(sing) > 1 or {x[:-1] for x in f if x.endswith("s")} - sing or f - {x + "s" for x in sing}:
+                interesting.add(k)
+                interesting.add(k[:-1])
+    pairs_wanted: set[str] = set()
+    def pair_key(w1: str, w2: str) -> str | None:
+        k1 = raw.get(w1)
+        if k1 is None:
+            return None
+        k2 = keyof.get(w2) or tails.get(w2)
+        return None if k2 is None else k1 + k2
+
+    for w1, w2 in pairs:
+        k = pair_key(w1, w2)
+        if k is not None and k in forms and len(k) >= 4 and w1 not in weak and (w2 not in weak or w2.isdigit()):
+            pairs_wanted.add(k)
+    if pairs_wanted and _CYR.search("".join(pairs_wanted)):
+        pairs_wanted = {k for k in pairs_wanted if not (_CYR.search(k) and lemma.known(k))}
+    interesting |= pairs_wanted
+    if not interesting:
+        return []
+    wanted_tokens = {w for w, k in keyof.items() if k in interesting}
+    pair_heads = {w1 for w1, w2 in pairs if pair_key(w1, w2) in pairs_wanted}
+    # pass 2: the uses of those keys, found with str.find (vocabulary.DocText.locate)
+    singles: dict[str, list[Use]] = defaultdict(list)
+    for rel, dt in v.docs.items():
+        present = dt.counts.keys()
+        look = (wanted_tokens | pair_heads) & present
+        if not look:
+            continue
+        s = dt.text
+        for w, a in dt.locate(look):
+            b = a + len(w)
+            if w in wanted_tokens:
+                si, base = dt.segment_of(a)
+                if not is_mention(dt.segments[si].text, base, base + b - a):
+                    singles[keyof[w]].append(Use(rel, si, base, base + b - a, w))
+            if w in pair_heads and s.startswith(" ", b):
+                m = TOKEN.match(s, b + 1)
+                if m is None or m.group(1):
+                    continue
+                w2 = m.group(2)
+                pk = pair_key(w, w2)
+                if pk in pairs_wanted and w2.lower() not in FUNCTION_WORDS:
+                    si, base = dt.segment_of(a)
+                    e = m.end(2)
+                    if not is_mention(dt.segments[si].text, base, base + e - a):
+                        singles[pk].append(Use(rel, si, base, base + e - a, f"{w} {w2}"))
+    for k in list(singles):  # a plural key joins its singular: `AllGathers` with `AllGather`
+        if len(k) > 3 and k.endswith("s") and k[:-1] in singles:
+            singles[k[:-1]].extend(singles.pop(k))
+    out: list[Cluster] = []
+    for k, uses in singles.items():
+        if len({u.written for u in uses}) < 2 or sum(ch.isalpha() for ch in k) < 3:
+            continue
+        c = Cluster(k)
+        for u in uses:
+            w = u.written
+            if w.isalpha() and w.isascii() and w[1:].islower() and not spell.accepted(w.lower()):
+                continue  # a misspelling (`viceversa`): S001 reports it
+            c.variants.setdefault(_variant(w, lows, lemma), []).append(u)
+        c = _filter(c, dictionary)
+        if c is not None and len(c.variants) > 1:
+            out.append(c)
+    return out
+
+
+def _variant(written: str, token_lows: set[str], lemma: "_Lemmatizer") -> str:
+    """The variant a use belongs to: first letters folded, a plural `s` dropped, Russian
+    words by lemma."""
+    f = _fold(written)
+    if _CYR.search(f):
+        return lemma.phrase(f)
+    parts = re.split(r"([\s\-])", f)
+    last = parts[-1]
+    if len(last) > 3 and last.endswith("s") and last[:-1].lower() in token_lows:
+        parts[-1] = last[:-1]
+    return "".join(parts)
+
+
+def _filter(c: Cluster, dictionary: dict[str, int]) -> Cluster | None:
+    vs = c.variants
+    # ALL-CAPS dictionary words next to plain words: emphasis or constants (`BATCHING`, `PATH`)
+    for var in list(vs):
+        written = vs[var][0].written
+        bare = written.replace("-", "").replace(" ", "")
+        others_plain = all(not _ident(o) for o in vs if o != var)
+        if bare.isupper() and len(bare) >= 4 and bare.lower() in dictionary and others_plain:
+            del vs[var]
+    if len(vs) < 2:
+        return None
+    has_ident = any(_ident(var) for var in vs)
+    # a lower-case dictionary word next to an acronym or CamelCase name (`sharp` / `SHARP`)
+    if has_ident:
+        for var in list(vs):
+            if var.islower() and " " not in var and "-" not in var and var in dictionary:
+                del vs[var]
+    if len(vs) < 2:
+        return None
+    spaced = [var for var in vs if " " in var]
+    if spaced and c.key in dictionary:
+        for var in spaced:  # `a long` / `along`
+            del vs[var]
+        if len(vs) < 2:
+            return None
+    closed = [var for var in vs if " " not in var and "-" not in var]
+    case_differs = len({var.lower() for var in vs}) < len(vs)
+    if not closed and not case_differs and not versioned(next(iter(vs))):
+        return None  # only hyphens and spaces differ between words: grammar
+    return c
+
+
+def versioned(var: str) -> bool:
+    """`LLaMA 3`, `DeepSeek-V3`: a name and a version, where a hyphen or space is a choice."""
+    parts = re.split(r"[\s\-]+", var)
+    return len(parts) >= 2 and any(ch.isdigit() for ch in parts[-1]) and not parts[0][:1].isdigit()
+
+
+def hyphenation_only(a: str, b: str) -> bool:
+    """Do two variants differ only by hyphens and spaces between ordinary words?"""
+    sa, sb = re.sub(r"[\s\-]+", " ", a), re.sub(r"[\s\-]+", " ", b)
+    return sa == sb and (" " in sa) and not versioned(a)
+
+
+def _ident(var: str) -> bool:
+    return any(ch.isupper() for ch in var) or any(ch.isdigit() for ch in var)
+
+
+class _Lemmatizer:
+    """Russian words by lemma (pymorphy3, loaded only when the book has Cyrillic terms)."""
+
+    def __init__(self, book: Any):
+        self._lex = None
+
+    def known(self, w: str) -> bool:
+        if self._lex is None:
+            from ..spelling.russian import russian
+
+            self._lex = russian()
+        return self._lex.known(w)
+
+    def key(self, w: str) -> str:
+        """Lower case, no hyphens, the last part by its lemma (`мини-батчей` → `минибатч`)."""
+        parts = w.lower().split("-")
+        last = parts[-1]
+        if last.isalpha() and _CYR.search(last) and ("-" in w or not self.known(w.lower())):
+            parts[-1] = self.lemma(last)
+        return "".join(parts)
+
+    def lemma(self, word: str) -> str:
+        if self._lex is None:
+            from ..spelling.russian import russian
+
+            self._lex = russian()
+        nfs = self._lex.normal_forms(word.lower())  # the shortest lemma: `шардинга` → `шардинг`
+        return min(nfs, key=lambda x: (len(x), x)) if nfs else word
+
+    def phrase(self, f: str) -> str:
+        """A Russian variant: as written, but its last word by lemma (`мини-батча` → `мини-батч`)."""
+        parts = re.split(r"([\s\-])", f)
+        last = parts[-1]
+        if last.isalpha() and _CYR.search(last) and (len(parts) > 1 or not self.known(last.lower())):
+            parts[-1] = self.lemma(last)
+        return "".join(parts)
