@@ -285,7 +285,7 @@ class _Builder:
         if tok.map is None or not tok.children:
             return None
         local_cursor = cursor - base if cursor is not None else None
-        cmap = ContentMap(frag, starts, tok.map[0], tok.content, local_cursor)
+        cmap = ContentMap(frag, starts, tok.map[0], tok.content, local_cursor, cell=where == "table")
         content = tok.content
         children = tok.children
         self._walk(children, content, cmap, base, where)
