@@ -105,3 +105,23 @@ def test_table_cells_with_escaped_pipes_keep_their_positions():
         assert text[r.span.start:r.span.end] == r.text
     assert [text[c.span.start:c.span.end] for c in doc.code_spans] == ["`x\\|y`"]
     assert [(link.href, text[link.href_span.start:link.href_span.end]) for link in doc.links] == [("u.md", "u.md")]
+
+
+def test_inline_items_are_where_they_were_written():
+    src = Source.from_text("a.md", TEXT)
+    doc = parse(src)
+    t = src.text
+    assert doc.inline and all(0 <= i.span.start <= i.span.end <= len(t) for i in doc.inline)
+    for i in doc.inline:
+        piece = t[i.span.start:i.span.end]
+        if i.type == "math_inline":
+            assert piece.startswith("$") and piece.endswith("$")
+        elif i.type == "text":
+            assert "\n" not in piece
+        elif i.type == "softbreak":  # the line end, and a blockquote's `> ` after it
+            assert piece.startswith("\n") and not piece.strip(" \t>\n")
+    groups = [i.group for i in doc.inline]
+    assert groups == sorted(groups)
+    # the `markdown=1` block's paragraph is walked too, as its own group
+    inner = [i for i in doc.inline if i.type == "math_inline" and t[i.span.start:i.span.end] == "$w$"]
+    assert len(inner) == 1
