@@ -8,8 +8,7 @@ import shutil
 import subprocess
 
 import pytest
-from tex_corpus import BOOKS, corpus_root
-from tex_corpus_extract import iter_spans
+from tex_corpus import corpus_math_spans, corpus_root
 
 from booklint.tex.kramdown import kramdown_math_text, table_cell_text
 
@@ -111,10 +110,8 @@ def test_fidelity_to_real_kramdown():
         pytest.skip("ruby with the kramdown and kramdown-parser-gfm gems is not installed "
                     "(Debian: ruby-kramdown ruby-kramdown-parser-gfm)")
     raws = list(SYNTHETIC)
-    root = corpus_root()
-    if root is not None:
-        for book in BOOKS:
-            raws += [s.raw for s in iter_spans(root / book) if s.source == "single"]
+    if corpus_root() is not None:
+        raws += [m.tex for _, _, m in corpus_math_spans() if m.delimiter == "$" and m.context != "caption"]
     # A | would turn the test paragraph into a GFM table, and a blank line would end it:
     # those are block-level matters for the Markdown engine, not span parsing.
     raws = [r for r in dict.fromkeys(raws) if "|" not in r and "\n\n" not in r and "$" not in r]

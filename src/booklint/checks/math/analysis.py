@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ...document.model import Document, MathSpan, Span
-from ...tex import MacroScope, check, check_single_dollar, kramdown_math_text, table_cell_text
+from ...tex import MacroScope, check, kramdown_math_text, table_cell_text
+from ...tex.checker import MAX_TEX_LENGTH
+from ...tex.problems import TexProblem
 from ...tex.tables import load_table
 from .autorender import Lone, Piece, formulas, looks_like_tex
 from .damage import classify
@@ -67,6 +69,7 @@ class Formula:
     judge it again (M017, the renderer oracle)."""
 
     at: int                     # source offset of its opening delimiter
+    end: int                    # source offset just after its closing delimiter
     tex: str
     display: bool
     renderer: str
@@ -87,10 +90,15 @@ class MathAnalysis:
 
 
 def analysis(doc: Document, ctx) -> MathAnalysis:
-    cache = ctx.book.__dict__.setdefault("_math_analysis", {})
+    return analyze_document(ctx.book, doc)
+
+
+def analyze_document(book, doc: Document) -> MathAnalysis:
+    """The math of ``doc`` as ``book``'s renderers see it (computed once per run)."""
+    cache = book.__dict__.setdefault("_math_analysis", {})
     got = cache.get(doc.path)
     if got is None or got[0] is not doc:
-        got = cache[doc.path] = (doc, _analyze(doc, ctx.book, ctx.settings("math")))
+        got = cache[doc.path] = (doc, _analyze(doc, book, book.config.family("math")))
     return got[1]
 
 
@@ -153,6 +161,16 @@ class _Run:
         self.strict = bool(settings.get("kramdown-strict"))
         self.layout = _Layout(doc) if pipe.kramdown else None
         self.defs: dict[str, tuple[str, int, str]] = {}  # macro -> (renderer, offset, origin) of its definition
+        self._kram: dict[tuple[str, bool], object] = {}
+
+    def kram(self, raw: str, in_table_row: bool = False):
+        """kramdown's span model of ``raw``, once per span (a formula too large to check is
+        modelled up to the size limit only: it is reported as too large anyway)."""
+        key = (raw, in_table_row)
+        k = self._kram.get(key)
+        if k is None:
+            k = self._kram[key] = kramdown_math_text(raw[:MAX_TEX_LENGTH], in_table_row=in_table_row)
+        return k
 
     def _learn(self, tex: str, renderer: str, at: int, origin: str) -> None:
         if "\\" not in tex or ("def" not in tex and "command" not in tex and "Operator" not in tex):
@@ -192,7 +210,7 @@ class _Run:
         at = _span_mapper(self.doc, m)
         display = m.delimiter == "$$"
         problems = check(m.tex, renderer=renderer, display=display, macros=self.scopes[renderer])
-        res.formulas.append(Formula(m.span.start, m.tex, display, renderer, problems, at, "caption"))
+        res.formulas.append(Formula(m.span.start, m.span.end, m.tex, display, renderer, problems, at, "caption"))
         _report_problems(res, m.span.start, m.delimiter, problems, at, kramdown=False, hint=self._hint(m.tex, renderer))
         self._learn(m.tex, renderer, m.span.start, "$")
 
@@ -211,7 +229,7 @@ class _Run:
         if self.layout is not None:
             display = self.layout.check(res, m, tex) and display
         problems = check(tex, renderer=renderer, display=display, macros=self.scopes[renderer])
-        res.formulas.append(Formula(m.span.start, tex, display, renderer, problems, at, "$$"))
+        res.formulas.append(Formula(m.span.start, m.span.end, tex, display, renderer, problems, at, "$$"))
         _report_problems(res, m.span.start, "$$", problems, at, kramdown=False, hint=self._hint(tex, renderer))
         self._learn(tex, renderer, m.span.start, "$$")
 
@@ -224,18 +242,21 @@ class _Run:
         at = _span_mapper(self.doc, m)
         table = m.context == "table"
         if pipe.kramdown:
-            r = check_single_dollar(m.tex, macros=self.scopes[renderer], in_table_row=table)
-            k = r.kramdown
+            k = self.kram(m.tex, table)
             if k.split:  # reported when the text nodes were built
                 return
+            raw_problems = [_moved(p, k.to_raw_span) for p in
+                            check(k.text, renderer=renderer, display=False, macros=self.scopes[renderer])]
+            if len(m.tex) > MAX_TEX_LENGTH:
+                raw_problems.insert(0, _too_large(len(m.tex), "$"))
             _table_pipes(res, k.damage, at, renderer)
             swallowed: set[int] = set()
-            for rep in classify(k, r.problems, strict=self.strict):
+            for rep in classify(k, tuple(raw_problems), strict=self.strict):
                 res.add("M010", at(rep.start, rep.end), rep.message)
                 swallowed.update(rep.swallows)
-            res.formulas.append(Formula(m.span.start, k.text, False, renderer, list(r.problems),
+            res.formulas.append(Formula(m.span.start, m.span.end, k.text, False, renderer, raw_problems,
                                         _through(k.to_raw_span, at), "$"))
-            problems = [p for i, p in enumerate(r.problems) if i not in swallowed]
+            problems = [p for i, p in enumerate(raw_problems) if i not in swallowed]
             _report_problems(res, m.span.start, "$", problems, at, kramdown=True, hint=self._hint(m.tex, renderer))
             self._learn(k.text, renderer, m.span.start, "$")
             return
@@ -247,7 +268,7 @@ class _Run:
                 at = _through(cell.to_raw_span, at)
             tex = cell.text
         problems = check(tex, renderer=renderer, display=False, macros=self.scopes[renderer])
-        res.formulas.append(Formula(m.span.start, tex, False, renderer, problems, at, "$"))
+        res.formulas.append(Formula(m.span.start, m.span.end, tex, False, renderer, problems, at, "$"))
         _report_problems(res, m.span.start, "$", problems, at, kramdown=False, hint=self._hint(tex, renderer))
         self._learn(tex, renderer, m.span.start, "$")
 
@@ -263,7 +284,7 @@ class _Run:
 
         display = f.delimiter == "$$"
         problems = check(f.math, renderer=renderer, display=display, macros=self.scopes[renderer])
-        self.res.formulas.append(Formula(f.open_at, f.math, display, renderer, problems, at, "autorender"))
+        self.res.formulas.append(Formula(f.open_at, f.close_at + len(f.delimiter), f.math, display, renderer, problems, at, "autorender"))
         _report_problems(self.res, f.open_at, f.delimiter, problems, at, kramdown=True, hint=self._hint(f.math, renderer))
         self._learn(f.math, renderer, f.open_at, "$")
 
@@ -277,8 +298,14 @@ class _Run:
         text = doc.text
         spans = {m.span.start: m for m in doc.math if m.delimiter == "$" and m.context != "caption"}
         damaged: set[int] = set()
+        work: list[tuple[int, str, object]] = []
+        big = frozenset(a for a, m in spans.items() if len(m.tex) > MAX_TEX_LENGTH)
+        for a in big:  # too large to pair faithfully: judged as written (and reported as too large)
+            work.append((a, "$", spans[a]))
         for m in spans.values():
-            k = kramdown_math_text(m.tex, in_table_row=m.context == "table")
+            if m.span.start in big:
+                continue
+            k = self.kram(m.tex, m.context == "table")
             if k.split:
                 res.split.append(m)
                 at = _span_mapper(doc, m)
@@ -290,9 +317,8 @@ class _Run:
         def skipped(at: int) -> bool:
             return at in damaged or any(a <= at < z for a, z in skip)
 
-        work: list[tuple[int, str, object]] = []
         surprised: set[int] = set()  # text nodes with a reported surprise: later pairings are shifted
-        for f in formulas(doc, pipe.autorender):
+        for f in formulas(doc, pipe.autorender, self.kram, big):
             if f.node in surprised:
                 continue
             if isinstance(f, Lone):
@@ -348,12 +374,21 @@ def _unintended(text: str, f: Piece) -> str | None:
 
 
 def _moved(p, to_raw):
-    from ...tex.problems import TexProblem
-
     if p.kind == "too-large":
         return p
     a, b = to_raw(p.start, p.end)
     return TexProblem(p.kind, p.message, a, b)
+
+
+def _too_large(length: int, delimiter: str) -> TexProblem:
+    return TexProblem("too-large",
+                      f"This formula is {length:,} characters long; booklint checks only the first "
+                      f"{MAX_TEX_LENGTH:,}. No book formula should be this large: split it or look for a "
+                      f"missing closing `{delimiter}`.", 0, 0)
+
+
+#: At most this many findings of one kind for one formula (10,000 unclosed braces are one defect).
+PER_KIND = 3
 
 
 _GFM_ADVICE = re.compile(r"`\\([_#$*{}|!:>])`")
@@ -361,9 +396,20 @@ _GFM_ADVICE = re.compile(r"`\\([_#$*{}|!:>])`")
 
 def _report_problems(res: MathAnalysis, open_at: int, delimiter: str, problems, at, *, kramdown: bool,
                      hint: Callable[[object], str] | None = None) -> None:
+    per_kind: dict[str, int] = defaultdict(int)
     for p in problems:
+        per_kind[p.kind] += 1
+    seen: dict[str, int] = defaultdict(int)
+    for p in problems:
+        seen[p.kind] += 1
+        if seen[p.kind] > PER_KIND:
+            continue
         code = KIND_CODE.get(p.kind, FALLBACK_CODE)
         msg = p.message
+        if seen[p.kind] == PER_KIND and per_kind[p.kind] > PER_KIND:
+            more = per_kind[p.kind] - PER_KIND
+            msg += (" (This formula has more like it.)" if len(problems) >= 50
+                    else f" (This formula has {more} more like it.)")
         if hint is not None:
             msg += hint(p)
         if p.kind == "unsupported-command" and msg.endswith("which renders this formula."):

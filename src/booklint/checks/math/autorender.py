@@ -47,23 +47,33 @@ class Lone:
     node: int
 
 
+_STOPS = {"$": re.compile(r"[\\{}$]"), "$$": re.compile(r"[\\{}]|\$\$")}
+
+
 def find_end_of_math(delim: str, text: str, start: int) -> int:
-    """KaTeX auto-render's findEndOfMath: the next ``delim`` outside braces, skipping escapes."""
-    i = start
+    """KaTeX auto-render's findEndOfMath: the next ``delim`` outside braces, skipping escapes.
+
+    It jumps from one character that matters to the next (linear, and fast on long runs)."""
+    stops = _STOPS.get(delim) or re.compile(r"[\\{}]|" + re.escape(delim))
     depth = 0
-    n = len(text)
-    while i < n:
-        c = text[i]
-        if depth <= 0 and text.startswith(delim, i):
-            return i
+    i = start
+    search = stops.search
+    while True:
+        g = search(text, i)
+        if g is None:
+            return -1
+        j = g.start()
+        c = text[j]
         if c == "\\":
-            i += 1
-        elif c == "{":
+            i = j + 2
+            continue
+        if c == "{":
             depth += 1
         elif c == "}":
             depth -= 1
-        i += 1
-    return -1
+        elif depth <= 0:
+            return j
+        i = j + 1
 
 
 def split_text_node(text: str, delimiters: tuple[str, ...]) -> list[tuple[str, int, int, str]]:
@@ -123,9 +133,13 @@ class _Node:
             self.offsets.extend(at)
 
 
-def text_nodes(doc) -> list[tuple[str, list[int]]]:
+def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset()) -> list[tuple[str, list[int]]]:
     """The text nodes (with a `$` in them) kramdown writes for the document's paragraphs,
-    headings and table cells: (text, source offset of each character)."""
+    headings and table cells: (text, source offset of each character).
+
+    ``kram(raw, in_table_row=...)`` is kramdown's span model (a caching one may be passed);
+    a `$...$` item starting at an offset in ``skip`` is left out (a node ends there).
+    """
     text = doc.text
     out: list[tuple[str, list[int]]] = []
     node = _Node()
@@ -164,8 +178,11 @@ def text_nodes(doc) -> list[tuple[str, list[int]]]:
             else:
                 node.add(raw, range(a, z))
         elif t == "math_inline":
+            if a in skip:
+                flush()
+                continue
             inner = raw[1:-1]
-            k = kramdown_math_text(inner, in_table_row=item.where == "table")
+            k = kram(inner, in_table_row=item.where == "table")
             if not k.split:
                 node.add("$", a)
                 node.add(k.text, [a + 1 + o for o in k.offsets[:-1]])
@@ -192,10 +209,11 @@ def text_nodes(doc) -> list[tuple[str, list[int]]]:
     return out
 
 
-def formulas(doc, delimiters: tuple[str, ...]) -> list[Piece | Lone]:
+def formulas(doc, delimiters: tuple[str, ...], kram=kramdown_math_text,
+             skip: frozenset[int] = frozenset()) -> list[Piece | Lone]:
     """Every formula the auto-render makes and every `$` it leaves, in source order."""
     out: list[Piece | Lone] = []
-    for n, (s, offs) in enumerate(text_nodes(doc)):
+    for n, (s, offs) in enumerate(text_nodes(doc, kram, skip)):
         for kind, a, z, d in split_text_node(s, delimiters):
             if kind == "math":
                 body = s[a + len(d):z]

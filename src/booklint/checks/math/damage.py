@@ -123,7 +123,8 @@ def classify(k: KramdownText, problems: tuple[TexProblem, ...], *, strict: bool 
             continue  # an escaped `|` in a table row: M011 says what happens to it
         if d.kind == "escape":
             c = d.raw[1] if len(d.raw) == 2 else d.raw[-1]
-            caused = tuple(i for i, p in enumerate(problems) if d.start <= p.start < d.end)
+            # problems at the escape, or on a command right next to it (`\left\{` -> `\left{`)
+            caused = tuple(i for i, p in enumerate(problems) if p.start <= d.end and d.start <= p.end)
             if c == "\\":
                 if starts is None:
                     starts = _token_starts(k.text)
