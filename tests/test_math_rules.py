@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "tex"))
 
-from helpers import REPO, expected_list, lint, needs_corpus, corpus_book  # noqa: E402
+from helpers import REPO, corpus_book, expected_list, lint, needs_corpus  # noqa: E402
 from tex_cases import CASES  # noqa: E402
 
 from booklint.checks.math.analysis import KIND_CODE  # noqa: E402

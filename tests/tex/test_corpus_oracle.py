@@ -62,9 +62,9 @@ def test_zero_disagreements_with_the_owning_renderer():
     verdicts = render(items)
     t1 = time.perf_counter()
     per_renderer = Counter(f.formula.renderer for f in formulas)
-    rejected = Counter(f.formula.renderer for f, i in zip(formulas, items) if not verdicts[i["id"]]["ok"])
+    rejected = Counter(f.formula.renderer for f, i in zip(formulas, items, strict=True) if not verdicts[i["id"]]["ok"])
     disagreements = []
-    for f, item in zip(formulas, items):
+    for f, item in zip(formulas, items, strict=True):
         v = verdicts[item["id"]]
         problems = f.formula.problems
         if v["ok"] != (not problems):

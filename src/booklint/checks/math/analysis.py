@@ -284,7 +284,8 @@ class _Run:
 
         display = f.delimiter == "$$"
         problems = check(f.math, renderer=renderer, display=display, macros=self.scopes[renderer])
-        self.res.formulas.append(Formula(f.open_at, f.close_at + len(f.delimiter), f.math, display, renderer, problems, at, "autorender"))
+        self.res.formulas.append(Formula(f.open_at, f.close_at + len(f.delimiter), f.math, display, renderer,
+                                         problems, at, "autorender"))
         _report_problems(self.res, f.open_at, f.delimiter, problems, at, kramdown=True, hint=self._hint(f.math, renderer))
         self._learn(f.math, renderer, f.open_at, "$")
 

@@ -190,7 +190,7 @@ def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset())
                 continue
             # kramdown puts elements into it: a node ends at each one
             bounds = sorted({d.start for d in k.damage if d.splits} | {d.end for d in k.damage if d.splits})
-            seq = [("$", -1), *zip(k.text, k.offsets[:-1]), ("$", len(inner))]
+            seq = [("$", -1), *zip(k.text, k.offsets[:-1], strict=True), ("$", len(inner))]
             prev = None
             for ch, o in seq:
                 if prev is not None and any(prev < b <= o for b in bounds):
