@@ -15,6 +15,7 @@ findings of its own code.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
@@ -315,8 +316,13 @@ class _Run:
                     res.add("M010", at(rep.start, rep.end), rep.message)
                 damaged.update((m.span.start, m.span.end - 1))
 
+        # a `$` inside `$$...$$` math: MathJax's, whatever the auto-render makes of it (the two
+        # race on the page); not the author's `$...$`
+        doubles = [(i.span.start, i.span.end) for i in doc.inline if i.type == "math_inline_double"]
+        inside = _Ranges(skip + doubles)
+
         def skipped(at: int) -> bool:
-            return at in damaged or any(a <= at < z for a, z in skip)
+            return at in damaged or inside.covers(at)
 
         surprised: set[int] = set()  # text nodes with a reported surprise: later pairings are shifted
         for f in formulas(doc, pipe.autorender, self.kram, big):
@@ -355,6 +361,24 @@ class _Run:
             else:
                 _stray(res, doc, f)
         return work
+
+
+class _Ranges:
+    """Is an offset inside one of some (start, end) ranges? (merged, then bisect)"""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for a, z in sorted(ranges):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], z))
+            else:
+                merged.append((a, z))
+        self.ranges = merged
+        self.starts = [a for a, _ in merged]
+
+    def covers(self, at: int) -> bool:
+        k = bisect_right(self.starts, at) - 1
+        return k >= 0 and at < self.ranges[k][1]
 
 
 def _through(to_raw, at):
