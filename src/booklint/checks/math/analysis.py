@@ -473,10 +473,24 @@ class _Layout:
         self.lines = doc.text.split("\n")
         fm = doc.front_matter
         self.fm_end = doc.line_col(fm.span.end)[0] if fm is not None else 0
-        self.by_start = {i.span.start: i for i in doc.inline if i.type == "math_inline_double"}
-        self.groups: dict[int, list] = defaultdict(list)
+        # for each `$$` inside a paragraph: is there paragraph content before it, and after it?
+        self.around: dict[int, tuple[bool, bool]] = {}
+        text = doc.text
+        groups: dict[int, list] = defaultdict(list)
         for i in doc.inline:
-            self.groups[i.group].append(i)
+            groups[i.group].append(i)
+        for seq in groups.values():
+            if not any(i.type == "math_inline_double" for i in seq):
+                continue
+            has = [_content(text, i) for i in seq]
+            after = [False] * (len(seq) + 1)
+            for k in range(len(seq) - 1, -1, -1):
+                after[k] = after[k + 1] or has[k]
+            before = False
+            for k, i in enumerate(seq):
+                if i.type == "math_inline_double":
+                    self.around[i.span.start] = (before, after[k + 1])
+                before = before or has[k]
 
     def _quotes(self, line: str) -> int:
         return _QUOTES.match(line).group().count(">")
@@ -508,13 +522,7 @@ class _Layout:
         starts_line = not text[ls:m.span.start].strip(" \t>")
         ends_line = not text[m.span.end:le].strip()
         env = self._display_env(tex)
-        item = self.by_start.get(m.span.start)
-        before = after = False
-        if item is not None:
-            seq = self.groups[item.group]
-            k = seq.index(item)
-            before = any(_content(text, i) for i in seq[:k])
-            after = any(_content(text, i) for i in seq[k + 1:])
+        before, after = self.around.get(m.span.start, (False, False))
         if starts_line and ends_line and (before or after):
             where = "before" if before else "after"
             numbered = f" (with its `{env}` environment)" if env else ""
