@@ -90,3 +90,38 @@ def test_pathological_inputs_are_linear():
         n = 4_000 // len(unit)
         small, large = best(unit * n), best(unit * 4 * n)
         assert large < 8 * small + 0.05, (unit, small, large)
+
+
+def test_table_cells_with_escaped_pipes_keep_their_positions():
+    # markdown-it drops the backslash of `\|` when it splits a row into cells; every span
+    # after it must still point at the source (first cell of a row included)
+    text = "| a | b |\n|---|---|\n| $a\\\\|b$ | $$c\\|d$$ and $z$ |\n| `x\\|y` [l](u.md) | $\\|x\\|$ |\n"
+    doc = parse(Source.from_text("t.md", text))
+    assert [m.tex for m in doc.math] == ["a\\\\|b", "c\\|d", "z", "\\|x\\|"]
+    for m in doc.math:
+        assert text[m.content_span.start:m.content_span.end] == m.tex
+        assert text[m.span.start:m.span.end] == m.delimiter + m.tex + m.delimiter
+    for r in doc.prose:
+        assert text[r.span.start:r.span.end] == r.text
+    assert [text[c.span.start:c.span.end] for c in doc.code_spans] == ["`x\\|y`"]
+    assert [(link.href, text[link.href_span.start:link.href_span.end]) for link in doc.links] == [("u.md", "u.md")]
+
+
+def test_inline_items_are_where_they_were_written():
+    src = Source.from_text("a.md", TEXT)
+    doc = parse(src)
+    t = src.text
+    assert doc.inline and all(0 <= i.span.start <= i.span.end <= len(t) for i in doc.inline)
+    for i in doc.inline:
+        piece = t[i.span.start:i.span.end]
+        if i.type == "math_inline":
+            assert piece.startswith("$") and piece.endswith("$")
+        elif i.type == "text":
+            assert "\n" not in piece
+        elif i.type == "softbreak":  # the line end, and a blockquote's `> ` after it
+            assert piece.startswith("\n") and not piece.strip(" \t>\n")
+    groups = [i.group for i in doc.inline]
+    assert groups == sorted(groups)
+    # the `markdown=1` block's paragraph is walked too, as its own group
+    inner = [i for i in doc.inline if i.type == "math_inline" and t[i.span.start:i.span.end] == "$w$"]
+    assert len(inner) == 1

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks.registry import BY_NAME, RULES, SETTINGS, all_rules
+from .checks.registry import BY_NAME, RULES, SETTING_CHECKS, SETTINGS, all_rules
 
 DIALECTS = ("auto", "jekyll", "plain")
 SLUGGERS = ("auto", "kramdown-gfm", "kramdown", "github")
@@ -159,6 +159,10 @@ def from_dict(data: dict[str, Any], path: Path | None = None, prefix: str = "") 
                 if not isinstance(v, typ):
                     tn = typ.__name__ if isinstance(typ, type) else " or ".join(t.__name__ for t in typ)
                     raise ConfigError(f"`{prefix}{key}.{k}` must be a {tn}", path)
+            check = SETTING_CHECKS.get(key)
+            problem = check(dict(value)) if check is not None else None
+            if problem:
+                raise ConfigError(f"[{prefix}{key}] {problem}", path)
             cfg.families[key] = dict(value)
         else:
             known = ", ".join(sorted(list(_TOP_KEYS) + list(SETTINGS)))

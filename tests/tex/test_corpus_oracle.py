@@ -1,63 +1,38 @@
-"""Every math span of both corpus books: booklint against the renderer that owns it.
+"""Every formula of both corpus books: booklint against the renderer that owns it.
 
-The spans come from the temporary test-only extraction in tex_corpus_extract.py (the
-Markdown engine will replace it). ``$$`` math goes to MathJax as written; single-``$`` math
-goes through booklint.tex.kramdown first, and KaTeX gets what kramdown leaves.
+The formulas are exactly those booklint's math rules check: the engine's Documents
+(booklint.engine.load_book), routed by booklint.checks.math (`$$` to MathJax as kramdown passes
+it, `$` to KaTeX as the Distill auto-render finds it in kramdown's output), with the text the
+renderer receives. All of them go to tests/oracle/render.js in one Node process.
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter
-from functools import cache
 
-from tex_corpus import BOOKS, require_corpus
-from tex_corpus_extract import Span, iter_spans
+from tex_corpus import corpus_formulas, corpus_math_spans
 from tex_oracle import render, require_oracle
 
-from booklint.tex import MacroScope, check
 from booklint.tex.kramdown import kramdown_math_text
 
 
-@cache
-def _spans() -> tuple[Span, ...]:
-    root = require_corpus()
-    out: list[Span] = []
-    for book in BOOKS:
-        out.extend(iter_spans(root / book))
-    return tuple(out)
-
-
-def _tex(span: Span) -> str:
-    if span.source == "single":
-        return kramdown_math_text(span.raw, in_table_row=span.in_table).text
-    return span.raw
-
-
-def _check_all(spans) -> list[list]:
-    scopes: dict[tuple[str, str], MacroScope] = {}
-    out = []
-    for s in spans:
-        scope = scopes.setdefault((s.chapter, s.renderer), MacroScope(s.renderer))
-        out.append(check(_tex(s), renderer=s.renderer, display=s.display, macros=scope))
-    return out
-
-
-def test_extraction_finds_the_books_math():
-    spans = _spans()
-    by_source = Counter(s.source for s in spans)
-    # deps.md measured 2296 with dollarmath defaults; allow_digits=False drops the 2 false
-    # spans of gpus.md:190.
-    assert 2200 <= len(spans) <= 2400
-    assert by_source["block"] > 300 and by_source["single"] > 1300 and by_source["caption"] > 0
+def test_the_engine_finds_the_books_math():
+    spans = [m for _, _, m in corpus_math_spans()]
+    kinds = Counter("caption" if m.context == "caption" else "block" if m.display else m.delimiter for m in spans)
+    # 1147 per book: deps.md measured 2296 with dollarmath defaults; allow_digits=False drops
+    # the 2 false spans of gpus.md:190 (`\\$10/hour ... \\$4/hour`)
+    assert len(spans) == 2294
+    assert kinds == {"$": 1430, "$$": 516, "block": 328, "caption": 20}
+    formulas = corpus_formulas()
+    # every span reaches its renderer as one formula: no pairing surprise, no kramdown split
+    assert len(formulas) == len(spans)
+    assert Counter(f.formula.renderer for f in formulas) == {"katex": 1450, "mathjax": 844}
 
 
 def test_lfoor_is_caught_in_both_books_on_the_right_line():
-    found = []
-    for span, problems in zip(_spans(), _check_all(_spans())):
-        for p in problems:
-            if "lfoor" in p.message:
-                found.append((span.chapter, span.line, span.renderer, p.kind, p.message))
+    found = [(f.chapter, f.line, f.formula.renderer, p.kind, p.message)
+             for f in corpus_formulas() for p in f.formula.problems]
     assert sorted(found) == [
         ("scaling-book-en/sharding.md", 319, "katex", "unknown-command",
          "`\\lfoor` is not a command KaTeX knows; did you mean `\\lfloor`?"),
@@ -67,37 +42,35 @@ def test_lfoor_is_caught_in_both_books_on_the_right_line():
 
 
 def test_kramdown_changes_in_the_corpus_are_the_escaped_braces():
-    changed = [(s, kramdown_math_text(s.raw, in_table_row=s.in_table)) for s in _spans()
-               if s.source == "single"]
-    changed = [(s, k) for s, k in changed if k.changed]
+    changed = [(chapter, kramdown_math_text(m.tex, in_table_row=m.context == "table"))
+               for chapter, _, m in corpus_math_spans() if m.delimiter == "$" and m.context != "caption"]
+    changed = [(c, k) for c, k in changed if k.changed]
     assert len(changed) == 24                      # 12 per book, all in sharding.md
-    assert {s.chapter.split("/")[1] for s, _ in changed} == {"sharding.md"}
-    for s, k in changed:
+    assert {c.split("/")[1] for c, _ in changed} == {"sharding.md"}
+    for _, k in changed:
         assert {d.kind for d in k.damage} == {"escape"}
-        assert "\\\\{" in s.raw and "\\{" in k.text and "\\\\{" not in k.text
+        assert "\\\\{" in k.raw and "\\{" in k.text and "\\\\{" not in k.text
         assert not k.split
 
 
 def test_zero_disagreements_with_the_owning_renderer():
     require_oracle()
-    spans = _spans()
-    items = [dict(id=i, tex=_tex(s), display=s.display, renderer=s.renderer, chapter=s.chapter)
-             for i, s in enumerate(spans)]
+    formulas = corpus_formulas()
+    items = [dict(id=i, tex=f.formula.tex, display=f.formula.display, renderer=f.formula.renderer,
+                  chapter=f.chapter) for i, f in enumerate(formulas)]
     t0 = time.perf_counter()
     verdicts = render(items)
     t1 = time.perf_counter()
-    ours = _check_all(spans)
-    t2 = time.perf_counter()
-    per_renderer = Counter(s.renderer for s in spans)
-    rejected = Counter(s.renderer for s, i in zip(spans, items) if not verdicts[i["id"]]["ok"])
+    per_renderer = Counter(f.formula.renderer for f in formulas)
+    rejected = Counter(f.formula.renderer for f, i in zip(formulas, items, strict=True) if not verdicts[i["id"]]["ok"])
     disagreements = []
-    for s, item, problems in zip(spans, items, ours):
+    for f, item in zip(formulas, items, strict=True):
         v = verdicts[item["id"]]
+        problems = f.formula.problems
         if v["ok"] != (not problems):
             ours = [p.kind for p in problems] or "ok"
-            disagreements.append(f"{s.chapter}:{s.line} [{s.renderer}] {item['tex'][:80]!r}: renderer "
+            disagreements.append(f"{f.chapter}:{f.line} [{f.formula.renderer}] {item['tex'][:80]!r}: renderer "
                                  f"{'ok' if v['ok'] else v['error']!r}, booklint {ours}")
-    print(f"\ncorpus: {len(spans)} spans ({dict(per_renderer)}), renderer rejects {dict(rejected)}; "
-          f"{len(spans) - len(disagreements)} agree, {len(disagreements)} disagree; "
-          f"oracle {t1 - t0:.2f} s, booklint {1000 * (t2 - t1):.0f} ms")
+    print(f"\ncorpus: {len(formulas)} formulas ({dict(per_renderer)}), renderer rejects {dict(rejected)}; "
+          f"{len(formulas) - len(disagreements)} agree, {len(disagreements)} disagree; oracle {t1 - t0:.2f} s")
     assert not disagreements, "\n".join(disagreements)

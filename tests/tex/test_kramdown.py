@@ -8,10 +8,9 @@ import shutil
 import subprocess
 
 import pytest
-from tex_corpus import BOOKS, corpus_root
-from tex_corpus_extract import iter_spans
+from tex_corpus import corpus_math_spans, corpus_root
 
-from booklint.tex.kramdown import kramdown_math_text
+from booklint.tex.kramdown import kramdown_math_text, table_cell_text
 
 
 def facts(raw, **kw):
@@ -111,10 +110,8 @@ def test_fidelity_to_real_kramdown():
         pytest.skip("ruby with the kramdown and kramdown-parser-gfm gems is not installed "
                     "(Debian: ruby-kramdown ruby-kramdown-parser-gfm)")
     raws = list(SYNTHETIC)
-    root = corpus_root()
-    if root is not None:
-        for book in BOOKS:
-            raws += [s.raw for s in iter_spans(root / book) if s.source == "single"]
+    if corpus_root() is not None:
+        raws += [m.tex for _, _, m in corpus_math_spans() if m.delimiter == "$" and m.context != "caption"]
     # A | would turn the test paragraph into a GFM table, and a blank line would end it:
     # those are block-level matters for the Markdown engine, not span parsing.
     raws = [r for r in dict.fromkeys(raws) if "|" not in r and "\n\n" not in r and "$" not in r]
@@ -142,3 +139,39 @@ def test_check_single_dollar_reports_in_raw_offsets():
     damaged = check_single_dollar("a_{ij}*x_{ij}*y", macros=scope)
     assert damaged.problems == () and damaged.kramdown.split and not damaged.ok
     assert check_single_dollar(r"\\{U_X\\}", macros=scope).ok
+
+
+TABLE_CELLS = [r"\|x\|", r"a\\|b", r"a\\\|b", r"\{x\}\|y", r"a*b\|c*d", r"a\|b\|c", r"\|",
+               r"\left\| x \right\|", r"\\{U\\}\|", r"x_1 \| y_1"]
+
+
+def test_table_cells_match_real_kramdown():
+    """In a table row kramdown drops the backslash of every `\\|` before span parsing."""
+    if not _kramdown_available():
+        pytest.skip("ruby with the kramdown and kramdown-parser-gfm gems is not installed")
+    doc = "| a | b |\n|---|---|\n" + "".join(f"| bklS{i}x ${raw}$ bklE{i}x | $${raw}$$ |\n"
+                                             for i, raw in enumerate(TABLE_CELLS))
+    out = subprocess.run(["ruby", "-e", _RUBY], input=doc, capture_output=True, text=True,
+                         check=True, timeout=300).stdout
+    wrong = []
+    for i, raw in enumerate(TABLE_CELLS):
+        m = re.search(rf"bklS{i}x \$(.*?)\$ bklE{i}x</td>\s*<td>\\\((.*?)\\\)</td>", out, re.S)
+        assert m, f"row {i} not found in kramdown output"
+        got_single, got_double = m.group(1), html.unescape(m.group(2))
+        ours = kramdown_math_text(raw, in_table_row=True)
+        real_split = re.search(r"<[a-z]", got_single) is not None
+        real_text = html.unescape(re.sub(r"<[^>]*>", "", got_single))
+        if ours.text != real_text or ours.split != real_split:
+            wrong.append(f"${raw}$: kramdown {got_single!r}, booklint {ours.text!r} split={ours.split}")
+        if table_cell_text(raw).text != got_double:
+            wrong.append(f"$${raw}$$: kramdown {got_double!r}, booklint {table_cell_text(raw).text!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_table_cell_offsets_point_at_the_raw_text():
+    k = kramdown_math_text(r"a\\|b + \|x\|", in_table_row=True)
+    assert k.text == "a|b + |x|"
+    assert len(k.offsets) == len(k.text) + 1
+    assert [k.raw[k.to_raw(i)] for i in range(len(k.text))] == list("a|b + |x|")
+    assert k.to_raw_span(6, 7) == (8, 10)      # the `|` that `\|` became covers the backslash
+    assert [d.kind for d in k.damage if d.kind == "table-pipe"] == ["table-pipe"] * 3

@@ -149,9 +149,21 @@ def rule(code: str, name: str, *, scope: str = "document", default: bool = True,
     return deco
 
 
-def settings(family: str, spec: dict[str, tuple[Any, Any, str]]) -> None:
-    """Declare the config keys a family reads from ``[tool.booklint.<family>]``."""
+# family -> a function that gets the family's configured values and returns what is wrong
+# with them (a message naming the key), or None; for checks a type alone cannot express
+SETTING_CHECKS: dict[str, Callable[[dict[str, Any]], str | None]] = {}
+
+
+def settings(family: str, spec: dict[str, tuple[Any, Any, str]],
+             check: Callable[[dict[str, Any]], str | None] | None = None) -> None:
+    """Declare the config keys a family reads from ``[tool.booklint.<family>]``.
+
+    ``check`` (optional) validates the values once their types are right: it returns a
+    message such as "`inline-renderer` must be one of auto, katex, mathjax, none", or None.
+    """
     SETTINGS.setdefault(family, {}).update(spec)
+    if check is not None:
+        SETTING_CHECKS[family] = check
 
 
 def all_rules() -> list[Rule]:

@@ -117,6 +117,23 @@ class MathSpan:
 
 
 @dataclass(frozen=True, slots=True)
+class InlineItem:
+    """One child token of markdown-it's inline parse, where it was written.
+
+    ``type`` is markdown-it's (`text`, `text_special` for an escape or entity, `softbreak`,
+    `em_open`, `code_inline`, `math_inline`, `link_open`, `html_inline`, ...). Items of one
+    paragraph, heading or table cell share ``group`` and come in source order: rules that
+    need the inline structure (which text a browser gets as one text node, say) read it
+    here instead of parsing again.
+    """
+
+    type: str
+    span: Span
+    group: int
+    where: str  # "paragraph", "heading", "table"
+
+
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     text: str  # plain text as the reader sees it
@@ -202,6 +219,7 @@ class Document:
     prose: list[TextRun] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     notes: list[ParseNote] = field(default_factory=list)
+    inline: list[InlineItem] = field(default_factory=list, repr=False)  # every inline child token, by group
     tokens: list = field(default_factory=list, repr=False)  # markdown-it block tokens, for structural rules
 
     @property

@@ -24,6 +24,7 @@ from .model import (
     Heading,
     HtmlTag,
     Image,
+    InlineItem,
     LiquidTag,
     Link,
     MathSpan,
@@ -113,6 +114,7 @@ class _Builder:
         self.text = text  # the real text: every span indexes it
         self.masked = masked
         self.closers = Closers(text)
+        self.groups = 0  # inline tokens walked so far (InlineItem.group)
 
     # -- blocks --------------------------------------------------------------------------
     def run(self, frag: str, base: int, depth: int) -> None:
@@ -285,7 +287,7 @@ class _Builder:
         if tok.map is None or not tok.children:
             return None
         local_cursor = cursor - base if cursor is not None else None
-        cmap = ContentMap(frag, starts, tok.map[0], tok.content, local_cursor)
+        cmap = ContentMap(frag, starts, tok.map[0], tok.content, local_cursor, cell=where == "table")
         content = tok.content
         children = tok.children
         self._walk(children, content, cmap, base, where)
@@ -294,9 +296,13 @@ class _Builder:
     def _walk(self, children, content, cmap, base, where) -> None:
         text = self.text
         link_stack: list[tuple[int, object]] = []
+        items = self.doc.inline
+        group = self.groups
+        self.groups += 1
         for child, s, e, extra in walk_inline(children, content):
             t = child.type
             gs, ge = base + cmap(s), base + cmap(e)
+            items.append(InlineItem(t, Span(gs, ge), group, where))
             if t == "text":
                 if child.content.strip():
                     w = "link" if link_stack else where

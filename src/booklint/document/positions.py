@@ -14,6 +14,7 @@ rebuild exact offsets in two steps, both linear:
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterator
 
 from markdown_it.common.utils import isStrSpace
@@ -23,8 +24,10 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 class ContentMap:
     """Maps offsets in an inline token's ``content`` to offsets in the file's text."""
 
-    def __init__(self, text: str, line_starts: list[int], first_line: int, content: str, cursor: int | None = None):
-        # first_line: 0-based line index of the token's first line in ``text``
+    def __init__(self, text: str, line_starts: list[int], first_line: int, content: str, cursor: int | None = None,
+                 cell: bool = False):
+        # first_line: 0-based line index of the token's first line in ``text``;
+        # cell: the token is a table cell (one line; cursor is where the row's previous cell ended)
         self.content = content
         self._cstarts: list[int] = []  # content offset of each content line
         self._gstarts: list[int] = []  # file offset where that content line begins
@@ -37,10 +40,39 @@ class ContentMap:
             else:
                 ls = line_starts[li]
                 le = line_starts[li + 1] - 1 if li + 1 < n_lines else len(text)
+                if cell and j == 0 and "|" in cline:
+                    pieces = self._locate_cell(text, max(cursor or 0, ls), le, cline)
+                    if pieces is not None:
+                        for c, g in pieces:
+                            self._cstarts.append(coff + c)
+                            self._gstarts.append(g)
+                        coff += len(cline) + 1
+                        continue
                 g = self._locate(text, ls, le, cline, cursor if j == 0 else None)
             self._cstarts.append(coff)
             self._gstarts.append(g)
             coff += len(cline) + 1
+
+    @staticmethod
+    def _locate_cell(text: str, start: int, le: int, cline: str) -> list[tuple[int, int]] | None:
+        """A table cell whose content has a `|`: markdown-it wrote it for `\\|` in the source
+        (the backslash of an escaped pipe is dropped when the row is split into cells), so
+        the cell is found with each `|` allowed to stand for `\\|`, and each piece after a
+        dropped backslash gets its own offset."""
+        parts = cline.split("|")
+        pattern = "(" + r")\\?\|(".join(re.escape(p) for p in parts) + ")"
+        m = re.compile(pattern).search(text, start, le)
+        if m is None:
+            return None
+        out = []
+        c = 0
+        for i, p in enumerate(parts):
+            g = m.start(i + 1)
+            if i:
+                out.append((c - 1, g - 1))  # the `|` itself
+            out.append((c, g))
+            c += len(p) + 1
+        return out
 
     @staticmethod
     def _locate(text: str, ls: int, le: int, cline: str, cursor: int | None) -> int:

@@ -7,7 +7,7 @@ becomes after kramdown has treated it as Markdown, before KaTeX sees it.
 """
 
 from booklint.tex.checker import check
-from booklint.tex.kramdown import Damage, KramdownText, kramdown_math_text
+from booklint.tex.kramdown import Damage, KramdownText, kramdown_math_text, table_cell_text
 from booklint.tex.problems import KINDS, TexProblem
 from booklint.tex.scope import MacroScope
 from booklint.tex.single_dollar import SingleDollarResult, check_single_dollar
@@ -15,5 +15,5 @@ from booklint.tex.tokens import Token, tokenize
 
 __all__ = [
     "KINDS", "Damage", "KramdownText", "MacroScope", "SingleDollarResult", "TexProblem", "Token",
-    "check", "check_single_dollar", "kramdown_math_text", "tokenize",
+    "check", "check_single_dollar", "kramdown_math_text", "table_cell_text", "tokenize",
 ]

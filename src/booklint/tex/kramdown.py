@@ -95,7 +95,7 @@ class KramdownText:
         raw_start = self.offsets[start]
         raw_end = self.offsets[end - 1] + 1
         if raw_start > 0 and self.raw[raw_start - 1] == "\\" and any(
-                d.kind == "escape" and d.start == raw_start - 1 for d in self.damage):
+                d.kind in ("escape", "table-pipe") and d.start == raw_start - 1 for d in self.damage):
             raw_start -= 1
         return raw_start, raw_end
 
@@ -233,12 +233,64 @@ def _smart_quote(raw: str, i: int) -> str:
     return left
 
 
+def table_cell_text(raw: str) -> KramdownText:
+    """What is left of ``raw`` after a GFM table row is split into cells.
+
+    kramdown (like markdown-it) splits a row at every ``|`` that has no backslash right
+    before it, and drops that backslash from each ``\\|``, before any span parsing: so
+    ``\\|`` reaches the renderer as ``|`` (in ``$$`` math too), ``\\\\|`` as ``\\|``, and a
+    bare ``|`` ends the cell. Each ``\\|`` is a ``table-pipe`` Damage that does not split;
+    a bare ``|`` is one that does.
+    """
+    if "|" not in raw:
+        return KramdownText(raw, raw, tuple(range(len(raw) + 1)))
+    out: list[str] = []
+    pos: list[int] = []
+    damage: list[Damage] = []
+    last = 0
+    i = raw.find("|")
+    while i != -1:
+        if i > 0 and raw[i - 1] == "\\":
+            out.append(raw[last:i - 1])
+            pos.extend(range(last, i - 1))
+            damage.append(Damage("table-pipe", i - 1, i + 1, "\\|", "|"))
+        else:
+            out.append(raw[last:i])
+            pos.extend(range(last, i))
+            damage.append(Damage("table-pipe", i, i + 1, "|", "</td><td>", splits=True))
+        out.append("|")
+        pos.append(i)
+        last = i + 1
+        i = raw.find("|", last)
+    out.append(raw[last:])
+    pos.extend(range(last, len(raw) + 1))
+    return KramdownText(raw, "".join(out), tuple(pos), tuple(damage))
+
+
 def kramdown_math_text(raw: str, *, in_table_row: bool = False) -> KramdownText:
     """What KaTeX receives for the single-``$`` span whose raw text is ``raw``.
 
-    ``in_table_row`` says the span sits in a GFM table row, where every unescaped ``|``
-    ends the cell before kramdown's span parsing even starts.
+    ``in_table_row`` says the span sits in a GFM table row: the row is split into cells
+    first (:func:`table_cell_text`), and the span parsers run on what the cell keeps.
     """
+    if in_table_row and "|" in raw:
+        cell = table_cell_text(raw)
+        inner = _span_text(cell.text)
+        off = cell.offsets
+
+        def raw_end(e: int) -> int:
+            return off[e - 1] + 1 if e > 0 else off[0]
+
+        damage = list(cell.damage)
+        damage += [Damage(d.kind, off[d.start], raw_end(d.end), raw[off[d.start]:raw_end(d.end)], d.result,
+                          d.splits) for d in inner.damage]
+        damage.sort(key=lambda d: (d.start, d.end))
+        return KramdownText(raw, inner.text, tuple(off[o] for o in inner.offsets), tuple(damage))
+    return _span_text(raw)
+
+
+def _span_text(raw: str) -> KramdownText:
+    """kramdown's span parsers over ``raw`` (no table row around it)."""
     n = len(raw)
     esc = _escape_mask(raw)
     pairs = _emphasis(raw, esc)
@@ -290,11 +342,6 @@ def kramdown_math_text(raw: str, *, in_table_row: bool = False) -> KramdownText:
                 emit(raw[i + 1], i + 1)
                 i += 2
                 continue
-            emit(c, i)
-            i += 1
-            continue
-        if c == "|" and in_table_row:
-            damage.append(Damage("table-pipe", i, i + 1, "|", "</td><td>", splits=True))
             emit(c, i)
             i += 1
             continue

@@ -1,0 +1,696 @@
+"""One pass over a Document's math, shared by every M rule.
+
+Each formula is sent, in source order, to the renderer that owns it (see pipeline.py), after
+the steps that stand between the author and that renderer: a table row's cell split, and for
+`$...$` on a kramdown page kramdown's span parsers. The TeX problems come back from
+booklint.tex in offsets of what the renderer got; they are mapped to the file through the
+kramdown offset map and the span's ``content_span``, so a finding points at the line and
+column inside the formula. Layout defects (display math kramdown renders inline, dollars that
+do not pair, `$$` in a caption) come from the Document's structure.
+
+The result is computed once per document and cached on the Book; each rule reads the
+findings of its own code.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ...document.model import Document, MathSpan, Span
+from ...tex import MacroScope, check, kramdown_math_text, table_cell_text
+from ...tex.checker import MAX_TEX_LENGTH
+from ...tex.problems import TexProblem
+from ...tex.tables import load_table
+from .autorender import Lone, Piece, formulas, looks_like_tex
+from .damage import classify
+from .pipeline import Pipeline, pipeline_for
+
+#: Which rule reports each kind of TeX problem.
+KIND_CODE = {
+    "unknown-command": "M001",
+    "unsupported-command": "M001",
+    "unbalanced-brace": "M002",
+    "unknown-env": "M003",
+    "env-mismatch": "M003",
+    "left-right": "M004",
+    "missing-argument": "M005",
+    "unbraced-argument": "M005",
+    "double-script": "M006",
+    "misplaced-limits": "M006",
+    "misplaced-alignment": "M007",
+    "display-env-inline": "M008",
+    "text-mode": "M012",
+    "parameter-char": "M013",
+    "double-infix": "M013",
+    "duplicate-label": "M014",
+    "too-large": "M015",
+}
+FALLBACK_CODE = "M013"  # a kind a newer booklint.tex may add still reaches the author
+
+_RENDERER = {"mathjax": "MathJax", "katex": "KaTeX"}
+_DEFINES = re.compile(r"\\[gex]?def\s*\\([A-Za-z]+)|\\(?:re|provide)?(?:newcommand|DeclareMathOperator)\*?\s*\{?\s*\\([A-Za-z]+)")
+_BEGIN = re.compile(r"\\begin\s*\{([^{}]*)\}")
+_QUOTES = re.compile(r"^[ \t>]*")
+_LIST_ITEM = re.compile(r"^[ \t>]*(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)")
+_MD1_LINE = re.compile(r"""<[A-Za-z][\w-]*\b[^>]*\bmarkdown\s*=\s*(?:"1"|'1'|1)[^>]*>\s*$""")
+_DETAILS = re.compile(r"^\s*\{%-?\s*(?:end)?details\b")
+# `$...$` / `$$...$$` as a paragraph would pair them (the engine's own caption pattern), for
+# finding formulas a table row split before markdown-it could pair them
+_ROW_MATH = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$(?!\$)([^$\n]+?)(?<![\\\s])\$(?!\d)")
+_BARE_PIPE = re.compile(r"(?<!\\)\|")
+
+
+@dataclass
+class Formula:
+    """A formula as its renderer gets it: what booklint checked, for rules and tests that
+    judge it again (M017, the renderer oracle)."""
+
+    at: int                     # source offset of its opening delimiter
+    end: int                    # source offset just after its closing delimiter
+    tex: str
+    display: bool
+    renderer: str
+    problems: list              # the TeX problems booklint found (before M010 explained any)
+    to_file: Callable[[int, int], Span]
+    origin: str                 # "$$", "$", "caption", or "autorender" (a pairing the author did not write)
+
+
+@dataclass
+class MathAnalysis:
+    pipeline: Pipeline
+    findings: dict[str, list[tuple[Span, str]]] = field(default_factory=lambda: defaultdict(list))
+    formulas: list[Formula] = field(default_factory=list)
+    split: list[MathSpan] = field(default_factory=list)  # `$...$` kramdown cuts into pieces
+
+    def add(self, code: str, span: Span, message: str) -> None:
+        self.findings[code].append((span, message))
+
+
+def analysis(doc: Document, ctx) -> MathAnalysis:
+    return analyze_document(ctx.book, doc)
+
+
+def analyze_document(book, doc: Document) -> MathAnalysis:
+    """The math of ``doc`` as ``book``'s renderers see it (computed once per run)."""
+    cache = book.__dict__.setdefault("_math_analysis", {})
+    got = cache.get(doc.path)
+    if got is None or got[0] is not doc:
+        got = cache[doc.path] = (doc, _analyze(doc, book, book.config.family("math")))
+    return got[1]
+
+
+def macro_scopes(settings: dict) -> dict[str, MacroScope]:
+    shared = dict(settings.get("macros") or {})
+    return {
+        "mathjax": MacroScope("mathjax", {**shared, **(settings.get("mathjax-macros") or {})}),
+        "katex": MacroScope("katex", {**shared, **(settings.get("katex-macros") or {})},
+                            carry=bool(settings.get("katex-shares-macros"))),
+    }
+
+
+def _span_mapper(doc: Document, m: MathSpan) -> Callable[[int, int], Span]:
+    """Offsets into ``m.tex`` to a file Span."""
+    base = m.content_span.start
+    limit = m.content_span.end
+    if doc.text[base:limit] != m.tex:  # a caption with `\"` inside: point at the whole formula
+        return lambda a, b: Span(base, limit)
+    return lambda a, b: Span(min(base + a, limit), min(base + b, limit))
+
+
+def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
+    pipe = pipeline_for(book, doc.path, settings)
+    res = MathAnalysis(pipe)
+    if not doc.math and "$" not in doc.text:
+        return res
+    ctx = _Run(doc, pipe, res, settings)
+    work: list[tuple[int, str, object]] = []
+    for m in doc.math:
+        if m.context == "caption":
+            work.append((m.span.start, "caption", m))
+        elif m.delimiter == "$$":
+            work.append((m.span.start, "$$", m))
+        elif not pipe.autorender:
+            work.append((m.span.start, "$", m))
+    split_rows = _split_table_math(res, doc, pipe)
+    if pipe.autorender:
+        work.extend(ctx.autorender(split_rows))
+    else:
+        _dollars(res, doc, pipe, split_rows)
+    work.sort(key=lambda w: w[0])
+    for _, kind, item in work:
+        if kind == "caption":
+            ctx.caption(item)
+        elif kind == "$$":
+            ctx.double(item)
+        elif kind == "$":
+            ctx.single(item)
+        else:
+            ctx.piece(item)
+    return res
+
+
+class _Run:
+    def __init__(self, doc: Document, pipe: Pipeline, res: MathAnalysis, settings: dict) -> None:
+        self.doc = doc
+        self.pipe = pipe
+        self.res = res
+        self.scopes = macro_scopes(settings)
+        self.strict = bool(settings.get("kramdown-strict"))
+        self.layout = _Layout(doc) if pipe.kramdown else None
+        self.defs: dict[str, tuple[str, int, str]] = {}  # macro -> (renderer, offset, origin) of its definition
+        self._kram: dict[tuple[str, bool], object] = {}
+
+    def kram(self, raw: str, in_table_row: bool = False):
+        """kramdown's span model of ``raw``, once per span (a formula too large to check is
+        modelled up to the size limit only: it is reported as too large anyway)."""
+        key = (raw, in_table_row)
+        k = self._kram.get(key)
+        if k is None:
+            k = self._kram[key] = kramdown_math_text(raw[:MAX_TEX_LENGTH], in_table_row=in_table_row)
+        return k
+
+    def _learn(self, tex: str, renderer: str, at: int, origin: str) -> None:
+        if "\\" not in tex or ("def" not in tex and "command" not in tex and "Operator" not in tex):
+            return
+        for g in _DEFINES.finditer(tex):
+            self.defs.setdefault(g.group(1) or g.group(2), (renderer, at, origin))
+
+    def _hint(self, tex: str, renderer: str):
+        """For an unknown command: say where the page defines it for another formula."""
+        def hint(p) -> str:
+            if p.kind != "unknown-command":
+                return ""
+            name = tex[p.start:p.end].lstrip("\\")
+            got = self.defs.get(name)
+            if got is None:
+                return ""
+            where_r, where_at, origin = got
+            line = self.doc.line_col(where_at)[0]
+            mine = _RENDERER.get(renderer, renderer)
+            if where_r != renderer:
+                return (f" It is defined at line {line} in a `{origin}` formula, which {_RENDERER.get(where_r, where_r)} "
+                        f"draws; {mine}, which draws this one, never sees that definition: define it here too.")
+            return (f" It is defined at line {line} in another formula, but {mine} as this page calls it starts "
+                    f"every formula afresh (see `katex-shares-macros`): define it in this formula too.")
+        return hint
+
+    def caption(self, m: MathSpan) -> None:
+        pipe, res = self.pipe, self.res
+        if pipe.inline is None:
+            return
+        if m.delimiter == "$$" and pipe.autorender[:1] == ("$",):
+            res.add("M016", Span(m.span.start, m.span.start + 2),
+                    "KaTeX's auto-render looks for `$` before `$$`, so this `$$...$$` becomes two empty "
+                    "formulas with the TeX between them shown as plain text. Use single dollars in a caption.")
+            return
+        renderer = pipe.inline
+        at = _span_mapper(self.doc, m)
+        display = m.delimiter == "$$"
+        problems = check(m.tex, renderer=renderer, display=display, macros=self.scopes[renderer])
+        res.formulas.append(Formula(m.span.start, m.span.end, m.tex, display, renderer, problems, at, "caption"))
+        _report_problems(res, m.span.start, m.delimiter, problems, at, kramdown=False, hint=self._hint(m.tex, renderer))
+        self._learn(m.tex, renderer, m.span.start, "$")
+
+    def double(self, m: MathSpan) -> None:
+        res = self.res
+        renderer = self.pipe.display
+        at = _span_mapper(self.doc, m)
+        tex = m.tex
+        if m.context == "table":
+            cell = table_cell_text(m.tex)
+            if cell.damage:
+                _table_pipes(res, cell.damage, at, renderer)
+                at = _through(cell.to_raw_span, at)
+            tex = cell.text
+        display = m.display
+        if self.layout is not None:
+            display = self.layout.check(res, m, tex) and display
+        problems = check(tex, renderer=renderer, display=display, macros=self.scopes[renderer])
+        res.formulas.append(Formula(m.span.start, m.span.end, tex, display, renderer, problems, at, "$$"))
+        _report_problems(res, m.span.start, "$$", problems, at, kramdown=False, hint=self._hint(tex, renderer))
+        self._learn(tex, renderer, m.span.start, "$$")
+
+    def single(self, m: MathSpan) -> None:
+        """A `$...$` the Markdown parser paired, and the renderer gets as it was paired."""
+        pipe, res = self.pipe, self.res
+        renderer = pipe.inline
+        if renderer is None:
+            return
+        at = _span_mapper(self.doc, m)
+        table = m.context == "table"
+        if pipe.kramdown:
+            k = self.kram(m.tex, table)
+            if k.split:  # reported when the text nodes were built
+                return
+            raw_problems = [_moved(p, k.to_raw_span) for p in
+                            check(k.text, renderer=renderer, display=False, macros=self.scopes[renderer])]
+            if len(m.tex) > MAX_TEX_LENGTH:
+                raw_problems.insert(0, _too_large(len(m.tex), "$"))
+            _table_pipes(res, k.damage, at, renderer)
+            swallowed: set[int] = set()
+            for rep in classify(k, tuple(raw_problems), strict=self.strict):
+                res.add("M010", at(rep.start, rep.end), rep.message)
+                swallowed.update(rep.swallows)
+            res.formulas.append(Formula(m.span.start, m.span.end, k.text, False, renderer, raw_problems,
+                                        _through(k.to_raw_span, at), "$"))
+            problems = [p for i, p in enumerate(raw_problems) if i not in swallowed]
+            _report_problems(res, m.span.start, "$", problems, at, kramdown=True, hint=self._hint(m.tex, renderer))
+            self._learn(k.text, renderer, m.span.start, "$")
+            return
+        tex = m.tex
+        if table:
+            cell = table_cell_text(tex)
+            if cell.damage:
+                _table_pipes(res, cell.damage, at, renderer)
+                at = _through(cell.to_raw_span, at)
+            tex = cell.text
+        problems = check(tex, renderer=renderer, display=False, macros=self.scopes[renderer])
+        res.formulas.append(Formula(m.span.start, m.span.end, tex, False, renderer, problems, at, "$"))
+        _report_problems(res, m.span.start, "$", problems, at, kramdown=False, hint=self._hint(tex, renderer))
+        self._learn(tex, renderer, m.span.start, "$")
+
+    def piece(self, f: Piece) -> None:
+        """A formula the auto-render pairs where the Markdown parser did not: check what KaTeX gets."""
+        renderer = self.pipe.inline
+        offs = f.offsets
+
+        def at(a: int, b: int) -> Span:
+            s = offs[a] if a < len(offs) else f.close_at
+            e = offs[b - 1] + 1 if b > a and b - 1 < len(offs) else s
+            return Span(s, max(s, e))
+
+        display = f.delimiter == "$$"
+        problems = check(f.math, renderer=renderer, display=display, macros=self.scopes[renderer])
+        self.res.formulas.append(Formula(f.open_at, f.close_at + len(f.delimiter), f.math, display, renderer,
+                                         problems, at, "autorender"))
+        _report_problems(self.res, f.open_at, f.delimiter, problems, at, kramdown=True, hint=self._hint(f.math, renderer))
+        self._learn(f.math, renderer, f.open_at, "$")
+
+    def autorender(self, skip: list[tuple[int, int]]) -> list[tuple[int, str, object]]:
+        """The `$` formulas of a kramdown page, as the layout's KaTeX auto-render pairs them.
+
+        Returns the work items (formulas to check) and reports M009 (pairings the author did
+        not mean) and M010 for the formulas kramdown cuts into pieces.
+        """
+        doc, res, pipe = self.doc, self.res, self.pipe
+        text = doc.text
+        spans = {m.span.start: m for m in doc.math if m.delimiter == "$" and m.context != "caption"}
+        damaged: set[int] = set()
+        work: list[tuple[int, str, object]] = []
+        big = frozenset(a for a, m in spans.items() if len(m.tex) > MAX_TEX_LENGTH)
+        for a in big:  # too large to pair faithfully: judged as written (and reported as too large)
+            work.append((a, "$", spans[a]))
+        for m in spans.values():
+            if m.span.start in big:
+                continue
+            k = self.kram(m.tex, m.context == "table")
+            if k.split:
+                res.split.append(m)
+                at = _span_mapper(doc, m)
+                _table_pipes(res, k.damage, at, pipe.inline)
+                for rep in classify(k, (), strict=self.strict):
+                    res.add("M010", at(rep.start, rep.end), rep.message)
+                damaged.update((m.span.start, m.span.end - 1))
+
+        # a `$` inside `$$...$$` math: MathJax's, whatever the auto-render makes of it (the two
+        # race on the page); not the author's `$...$`
+        doubles = [(i.span.start, i.span.end) for i in doc.inline if i.type == "math_inline_double"]
+        inside = _Ranges(skip + doubles)
+
+        def skipped(at: int) -> bool:
+            return at in damaged or inside.covers(at)
+
+        surprised: set[int] = set()  # text nodes with a reported surprise: later pairings are shifted
+        for f in formulas(doc, pipe.autorender, self.kram, big):
+            if f.node in surprised:
+                continue
+            if isinstance(f, Lone):
+                if f.at in spans and not skipped(f.at):
+                    # the author's formula, whose closing `$` the auto-render skips (inside an
+                    # unclosed brace): judge it as written, where the brace problem shows
+                    work.append((f.at, "$", spans[f.at]))
+                    surprised.add(f.node)
+                elif not skipped(f.at) and looks_like_tex(f.after):
+                    _lone(res, f.at, "$")
+                    surprised.add(f.node)
+                continue
+            if skipped(f.open_at) or skipped(f.close_at):
+                continue
+            m = spans.get(f.open_at)
+            if m is not None:
+                words = prose_run(f.math)
+                if words:
+                    _prose(res, f.open_at, words, pipe)
+                    surprised.add(f.node)
+                else:  # read to another `$` when its braces do not balance: judged as written
+                    work.append((f.open_at, "$", m))
+                    if m.span.end - 1 != f.close_at:
+                        surprised.add(f.node)
+                continue
+            why = _unintended(text, f)
+            if why is None:
+                work.append((f.open_at, "piece", f))
+                continue
+            surprised.add(f.node)
+            if why == "prose":
+                _prose(res, f.open_at, prose_run(f.math) or "", pipe)
+            else:
+                _stray(res, doc, f)
+        return work
+
+
+class _Ranges:
+    """Is an offset inside one of some (start, end) ranges? (merged, then bisect)"""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for a, z in sorted(ranges):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], z))
+            else:
+                merged.append((a, z))
+        self.ranges = merged
+        self.starts = [a for a, _ in merged]
+
+    def covers(self, at: int) -> bool:
+        k = bisect_right(self.starts, at) - 1
+        return k >= 0 and at < self.ranges[k][1]
+
+
+def _through(to_raw, at):
+    return lambda a, b: at(*to_raw(a, b))
+
+
+def _unintended(text: str, f: Piece) -> str | None:
+    """Why the author cannot have meant this pairing as a formula, or None."""
+    if f.open_at > 0 and text[f.open_at - 1] == "\\":
+        return "escaped"               # `\$` or `\\$`: a dollar sign
+    if f.close_at + 1 < len(text) and text[f.close_at + 1].isdigit():
+        return "price"                 # `$5 and $10`: the closing `$` starts a price
+    if not f.math and f.delimiter == "$":
+        return "empty"                 # a `$$` kramdown did not take for math
+    if prose_run(f.math):
+        return "prose"
+    return None
+
+
+def _moved(p, to_raw):
+    if p.kind == "too-large":
+        return p
+    a, b = to_raw(p.start, p.end)
+    return TexProblem(p.kind, p.message, a, b)
+
+
+def _too_large(length: int, delimiter: str) -> TexProblem:
+    return TexProblem("too-large",
+                      f"This formula is {length:,} characters long; booklint checks only the first "
+                      f"{MAX_TEX_LENGTH:,}. No book formula should be this large: split it or look for a "
+                      f"missing closing `{delimiter}`.", 0, 0)
+
+
+#: At most this many findings of one kind for one formula (10,000 unclosed braces are one defect).
+PER_KIND = 3
+
+
+_GFM_ADVICE = re.compile(r"`\\([_#$*{}|!:>])`")
+
+
+def _report_problems(res: MathAnalysis, open_at: int, delimiter: str, problems, at, *, kramdown: bool,
+                     hint: Callable[[object], str] | None = None) -> None:
+    per_kind: dict[str, int] = defaultdict(int)
+    for p in problems:
+        per_kind[p.kind] += 1
+    seen: dict[str, int] = defaultdict(int)
+    for p in problems:
+        seen[p.kind] += 1
+        if seen[p.kind] > PER_KIND:
+            continue
+        code = KIND_CODE.get(p.kind, FALLBACK_CODE)
+        msg = p.message
+        if seen[p.kind] == PER_KIND and per_kind[p.kind] > PER_KIND:
+            more = per_kind[p.kind] - PER_KIND
+            msg += (" (This formula has more like it.)" if len(problems) >= 50
+                    else f" (This formula has {more} more like it.)")
+        if hint is not None:
+            msg += hint(p)
+        if p.kind == "unsupported-command" and msg.endswith("which renders this formula."):
+            msg += (" Drop it, or make the formula a `$$...$$` one, which MathJax draws."
+                    if kramdown else " Drop it, or write the formula so that the other renderer draws it.")
+        if kramdown:
+            # kramdown eats the backslash of `\_`, `\#` ...: the advice must survive it
+            msg = _GFM_ADVICE.sub(lambda g: f"`\\\\{g.group(1)}`", msg)
+        if p.kind == "too-large":
+            res.add(code, Span(open_at, open_at + len(delimiter)), msg)
+            continue
+        res.add(code, at(p.start, p.end), msg)
+
+
+def _table_pipes(res: MathAnalysis, damage, at, renderer: str | None) -> None:
+    name = _RENDERER.get(renderer or "", "the renderer")
+    for d in damage:
+        if d.kind != "table-pipe":
+            continue
+        if d.splits:
+            res.add("M011", at(d.start, d.end),
+                    "This `|` ends the table cell: the table splits the row at every `|` before the formula is "
+                    "read, so the reader sees the formula in pieces. Write `\\vert` (or `\\mid`) for the bar.")
+        else:
+            res.add("M011", at(d.start, d.end),
+                    f"In a table row `\\|` is an escaped cell separator: the row is split first, and {name} gets "
+                    f"`|`, a single bar, not the double bar ‖ that `\\|` means in TeX. Write `\\Vert` for ‖ or "
+                    f"`\\vert` for |, which mean the same in and out of tables.")
+
+
+class _Layout:
+    """Where kramdown puts a `$$` formula: in a block of its own (display) or in a paragraph."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.lines = doc.text.split("\n")
+        fm = doc.front_matter
+        self.fm_end = doc.line_col(fm.span.end)[0] if fm is not None else 0
+        # for each `$$` inside a paragraph: is there paragraph content before it, and after it?
+        self.around: dict[int, tuple[bool, bool]] = {}
+        text = doc.text
+        groups: dict[int, list] = defaultdict(list)
+        for i in doc.inline:
+            groups[i.group].append(i)
+        for seq in groups.values():
+            if not any(i.type == "math_inline_double" for i in seq):
+                continue
+            has = [_content(text, i) for i in seq]
+            after = [False] * (len(seq) + 1)
+            for k in range(len(seq) - 1, -1, -1):
+                after[k] = after[k + 1] or has[k]
+            before = False
+            for k, i in enumerate(seq):
+                if i.type == "math_inline_double":
+                    self.around[i.span.start] = (before, after[k + 1])
+                before = before or has[k]
+
+    def _quotes(self, line: str) -> int:
+        return _QUOTES.match(line).group().count(">")
+
+    def _blank(self, line: str) -> bool:
+        return not line.strip(" \t>")
+
+    def check(self, res: MathAnalysis, m: MathSpan, tex: str) -> bool:
+        """Report a display formula kramdown renders inline; True when it renders as display."""
+        if m.context == "block":
+            return self._block(res, m, tex)
+        self._inline(res, m, tex)
+        return False
+
+    def _display_env(self, tex: str) -> str | None:
+        envs = load_table("katex").environments
+        for g in _BEGIN.finditer(tex):
+            info = envs.get(g.group(1).strip())
+            if info is not None and not info.inline:
+                return g.group(1).strip()
+        return None
+
+    def _inline(self, res: MathAnalysis, m: MathSpan, tex: str) -> None:
+        doc = self.doc
+        text = doc.text
+        ls = text.rfind("\n", 0, m.span.start) + 1
+        le = text.find("\n", m.span.end)
+        le = len(text) if le == -1 else le
+        starts_line = not text[ls:m.span.start].strip(" \t>")
+        ends_line = not text[m.span.end:le].strip()
+        env = self._display_env(tex)
+        before, after = self.around.get(m.span.start, (False, False))
+        if starts_line and ends_line and (before or after):
+            where = "before" if before else "after"
+            numbered = f" (with its `{env}` environment)" if env else ""
+            fix = ("Put a blank line before the opening `$$`" + (" and after the closing `$$`" if after else "")
+                   if before else "Put a blank line after the closing `$$`")
+            res.add("M008", Span(m.span.start, m.span.start + 2),
+                    f"This `$$` formula stands on its own line but has no blank line {where} it, so kramdown keeps "
+                    f"it in the paragraph and MathJax draws it inline, in the line of text{numbered}. {fix}.")
+        elif env:
+            res.add("M008", Span(m.span.start, m.span.start + 2),
+                    f"`{{{env}}}` is a display environment, but this `$$` formula is inside a paragraph, so "
+                    f"kramdown makes it inline math and MathJax draws it in the line of text. Give the formula a "
+                    f"paragraph of its own, with blank lines before and after.")
+
+    def _block(self, res: MathAnalysis, m: MathSpan, tex: str) -> bool:
+        doc = self.doc
+        l0 = doc.line_col(m.span.start)[0]
+        l1 = doc.line_col(max(m.span.start, m.span.end - 1))[0]
+        lines = self.lines
+        own0, own1 = lines[l0 - 1], lines[l1 - 1]
+        prev = lines[l0 - 2] if l0 >= 2 else None
+        nxt = lines[l1] if l1 < len(lines) else None
+        before_ok = (prev is None or l0 - 1 <= self.fm_end or self._blank(prev) or bool(_MD1_LINE.search(prev))
+                     or bool(_DETAILS.match(prev)) or self._quotes(own0) > self._quotes(prev)
+                     or bool(_LIST_ITEM.match(own0)))
+        after_ok = (nxt is None or self._blank(nxt) or bool(_DETAILS.match(nxt))
+                    or self._quotes(nxt) < self._quotes(own1) or bool(_LIST_ITEM.match(nxt)))
+        if before_ok and after_ok:
+            return True
+        where = " and ".join(w for w, ok in (("before", before_ok), ("after", after_ok)) if not ok)
+        fix = " and ".join(f for f, ok in (("before the opening `$$`", before_ok), ("after the closing `$$`", after_ok))
+                           if not ok)
+        res.add("M008", Span(m.span.start, m.span.start + 2),
+                f"This `$$` block has no blank line {where} it, so kramdown reads it as part of a paragraph and "
+                f"MathJax draws it inline, in the line of text. Put a blank line {fix}.")
+        return False
+
+
+def _content(text: str, item) -> bool:
+    if item.type in ("softbreak", "hardbreak"):
+        return False
+    return bool(text[item.span.start:item.span.end].strip())
+
+
+def _split_table_math(res: MathAnalysis, doc: Document, pipe: Pipeline) -> list[tuple[int, int]]:
+    """Formulas with a bare `|` in a table row: the row was split before they could pair."""
+    rows = sorted({doc.line_col(i.span.start)[0] for i in doc.inline if i.where == "table"})
+    if not rows:
+        return []
+    text = doc.text
+    code = [(c.span.start, c.span.end) for c in doc.code_spans]
+    out = []
+    for ln in rows:
+        s = doc.source.offset(ln, 1)
+        e = text.find("\n", s)
+        e = len(text) if e == -1 else e
+        line = text[s:e]
+        if "$" not in line:
+            continue
+        for g in _ROW_MATH.finditer(line):
+            a, z = s + g.start(), s + g.end()
+            body = g.group(1) if g.group(1) is not None else g.group(2)
+            if not _BARE_PIPE.search(body) or any(ca <= a < ce for ca, ce in code):
+                continue
+            k = _BARE_PIPE.search(body).start() + (2 if g.group(1) is not None else 1)
+            out.append((a, z))
+            res.add("M011", Span(a + k, a + k + 1),
+                    "This `|` ends the table cell: the table splits the row at every `|` before the formula is "
+                    "read, so the reader sees the formula in pieces across two cells. Write `\\vert` (or `\\mid`) "
+                    "for the bar.")
+    return out
+
+
+def _dollars(res: MathAnalysis, doc: Document, pipe: Pipeline, skip: list[tuple[int, int]]) -> None:
+    """M009 where no auto-render pairs the dollars: the Markdown parser's pairing is the
+    renderer's, so only prose between dollars and a `$` that nothing closes are surprises."""
+    if pipe.inline is None or "$" not in doc.text:
+        return
+
+    def skipped(at: int) -> bool:
+        return any(a <= at < z for a, z in skip)
+
+    for m in doc.math:
+        if m.delimiter == "$" and m.context != "caption" and not skipped(m.span.start):
+            words = prose_run(m.tex)
+            if words:
+                _prose(res, m.span.start, words, pipe)
+    text = doc.text
+    for i in doc.inline:
+        if i.type != "text":
+            continue
+        piece = text[i.span.start:i.span.end]
+        k = piece.find("$")
+        while k != -1:
+            at = i.span.start + k
+            if piece.startswith("$$", k):
+                if not skipped(at):
+                    _lone(res, at, "$$")
+                k = piece.find("$", k + 2)
+                continue
+            if looks_like_tex(piece[k + 1:]) and not skipped(at):
+                _lone(res, at, "$")
+            k = piece.find("$", k + 1)
+
+
+def _prose(res: MathAnalysis, at: int, words: str, pipe: Pipeline) -> None:
+    sign = "`<span>$</span>`" if pipe.autorender else "`\\$`"
+    res.add("M009", Span(at, at + 1),
+            f"These two `$` enclose prose (`{words}`), not a formula: the reader sees the words run together in "
+            f"math italics. If a `$` is a dollar sign, write it as {sign}.")
+
+
+_CMD_ARG = re.compile(r"\\(?:text\w*|math\w*|operatorname\*?|mbox|hbox|label|tag)\s*\{[^{}]*\}")
+_CMD = re.compile(r"\\[A-Za-z]+|\\.")
+_WORD_RUN = re.compile(r"(?<![^\s$])[^\W\d_]+(?:[,;:.]?[ \t]+[^\W\d_]+){2,}(?![^\s$,;:.])")
+
+
+def prose_run(tex: str) -> str | None:
+    """Three or more words in a row (two of them of three letters or more) outside `\\text`:
+    the two dollars around them were meant as dollar signs."""
+    t = _CMD.sub("\x00", _CMD_ARG.sub("\x00", tex))
+    for g in _WORD_RUN.finditer(t):
+        if sum(len(w.strip(",;:.")) >= 3 for w in g.group().split()) >= 2:
+            return g.group()
+    return None
+
+
+def _stray(res: MathAnalysis, doc: Document, f: Piece) -> None:
+    text = doc.text
+    line, col = doc.line_col(f.close_at)
+    k = f.open_at
+    while k > 0 and text[k - 1] == "\\":
+        k -= 1
+    slashes = f.open_at - k  # 1: `\$`, which kramdown makes `$`; 2: `\\$`, which it makes `\$`
+    shown = f.math if len(f.math) <= 40 else f.math[:37] + "..."
+    if f.delimiter == "$" and not f.math and text.startswith("$$", f.open_at):
+        res.add("M009", Span(f.open_at, f.open_at + 2),
+                "This `$$` is not a formula to kramdown (it has no closing `$$` in the paragraph), and KaTeX's "
+                "auto-render reads it as an empty `$...$`: both dollars vanish from the page. Close the formula, "
+                "or write `<span>$$</span>` for two dollar signs.")
+        return
+    sign = ("`<span>$</span>` (the auto-render pairs dollars only within one stretch of text, and a `\\$` does "
+            "not stop it)")
+    pairs = (f"with the `$` at line {line}, column {col}, drawing the text between (`{shown}`) as a formula and "
+             f"breaking the formulas after it")
+    if slashes % 2 == 1:
+        msg = f"kramdown turned `\\$` into a plain `$`, and KaTeX's auto-render pairs it {pairs}. Write a dollar sign as {sign}."
+    elif slashes:
+        msg = (f"KaTeX's auto-render opens a formula even at `\\$` (what kramdown makes of `\\\\$`) and pairs it "
+               f"{pairs}. Write a dollar sign as {sign}.")
+    else:
+        msg = (f"KaTeX's auto-render pairs this `$` {pairs}. For a dollar sign write {sign}; otherwise add the `$` "
+               f"that closes the formula this one opens.")
+    res.add("M009", Span(f.open_at, f.open_at + 1), msg)
+
+
+def _lone(res: MathAnalysis, at: int, delim: str) -> None:
+    if delim == "$$":
+        res.add("M009", Span(at, at + 2),
+                "This `$$` has no closing `$$` in its paragraph, so it is not a formula: the reader sees the dollars "
+                "and the raw TeX after them. Add the closing `$$`.")
+        return
+    res.add("M009", Span(at, at + 1),
+            "This `$` opens no formula: nothing closes it in the same stretch of text, so the reader sees `$` and "
+            "the raw TeX after it. Add the closing `$`.")
+
+
+def report(doc: Document, ctx, code: str):
+    """The findings of rule ``code`` on ``doc``."""
+    for span, message in analysis(doc, ctx).findings.get(code, ()):
+        yield ctx.finding(doc, span, message)
