@@ -121,7 +121,8 @@ class Rule:
 RULES: dict[str, Rule] = {}
 BY_NAME: dict[str, Rule] = {}
 # settings a family accepts in config: family -> key -> (type or tuple of types, default, help)
-SETTINGS: dict[str, dict[str, tuple[Any, Any, str]]] = {}
+# and, optionally, a fourth item: the allowed values
+SETTINGS: dict[str, dict[str, tuple]] = {}
 
 
 def rule(code: str, name: str, *, scope: str = "document", default: bool = True, severity: str = "error",
@@ -149,8 +150,9 @@ def rule(code: str, name: str, *, scope: str = "document", default: bool = True,
     return deco
 
 
-def settings(family: str, spec: dict[str, tuple[Any, Any, str]]) -> None:
-    """Declare the config keys a family reads from ``[tool.booklint.<family>]``."""
+def settings(family: str, spec: dict[str, tuple]) -> None:
+    """Declare the config keys a family reads from ``[tool.booklint.<family>]``:
+    ``{key: (type, default, help)}``, or ``(type, default, help, allowed_values)``."""
     SETTINGS.setdefault(family, {}).update(spec)
 
 
