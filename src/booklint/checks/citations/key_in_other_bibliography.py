@@ -50,7 +50,9 @@ def key_in_other_bibliography(doc: Document, ctx):
             continue
         other = elsewhere[0]
         pages = [p for p in users.get(other, []) if p != doc.path]
-        loaded = f", which {', '.join(pages[:3])}{' ...' if len(pages) > 3 else ''} load{'s' if len(pages) == 1 else ''}" if pages else ""
+        shown = pages[:3] + ([f"{len(pages) - 3} more pages"] if len(pages) > 3 else [])
+        names = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1] if shown else ""
+        loaded = f", which {names} load{'s' if len(pages) == 1 else ''}" if pages else ""
         yield ctx.finding(doc, c.span,
                           f"`{c.key}` is defined in {other}{loaded}, but this page loads only {path}, so Distill shows "
                           f"“?” here. Add the entry to {path}, or use one shared .bib file.")

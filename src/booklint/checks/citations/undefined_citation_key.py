@@ -63,8 +63,8 @@ def undefined_citation_key(doc: Document, ctx):
         n = len(cites)
         yield ctx.finding(doc, c.span,
                           f"This page cites `{c.key}`{f' and {n - 1} more key' + ('s' if n > 2 else '') if n > 1 else ''}, "
-                          f"but its front matter names no `bibliography:`, so Distill has nothing to look the keys up in "
-                          f"and shows “?” for every citation. {hint}")
+                          f"but its front matter names no `bibliography:`, so Distill has no references to look "
+                          f"{'them' if n > 1 else 'it'} up in and shows “?”. {hint}")
         return
     bib = bibliography(book, path)
     if bib is None:
