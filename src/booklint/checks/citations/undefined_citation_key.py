@@ -7,11 +7,19 @@ from ..bib.common import bibliography, chapter_bibliography, citations, key_inde
 from ..registry import rule
 
 
-def suggest_key(wanted: str, keys) -> str | None:
-    folded = {k.casefold(): k for k in keys}
+_MAX_SUGGESTIONS = 100
+
+
+def suggest_key(wanted: str, keys, folded: dict[str, str] | None = None) -> str | None:
+    """A key of the bibliography the author probably meant: the same in another letter case,
+    or a close spelling (compared only with keys of about the same length, so that a page of
+    unknown keys against a bibliography of thousands stays fast)."""
+    if folded is None:
+        folded = {k.casefold(): k for k in keys}
     if wanted.casefold() in folded:
         return folded[wanted.casefold()]
-    close = difflib.get_close_matches(wanted, sorted(keys), n=1, cutoff=0.75)
+    near = sorted(k for k in keys if abs(len(k) - len(wanted)) <= 3)
+    close = difflib.get_close_matches(wanted, near[:2000], n=1, cutoff=0.75)
     return close[0] if close else None
 
 
@@ -70,13 +78,18 @@ def undefined_citation_key(doc: Document, ctx):
     if bib is None:
         return  # C002: the file does not exist (or cannot be read: B001)
     keys = bib.keys()
+    folded = {k.casefold(): k for k in keys}
+    suggestions: dict[str, str | None] = {}
     for c in cites:
         if c.key in keys:
             continue
         elsewhere = [p for p in index.get(c.key, ()) if p != path]
         if elsewhere:
             continue  # C003
-        near = suggest_key(c.key, keys)
+        if c.key not in suggestions:  # past 100 unknown keys a page is broken wholesale: no more guesses
+            guess = len(suggestions) < _MAX_SUGGESTIONS or c.key.casefold() in folded
+            suggestions[c.key] = suggest_key(c.key, keys, folded) if guess else None
+        near = suggestions[c.key]
         if near is not None and near.casefold() == c.key.casefold():
             fix = f"Keys are case-sensitive: write `{near}`."
         elif near is not None:
