@@ -108,3 +108,13 @@ def test_tiny_broken_bibs(make_book, content):
     root = _book(make_book, "tiny", content)
     fs = lint(root, select=["ALL"])
     assert not [f for f in fs if f.code == "X001"]
+
+
+def test_a_megabyte_of_citation_sections_is_fast(make_book):
+    """Every block under a "Citation" heading is a citation block: a page made of 14,000 of them
+    is checked in bounded time (the first 20 blocks of a page; headings looked up by bisection)."""
+    unit = '## Citation\n\n`Doe, "T", 2020.`\n\n```\n@misc{a, title={T}, year=2020}\n```\n\n'
+    root = make_book({"a.md": "---\ntitle: x\n---\n" + unit * (1_000_000 // len(unit)), "_config.yml": "title: x\n"})
+    t0 = time.process_time()
+    lint(root, select=["C004", "C005"])
+    assert time.process_time() - t0 < 5  # the parse of the page included

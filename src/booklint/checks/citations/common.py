@@ -13,6 +13,7 @@ Each is computed once per run and kept on the Book.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 _ENTRY_START = re.compile(r"\s*@[A-Za-z]+\s*[{(]")
 _CITE_HEADING = re.compile(r"\bcit(?:e|es|ed|ing|ation|ations)\b|\battribution\b|цитир", re.IGNORECASE)
 _INFOS = {"", "bibtex", "bib", "biblatex", "tex", "latex", "text", "txt", "plain", "plaintext", "none"}
+MAX_BLOCKS = 20  # citation blocks checked on one page
 _LOOKS_CITED = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|[\"“”«»]")
 
 
@@ -41,25 +43,58 @@ class CitationSection:
     plain: tuple[str, int, int] | None  # (text, line, column) of the plain-text citation
 
 
-def _heading_before(doc: Document, offset: int):
-    best = None
-    for h in doc.headings:
-        if h.span.start < offset:
-            best = h
+class _Page:
+    """What finding a page's citation blocks needs, indexed once: heading positions and the
+    code spans and blocks that look like a plain-text citation, in source order."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.headings = sorted(doc.headings, key=lambda h: h.span.start)
+        self.starts = [h.span.start for h in self.headings]
+        cands: list[tuple[int, str, int]] = []  # (offset, text, offset of the text)
+        for cs in doc.code_spans:
+            if _LOOKS_CITED.search(cs.content) and len(cs.content.strip()) >= 10:
+                raw = doc.text[cs.span.start:cs.span.end]
+                at = raw.find(cs.content)
+                cands.append((cs.span.start, cs.content, cs.span.start + (at if at >= 0 else 0)))
+        for cb in doc.code_blocks:
+            if _ENTRY_START.match(cb.content):
+                continue
+            text = " ".join(cb.content.split())
+            if _LOOKS_CITED.search(text) and len(text) >= 10:
+                cands.append((cb.span.start, text, cb.content_span.start + (len(cb.content) - len(cb.content.lstrip()))))
+        cands.sort()
+        self.cands = cands
+        self.cand_starts = [c[0] for c in cands]
+
+    def heading_before(self, offset: int):
+        i = bisect.bisect_left(self.starts, offset)
+        return self.headings[i - 1] if i else None
+
+    def section(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.starts, offset)
+        lo = self.headings[i - 1].span.end if i else 0
+        hi = self.starts[i] if i < len(self.starts) else len(self.doc.text)
+        return lo, hi
+
+    def plain_line(self, block: CodeBlock) -> tuple[str, int, int] | None:
+        lo, hi = self.section(block.span.start)
+        a = bisect.bisect_left(self.cand_starts, lo)
+        b = bisect.bisect_left(self.cand_starts, hi)
+        at = bisect.bisect_left(self.cand_starts, block.span.start, a, b)
+        pick = None
+        if at > a:
+            pick = self.cands[at - 1]  # the nearest before the block
         else:
-            break
-    return best
-
-
-def _section_bounds(doc: Document, offset: int) -> tuple[int, int]:
-    start, end = 0, len(doc.text)
-    for h in doc.headings:
-        if h.span.end <= offset:
-            start = h.span.end
-        elif h.span.start > offset:
-            end = h.span.start
-            break
-    return start, end
+            j = at + 1 if at < b and self.cands[at][0] == block.span.start else at
+            if j < b:
+                pick = self.cands[j]  # else the nearest after it
+        if pick is None:
+            return None
+        _o, text, start = pick
+        start += len(text) - len(text.lstrip())
+        line, col = self.doc.source.line_col(start)
+        return text.strip(), line, col
 
 
 def _block_text(doc: Document, block: CodeBlock) -> tuple[str, int, int]:
@@ -77,32 +112,6 @@ def _block_text(doc: Document, block: CodeBlock) -> tuple[str, int, int]:
     return content, line, col
 
 
-def _plain_line(doc: Document, block: CodeBlock) -> tuple[str, int, int] | None:
-    lo, hi = _section_bounds(doc, block.span.start)
-    cands: list[tuple[int, str, int]] = []  # (offset, text, start offset of the text)
-    for cs in doc.code_spans:
-        if lo <= cs.span.start < hi and cs.span.start != block.span.start:
-            raw = doc.text[cs.span.start:cs.span.end]
-            at = raw.find(cs.content)
-            cands.append((cs.span.start, cs.content, cs.span.start + (at if at >= 0 else 0)))
-    for cb in doc.code_blocks:
-        if cb is block or not (lo <= cb.span.start < hi) or _ENTRY_START.match(cb.content):
-            continue
-        text = " ".join(cb.content.split())
-        cands.append((cb.span.start, text, cb.content_span.start + (len(cb.content) - len(cb.content.lstrip()))))
-    cands = [c for c in cands if _LOOKS_CITED.search(c[1]) and len(c[1].strip()) >= 10]
-    before = [c for c in cands if c[0] < block.span.start]
-    after = [c for c in cands if c[0] > block.span.start]
-    pick = before[-1] if before else (after[0] if after else None)
-    if pick is None:
-        return None
-    _o, text, start = pick
-    stripped = text.strip()
-    start += len(text) - len(text.lstrip())
-    line, col = doc.source.line_col(start)
-    return stripped, line, col
-
-
 def is_readme(book: "Book", rel: str) -> bool:
     return rel == (bib_settings(book).get("readme") or "README.md")
 
@@ -116,17 +125,22 @@ def citation_sections(book: "Book", doc: Document) -> list[CitationSection]:
     model = bib_settings(book).get("model") or "bibtex"
     readme = is_readme(book, doc.path)
     out: list[CitationSection] = []
+    page: _Page | None = None
     for block in doc.code_blocks:
         info = (block.info.split() or [""])[0].lower()
         if not block.fenced or info not in _INFOS or not _ENTRY_START.match(block.content):
             continue
+        if page is None:
+            page = _Page(doc)
         if not readme:
-            h = _heading_before(doc, block.span.start)
+            h = page.heading_before(block.span.start)
             if h is None or not _CITE_HEADING.search(h.text):
                 continue
         text, line, col = _block_text(doc, block)
         result = check_citation_block(text, first_line=line, model=model, first_column=col)
-        out.append(CitationSection(doc, block, text, line, col, result, _plain_line(doc, block)))
+        out.append(CitationSection(doc, block, text, line, col, result, page.plain_line(block)))
+        if len(out) >= MAX_BLOCKS:
+            break  # a page asks to be cited in a few ways at most; past that these are not citation blocks
     memo[doc.path] = out
     return out
 
