@@ -196,6 +196,8 @@ def chapter_bibliography(book: "Book", doc: Document) -> tuple[str | None, Any, 
     if fm is None or not isinstance(fm.data, dict) or "bibliography" not in fm.data:
         return None, None, None
     value = fm.data.get("bibliography")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)  # Liquid prepends the folder to it like any name
     span = fm.value_spans.get(("bibliography",)) or fm.key_spans.get(("bibliography",))
     if not isinstance(value, str) or not value.strip():
         return None, value, span

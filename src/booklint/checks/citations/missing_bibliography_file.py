@@ -45,9 +45,10 @@ def missing_bibliography_file(doc: Document, ctx):
     if path is None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return  # empty: C001 reports it if the page cites anything
+        shown = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else f"`{value!r}`"
         yield ctx.finding(doc, span,
-                          f"`bibliography:` must be the name of one .bib file (such as `main.bib`), not a "
-                          f"{type(value).__name__}. Write the file name.")
+                          f"`bibliography:` is {shown}, but the Distill layout takes the name of one .bib file, so no "
+                          f"citation on this page is found. Write one file name, such as `main.bib`.")
         return
     if path in book.files.others:
         return
