@@ -54,10 +54,11 @@ def test_the_readme_block_rule_takes_every_kind_but_the_comparisons():
 
 def test_defaults_follow_the_library_except_where_a_rule_is_a_matter_of_taste():
     rules = {r.code: r for r in all_rules()}
+    taste = {"B012"}  # one-word names: right for OpenAI or Plato, so off here though the library has them on
     for code, kinds in RULE_KINDS.items():
-        if code.startswith("B"):
+        if code.startswith("B") and code not in taste:
             assert rules[code].default == all(KINDS[k].default for k in kinds), code
-    assert not rules["B005"].default and not rules["B009"].default
+    assert [c for c in sorted(RULE_KINDS) if c.startswith("B") and not rules[c].default] == ["B005", "B009", "B012"]
 
 
 @pytest.mark.parametrize("code", [c for c in RULE_KINDS if c.startswith("B")])

@@ -13,9 +13,9 @@ def author_name(book, ctx):
     Given` or `Given Family`, braces for organisations) and reports names that look broken:
     a stray quotation mark (`Dao, Tri”`); brackets, digits or other punctuation in a name
     (`Wang, Zian (andy)`); a user name instead of a person (`ankur6ue`); one person split
-    into two one-word authors (`{Guangyi} and {Zhang}`); a one-word name that is not braced
-    as an organisation; given and family name swapped (`Smith JA`, or the same person
-    written the other way round elsewhere in the file); an empty name (`and and`).
+    into two one-word authors (`{Guangyi} and {Zhang}`); given and family name swapped
+    (`Smith JA`, or the same person written the other way round elsewhere in the file); an
+    empty name (`and and`). One-word names (`Plato`, `OpenAI`) are B012's, off by default.
 
     ## Why is this bad?
     The name is printed as written: the quote appears in the reference, Distill abbreviates

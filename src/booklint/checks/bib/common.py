@@ -2,7 +2,7 @@
 and checked once per run, and the citation keys the chapters use.
 
 Everything is memoised on the :class:`~booklint.book.model.Book` object of the run, so the
-eleven B rules and the C rules together parse each .bib file once and run the library's
+twelve B rules and the C rules together parse each .bib file once and run the library's
 checks once, whatever subset of rules is selected.
 """
 
@@ -30,8 +30,8 @@ VALUE_KINDS = frozenset({
     "malformed-arxiv-id",
 })
 NAME_KINDS = frozenset({
-    "author-stray-quote", "author-stray-punctuation", "author-handle", "author-single-name", "author-split",
-    "author-reversed", "author-malformed",
+    "author-stray-quote", "author-stray-punctuation", "author-handle", "author-split", "author-reversed",
+    "author-malformed",
 })
 RULE_KINDS: dict[str, frozenset[str]] = {
     "B001": PARSE_KINDS,
@@ -45,8 +45,10 @@ RULE_KINDS: dict[str, frozenset[str]] = {
     "B009": frozenset({"entry-not-cited"}),
     "B010": frozenset({"unknown-entry-type"}),
     "B011": frozenset({"unknown-field"}),
+    "B012": frozenset({"author-single-name"}),
     # the README's citation block (C004) and the comparisons (C005)
     "C004": PARSE_KINDS | VALUE_KINDS | NAME_KINDS | frozenset({
+        "author-single-name",
         "duplicate-key", "duplicate-entry", "required-field-missing", "field-not-for-type", "arxiv-missing-id",
         "unknown-entry-type", "unknown-field", "citation-no-entry",
     }),
