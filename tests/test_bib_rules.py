@@ -302,3 +302,12 @@ def test_a_valid_citation_cff_is_clean_and_broken_yaml_has_its_line(make_book):
     assert codes(lint(root, select=["C007"])) == []
     (root / "CITATION.cff").write_text(good + "authors: [unclosed\n")
     assert codes(lint(root, select=["C007"])) == [("CITATION.cff", 9, "C007")]
+
+
+def test_exporter_fields_and_extra_fields_are_accepted(make_book):
+    bib = ("@article{a, title = {A}, author = {Doe, Jane}, journal = {J}, year = 2020,\n"
+           "  adsurl = {https://ui.adsabs.harvard.edu/abs/x}, date-added = {2020-01-01}, mytag = {x}, autor = {y}}\n")
+    root = make_book({BIB: bib, "ch.md": page('X<d-cite key="a"></d-cite>.')})
+    assert [f.message.split()[0] for f in lint(root, select=["B011"])] == ["mytag", "autor"]
+    (root / "booklint.toml").write_text('[bib]\nextra-fields = ["MyTag"]\n')
+    assert [f.message.split()[0] for f in lint(root, select=["B011"])] == ["autor"]

@@ -13,6 +13,7 @@ settings("bib", {
                "where a chapter's front matter `bibliography: main.bib` points (al-folio's Distill layout: "
                "assets/bibliography)"),
     "files": (list, [], "the .bib files the B rules check (default: every .bib file of the book)"),
+    "extra-fields": (list, [], "field names your tools add that B011 (unknown-field) should accept"),
     "readme": (str, "README.md", "the file that carries the book's citation block"),
     "citation-cff": (str, "CITATION.cff", "the book's CITATION.cff, compared with the citation block"),
     "citation": (dict, {},

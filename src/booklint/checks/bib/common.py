@@ -56,6 +56,27 @@ RULE_KINDS: dict[str, frozenset[str]] = {
 }
 
 
+# Fields that reference managers and bibliography databases add to every entry, which styles
+# ignore on purpose; on top of the data models' own `tolerated` lists (B011 accepts them).
+EXPORTER_FIELDS = frozenset({
+    "adsurl", "adsnote", "eid",  # NASA ADS
+    "bdsk-url-1", "bdsk-url-2", "bdsk-file-1", "bdsk-file-2", "date-added", "date-modified",  # BibDesk
+    "mendeley-tags", "mendeley-groups",  # Mendeley
+    "groups", "ranking", "priority", "readstatus", "qualityassured", "printed", "comment",  # JabRef
+    "annotation", "shortjournal",  # Zotero (Better BibTeX)
+    "citeulike-article-id", "citeulike-linkout-0", "posted-at", "added-at", "interhash", "intrahash",  # CiteULike, BibSonomy
+    "unique-id", "researcherid-numbers", "orcid-numbers", "web-of-science-categories",  # Web of Science
+})
+
+
+def accepted_field(book: "Book", p: "BibProblem") -> bool:
+    """An unknown-field problem for a field the book's tools add on purpose."""
+    if p.kind != "unknown-field" or not p.field:
+        return False
+    extra = {str(f).lower() for f in bib_settings(book).get("extra-fields") or []}
+    return p.field.lower() in EXPORTER_FIELDS or p.field.lower() in extra
+
+
 def bib_settings(book: "Book") -> dict[str, Any]:
     return book.config.family("bib")
 
@@ -122,7 +143,7 @@ def bib_findings(book: "Book", ctx, code: str) -> Iterator:
         if src is None:
             continue
         for p in problems(book, rel):
-            if p.kind in kinds:
+            if p.kind in kinds and not accepted_field(book, p):
                 yield problem_finding(ctx, src, p)
 
 

@@ -10,9 +10,11 @@ def unknown_field(book, ctx):
 
     ## What it does
     Reports a field that is not part of the configured data model and is not one of the
-    fields reference managers commonly add and styles ignore (`abstract`, `keywords`,
-    `archivePrefix`, `primaryClass`, `language`, `file`, ...), with the closest real field
-    name when there is one.
+    fields reference managers and databases commonly add and styles ignore (`abstract`,
+    `keywords`, `archivePrefix`, `primaryClass`, `language`, `file`, DBLP's `biburl`, ADS's
+    `adsurl`, BibDesk's `date-added`, JabRef's `groups`, ...), with the closest real field
+    name when there is one. Fields your own tools add go in `extra-fields` of
+    `[tool.booklint.bib]`.
 
     ## Why is this bad?
     A misspelt field is silently ignored by every style: `autor = {...}` leaves the entry

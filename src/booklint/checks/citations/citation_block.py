@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ..bib.common import RULE_KINDS
+from ..bib.common import RULE_KINDS, accepted_field
 from ..registry import rule
 from .common import citation_sections, span_of
 
@@ -56,5 +56,5 @@ def citation_block(doc: Document, ctx):
     kinds = RULE_KINDS["C004"]
     for sec in citation_sections(ctx.book, doc):
         for p in sec.result.problems:
-            if p.kind in kinds:
+            if p.kind in kinds and not accepted_field(ctx.book, p):
                 yield ctx.finding(doc, span_of(doc, p.line, p.column, p.end_line, p.end_column), p.message)
