@@ -80,7 +80,7 @@ def test_pathological_inputs_are_linear():
 
     def best(text: str) -> float:
         runs = []
-        for _ in range(2):
+        for _ in range(3):
             t0 = time.perf_counter()
             parse(Source.from_text("x.md", text))
             runs.append(time.perf_counter() - t0)
@@ -89,7 +89,7 @@ def test_pathological_inputs_are_linear():
     for unit in PATHOLOGICAL:
         n = 4_000 // len(unit)
         small, large = best(unit * n), best(unit * 4 * n)
-        assert large < 8 * small + 0.05, (unit, small, large)
+        assert large < 10 * small + 0.1, (unit, small, large)
 
 
 def test_table_cells_with_escaped_pipes_keep_their_positions():

@@ -1,4 +1,4 @@
-"""The `booklint` command: check, rules, rule."""
+"""The `booklint` command: check, rules, rule, cite."""
 
 from __future__ import annotations
 
@@ -183,6 +183,94 @@ def rule_cmd(code) -> None:
             if p.is_file():
                 click.echo(f"\n## {title % r.code}\n")
                 click.echo(p.read_text(encoding="utf-8").rstrip("\n"))
+
+
+_CITE_FORMATS = ("bibtex", "biblatex", "apa", "chicago", "chicago-17", "mla", "ieee", "harvard", "ris", "csl-json", "cff")
+
+
+@main.command("cite")
+@click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-f", "--format", "formats", multiple=True, metavar="FORMAT",
+              help=f"One of {', '.join(_CITE_FORMATS)} or all (repeatable, comma-separated). Default: all.")
+@click.option("--as", "as_", type=click.Choice(["text", "markdown", "html"]), default="text", show_default=True,
+              help="Plain text, Markdown (italics, links, fenced machine formats) or HTML.")
+@click.option("--chapter", help="Cite one chapter: its file name (tpus), path or title.")
+@click.option("--from", "origin", type=click.Choice(["auto", "readme", "cff", "config"]), default="auto",
+              show_default=True, help="Where the book's citation is read: the README's BibTeX block, CITATION.cff, "
+                                      "or [tool.booklint.bib.citation]; auto takes the first that exists.")
+@click.option("--write-cff", is_flag=True, help="Write CITATION.cff (format 1.2.0) at the book's root instead.")
+@click.option("--force", is_flag=True, help="With --write-cff: replace a CITATION.cff that says something else.")
+@click.option("--date-released", help="With --write-cff: YYYY-MM-DD (default: the landing page's front-matter date).")
+@click.option("--repository-code", help="With --write-cff: the repository's URL (default: `repository` in _config.yml).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this booklint.toml or pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+def cite_cmd(path, formats, as_, chapter, origin, write_cff, force, date_released, repository_code, config_path,
+             isolated) -> None:
+    """Print the book's citation in citation styles and formats, or write CITATION.cff."""
+    import difflib
+    import re
+
+    from . import engine
+    from .citation import (CiteError, book_record, cff_text, chapter_citation, find_chapter,
+                           write_file_atomically)
+    from .cite import FORMATS as CITE_FORMATS
+    from .cite import render
+    from .config import find_config, load_config
+
+    wanted = [f.strip().lower() for item in formats for f in item.split(",") if f.strip()] or ["all"]
+    if "all" in wanted:
+        wanted = [f for f in _CITE_FORMATS if f != "chicago-17"]
+    bad = [f for f in wanted if f not in _CITE_FORMATS]
+    if bad:
+        raise click.UsageError(f"unknown format {bad[0]!r}; use one of {', '.join(_CITE_FORMATS)} or all")
+    if write_cff and chapter:
+        raise click.UsageError("--write-cff writes the book's citation; it cannot be combined with --chapter")
+    if date_released is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date_released):
+        raise click.UsageError("--date-released must be a date written YYYY-MM-DD")
+    root = engine.find_root(path or Path.cwd())
+    cfg = load_config(config_path if config_path else (None if isolated else find_config(root)))
+    book = engine.load_book(root, cfg)
+    try:
+        record, where = book_record(book, origin)
+        if chapter:
+            record = chapter_citation(book, find_chapter(book, chapter), record)
+    except CiteError as e:
+        click.echo(f"booklint: {e}", err=True)
+        sys.exit(EXIT_ERROR)
+    if write_cff:
+        text = cff_text(book, record, date_released=date_released, repository_code=repository_code)
+        target = root / "CITATION.cff"
+        old = target.read_text(encoding="utf-8", errors="replace") if target.is_file() else None
+        if old == text:
+            click.echo(f"booklint: {target} is up to date (from {where}).", err=True)
+            return
+        if old is not None and not force:
+            diff = difflib.unified_diff(old.splitlines(True), text.splitlines(True), "CITATION.cff (now)",
+                                        "CITATION.cff (from " + where + ")")
+            sys.stderr.write("".join(diff))
+            click.echo(f"booklint: not replacing {target}, which says something else (the diff above); "
+                       "run again with --force to replace it.", err=True)
+            sys.exit(EXIT_FINDINGS)
+        write_file_atomically(target, text)
+        click.echo(f"booklint: wrote {target} (from {where}).", err=True)
+        return
+    parts = []
+    for fmt in wanted:
+        out = render(record, fmt, as_)
+        if len(wanted) > 1:
+            label = CITE_FORMATS.get(fmt, fmt)
+            if as_ == "markdown":
+                out = f"### {label}\n\n{out}"
+            elif as_ == "html":
+                import html
+
+                body = out if out.startswith("<pre>") else f"<p>{out}</p>\n"
+                out = f"<h3>{html.escape(label)}</h3>\n{body}"
+            else:
+                out = f"{fmt}: {label}\n{out}"
+        parts.append(out.rstrip("\n") + "\n")
+    sys.stdout.write("\n".join(parts))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -159,6 +159,9 @@ def from_dict(data: dict[str, Any], path: Path | None = None, prefix: str = "") 
                 if not isinstance(v, typ):
                     tn = typ.__name__ if isinstance(typ, type) else " or ".join(t.__name__ for t in typ)
                     raise ConfigError(f"`{prefix}{key}.{k}` must be a {tn}", path)
+                choices = spec[k][3] if len(spec[k]) > 3 else None  # optional: the allowed values
+                if choices is not None and v not in choices:
+                    raise ConfigError(f"`{prefix}{key}.{k}` must be one of {', '.join(map(str, choices))}, not {v!r}", path)
             check = SETTING_CHECKS.get(key)
             problem = check(dict(value)) if check is not None else None
             if problem:

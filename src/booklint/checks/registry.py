@@ -121,7 +121,8 @@ class Rule:
 RULES: dict[str, Rule] = {}
 BY_NAME: dict[str, Rule] = {}
 # settings a family accepts in config: family -> key -> (type or tuple of types, default, help)
-SETTINGS: dict[str, dict[str, tuple[Any, Any, str]]] = {}
+# and, optionally, a fourth item: the allowed values
+SETTINGS: dict[str, dict[str, tuple]] = {}
 
 
 def rule(code: str, name: str, *, scope: str = "document", default: bool = True, severity: str = "error",
@@ -154,9 +155,10 @@ def rule(code: str, name: str, *, scope: str = "document", default: bool = True,
 SETTING_CHECKS: dict[str, Callable[[dict[str, Any]], str | None]] = {}
 
 
-def settings(family: str, spec: dict[str, tuple[Any, Any, str]],
+def settings(family: str, spec: dict[str, tuple],
              check: Callable[[dict[str, Any]], str | None] | None = None) -> None:
-    """Declare the config keys a family reads from ``[tool.booklint.<family>]``.
+    """Declare the config keys a family reads from ``[tool.booklint.<family>]``:
+    ``{key: (type, default, help)}``, or ``(type, default, help, allowed_values)``.
 
     ``check`` (optional) validates the values once their types are right: it returns a
     message such as "`inline-renderer` must be one of auto, katex, mathjax, none", or None.

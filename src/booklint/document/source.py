@@ -44,8 +44,9 @@ class Source:
             text, problems = _decode_with_problems(body)
         if "\r" in text:
             if problems:  # keep the offsets of decode problems true after normalising
+                crlf = [m.start() for m in re.finditer("\r\n", text)]  # one pass, not one count per problem
                 problems = [
-                    DecodeProblem(p.byte_offset, p.length, p.offset - text.count("\r\n", 0, p.offset))
+                    DecodeProblem(p.byte_offset, p.length, p.offset - bisect.bisect_left(crlf, p.offset))
                     for p in problems
                 ]
             text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -26,9 +26,7 @@ RENDERER_CHOICES = {
 
 
 def _check(values: dict[str, Any]) -> str | None:
-    for key, choices in RENDERER_CHOICES.items():
-        if key in values and values[key] not in choices:
-            return f"`{key}` must be one of {', '.join(choices)}, not {values[key]!r}"
+    """The shapes of macro definitions (the renderer choices are checked as allowed values)."""
     for key in ("macros", "mathjax-macros", "katex-macros"):
         for name, spec in (values.get(key) or {}).items():
             ok = (isinstance(spec, int) and not isinstance(spec, bool) and 0 <= spec <= 9) or isinstance(spec, str) or (
@@ -45,8 +43,9 @@ settings("math", {
     "mathjax-macros": (dict, {}, "macros only MathJax has (its tex.macros), same forms as `macros`"),
     "katex-macros": (dict, {}, "macros only KaTeX has (its macros option), same forms as `macros`"),
     "inline-renderer": (str, "auto", "who renders $...$: auto (KaTeX on a kramdown site page, MathJax elsewhere), "
-                                     "katex, mathjax, or none ($ is not math)"),
-    "display-renderer": (str, "auto", "who renders $$...$$: auto (MathJax), mathjax or katex"),
+                                     "katex, mathjax, or none ($ is not math)", RENDERER_CHOICES["inline-renderer"]),
+    "display-renderer": (str, "auto", "who renders $$...$$: auto (MathJax), mathjax or katex",
+                         RENDERER_CHOICES["display-renderer"]),
     "katex-shares-macros": (bool, False, "KaTeX gets one macros object for the whole page, so a \\def in one "
                                          "$...$ formula reaches the next (the Distill template does not do this)"),
     "kramdown-strict": (bool, False, "M010 also reports kramdown changes that render as the author meant "

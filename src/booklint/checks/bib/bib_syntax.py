@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from ...document.model import Span
+from ...document.source import Source
+from ..registry import rule
+from .common import RULE_KINDS, bib_files, problem_finding, problems, unreadable
+
+
+@rule("B001", "bib-syntax", scope="book")
+def bib_syntax(book, ctx):
+    """Finds .bib entries that BibTeX, biber or Distill cannot read.
+
+    ## What it does
+    Parses every .bib file of the book (every `*.bib`, or the `files` setting of
+    `[tool.booklint.bib]`) and reports, at the exact line: unbalanced braces or quotes, a
+    missing comma between fields, a field without `=`, a value that is not braced, quoted,
+    a number or a defined `@string`, the same field twice in an entry, an entry with no key
+    or a key with spaces or commas, an entry type that is not letters, text outside entries
+    that looks like a broken entry, and control characters or undecodable bytes (a binary
+    file is reported once). The parser recovers after each problem, so the rest of the
+    file is still checked.
+
+    ## Why is this bad?
+    One unclosed brace swallows every entry after it: BibTeX reports a confusing error far
+    away, and Distill silently drops the entries, so citations further down the book show
+    "?". A missing comma loses the next field (often the year or the author).
+
+    ## Example
+    ```bibtex
+    @article{vaswani2017,
+      title   = {Attention Is All You Need}
+      author  = {Vaswani, Ashish and Shazeer, Noam},
+      journal = {Advances in Neural Information Processing Systems,
+      year    = 2017
+    }
+    ```
+
+    ## Use instead
+    ```bibtex
+    @article{vaswani2017,
+      title   = {Attention Is All You Need},
+      author  = {Vaswani, Ashish and Shazeer, Noam},
+      journal = {Advances in Neural Information Processing Systems},
+      year    = 2017
+    }
+    ```
+    """
+    kinds = RULE_KINDS["B001"]
+    for rel in bib_files(book):
+        if unreadable(book, rel):
+            yield ctx.finding(Source.from_bytes(rel, b""), Span(0, 0),
+                              "booklint could not read this bibliography (it is larger than 32 MiB, or unreadable). "
+                              "Check the file, or split it.")
+            continue
+        src = book.source(rel)
+        if src is None:
+            continue
+        if src.binary:  # one finding for the file, not one a line
+            yield ctx.finding(src, Span(0, 0), "This .bib file contains binary data (NUL bytes), not BibTeX text; "
+                                               "BibTeX and Distill cannot read it. Replace it with the text file.")
+        for p in problems(book, rel):
+            if p.kind in kinds and not (src.binary and p.kind == "control-characters"):
+                yield problem_finding(ctx, src, p)

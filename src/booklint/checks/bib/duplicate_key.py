@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from ..registry import rule
+from .common import bib_findings
+
+
+@rule("B002", "duplicate-key", scope="book")
+def duplicate_key(book, ctx):
+    """Finds two .bib entries with the same key.
+
+    ## What it does
+    Reports an entry whose key is already used earlier in the same file, and keys that
+    differ only in letter case (`Vaswani2017` and `vaswani2017`).
+
+    ## Why is this bad?
+    A citation of that key shows one of the two works, and not always the one the author
+    meant: BibTeX keeps the first entry, other tools the last. Keys that differ only in
+    case are the same key to BibTeX and different keys to Distill, so the book and a LaTeX
+    version of it cite different works.
+
+    ## Example
+    ```bibtex
+    @article{shazeer2019, title = {Fast Transformer Decoding: One Write-Head is All You Need}, ...}
+    @article{shazeer2019, title = {GLU Variants Improve Transformer}, ...}
+    ```
+
+    ## Use instead
+    ```bibtex
+    @article{shazeer2019mqa, title = {Fast Transformer Decoding: One Write-Head is All You Need}, ...}
+    @article{shazeer2020glu, title = {GLU Variants Improve Transformer}, ...}
+    ```
+    """
+    yield from bib_findings(book, ctx, "B002")

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from ..registry import rule
+from .common import bib_findings
+
+
+@rule("B005", "field-not-for-type", scope="book", default=False, severity="warning")
+def field_not_for_type(book, ctx):
+    """Finds fields that the entry's type does not print (e.g. `publisher` on an `@article`).
+
+    ## What it does
+    Reports a field that the data model defines, but not for this entry type: BibTeX styles
+    silently drop it. Off by default for a book's .bib: Distill, which renders the
+    bibliography of a Distill book, ignores entry types and shows `booktitle` or
+    `publisher` on any entry. Turn it on (`extend-select = ["B005"]`) when the same .bib
+    is also used with LaTeX. The README's citation block is always checked this way (C004).
+
+    ## Why is this bad?
+    Whoever formats the bibliography with BibTeX or biblatex loses the information: the
+    blog's name in `booktitle` of a `@misc`, the publisher of an `@article`.
+
+    ## Example
+    ```bibtex
+    @misc{ott2024,
+      title     = {Optimizing AI Inference at Character.AI},
+      author    = {Ott, Myle},
+      booktitle = {Character.AI Research Blog},
+      year      = 2024
+    }
+    ```
+
+    ## Use instead
+    ```bibtex
+    @misc{ott2024,
+      title        = {Optimizing AI Inference at Character.AI},
+      author       = {Ott, Myle},
+      howpublished = {Character.AI Research Blog},
+      year         = 2024
+    }
+    ```
+    """
+    yield from bib_findings(book, ctx, "B005")

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from ..registry import rule
+from .common import bib_findings
+
+
+@rule("B004", "missing-required-field", scope="book", severity="warning")
+def missing_required_field(book, ctx):
+    """Finds entries without a field their type requires (a title, an author, a journal, ...).
+
+    ## What it does
+    Checks each entry against the data model set by `model` in `[tool.booklint.bib]`
+    (`bibtex`, the classic model of `plain.bst`, or `biblatex`; both are kept as data in
+    booklint's `rules/bib/`). Either-or requirements (author or editor, year or date) are
+    understood. The message suggests an entry type that fits the fields the entry has.
+
+    ## Why is this bad?
+    A reference without a title or an author cannot be found; an `@article` without a
+    journal prints a gap (BibTeX warns, Distill shows nothing where the venue should be).
+
+    ## Example
+    ```bibtex
+    @article{pope2022,
+      title  = {Efficiently Scaling Transformer Inference},
+      author = {Pope, Reiner and Douglas, Sholto},
+      year   = 2022
+    }
+    ```
+
+    ## Use instead
+    ```bibtex
+    @article{pope2022,
+      title   = {Efficiently Scaling Transformer Inference},
+      author  = {Pope, Reiner and Douglas, Sholto},
+      journal = {Proceedings of Machine Learning and Systems},
+      year    = 2023
+    }
+    ```
+    """
+    yield from bib_findings(book, ctx, "B004")

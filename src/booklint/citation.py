@@ -1,0 +1,183 @@
+"""The book's own citation for ``booklint cite``: where it comes from and how a chapter is cited.
+
+The record comes from the first of (``--from auto``):
+
+1. the README's BibTeX citation block (``readme`` in ``[tool.booklint.bib]``; see
+   :mod:`booklint.checks.citations.common` for how the block is found),
+2. ``CITATION.cff`` (its ``preferred-citation`` if it has one),
+3. ``citation`` in ``[tool.booklint.bib]`` (type, title, authors, year, publisher, url, ...).
+
+A chapter's citation (``--chapter tpus``) is a chapter of that book: title and date from the
+chapter's front matter, authors from its ``authors:`` (else the book's), URL from the site's
+``url`` + ``baseurl`` + the page's permalink.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import posixpath
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from .book.model import Book
+from .checks.bib.common import bib_settings
+from .checks.citations.common import book_citation_section, citation_cff
+from .cite import CitationRecord, chapter_record, join_url, record_from_bib_entry, record_from_cff, record_from_mapping
+from .cite import write_cff as _write_cff
+
+ORIGINS = ("auto", "readme", "cff", "config")
+
+
+class CiteError(Exception):
+    """Something the user has to fix before booklint can cite the book (exit 2)."""
+
+
+def book_record(book: Book, origin: str = "auto") -> tuple[CitationRecord, str]:
+    """The book's citation and a phrase saying where it was read."""
+    tried: list[str] = []
+    if origin in ("auto", "readme"):
+        sec = book_citation_section(book)
+        if sec is not None and sec.result.entry is not None:
+            return record_from_bib_entry(sec.result.entry), f"the BibTeX block in {sec.doc.path}:{sec.first_line}"
+        tried.append(f"no BibTeX citation block in {bib_settings(book).get('readme') or 'README.md'}")
+    if origin in ("auto", "cff"):
+        cff = citation_cff(book)
+        if cff is not None and isinstance(cff.data, Mapping) and (
+                cff.data.get("title") or isinstance(cff.data.get("preferred-citation"), Mapping)):
+            try:
+                return record_from_cff(cff.data), cff.rel
+            except (ValueError, TypeError) as e:
+                tried.append(f"{cff.rel} cannot be read as a citation ({e})")
+        elif cff is not None:
+            tried.append(f"{cff.rel} is not a valid citation file (see `booklint check --select C007`)")
+        else:
+            tried.append(f"no {bib_settings(book).get('citation-cff') or 'CITATION.cff'}")
+    if origin in ("auto", "config"):
+        data = bib_settings(book).get("citation") or {}
+        if data:
+            try:
+                return record_from_mapping(data), "`citation` in [tool.booklint.bib]"
+            except (ValueError, TypeError) as e:
+                raise CiteError(f"`citation` in [tool.booklint.bib] is not a citation: {e}") from None
+        tried.append("no `citation` in [tool.booklint.bib]")
+    raise CiteError("booklint found no citation of this book: " + "; ".join(tried) + ". Add a BibTeX block under a "
+                    "\"Citation\" heading of the README, a CITATION.cff, or a `[tool.booklint.bib.citation]` table.")
+
+
+def find_chapter(book: Book, name: str) -> str:
+    """The page ``name`` means: a path, a file name without .md, a URL path, or a title."""
+    wanted = name.strip().strip("/")
+    if wanted in book.docs:
+        return wanted
+    matches: list[str] = []
+    for rel in sorted(book.docs):
+        stem = posixpath.splitext(rel)[0]
+        url = book.site.url_of(rel) or ""
+        tail = url.rstrip("/").rsplit("/", 1)[-1] if url else ""
+        tail = posixpath.splitext(tail)[0]
+        if wanted in (stem, posixpath.basename(stem), tail) or (url and url.strip("/") == wanted):
+            matches.append(rel)
+    if not matches:
+        for rel in sorted(book.docs):
+            fm = book.docs[rel].front_matter
+            title = fm.get("title") if fm is not None else None
+            if isinstance(title, str) and title.strip().casefold() == wanted.casefold():
+                matches.append(rel)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        pages = ", ".join(posixpath.splitext(r)[0] for r in sorted(book.docs) if book.docs[r].front_matter is not None)
+        raise CiteError(f"no chapter `{name}` in this book. Chapters: {pages or 'none'}.")
+    raise CiteError(f"`{name}` could be {', '.join(matches)}; give the file name.")
+
+
+def _date(value: object) -> str | None:
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str) and value[:4].isdigit():
+        return value.strip()[:10]
+    return None
+
+
+def chapter_url(book: Book, rel: str, record: CitationRecord) -> str:
+    url = book.site.url_of(rel)
+    if url is None:
+        return ""
+    if book.site.url:
+        return join_url(book.site.url, "", url)
+    if record.url:  # no `url` in _config.yml: the book's own address stands for the site
+        base = book.site.baseurl or ""
+        return join_url(record.url, "", url[len(base):] if base and url.startswith(base) else url)
+    return ""
+
+
+def chapter_citation(book: Book, rel: str, record: CitationRecord) -> CitationRecord:
+    from .bibliography.readme import strip_markup
+
+    doc = book.docs[rel]
+    fm = doc.front_matter
+    title = fm.get("title") if fm is not None else None
+    if not isinstance(title, str) or not title.strip():
+        title = doc.headings[0].text if doc.headings else posixpath.splitext(posixpath.basename(rel))[0]
+    names: list[str] = []
+    authors = fm.get("authors") if fm is not None else None
+    if isinstance(authors, list):
+        for a in authors:
+            n = a.get("name") if isinstance(a, dict) else a if isinstance(a, str) else None
+            if n and strip_markup(str(n)):
+                names.append(strip_markup(str(n)))
+    return chapter_record(record, title.strip(), chapter_url(book, rel, record),
+                          date=_date(fm.get("date")) if fm is not None else None, authors=names or None)
+
+
+def landing_page(book: Book) -> str | None:
+    """The page served at the site's root (index.md), if any."""
+    for rel in book.docs:
+        u = book.site.url_of(rel)
+        if u is not None and u.rstrip("/") == (book.site.baseurl or "").rstrip("/"):
+            return rel
+    return "index.md" if "index.md" in book.docs else None
+
+
+def cff_text(book: Book, record: CitationRecord, *, date_released: str | None = None,
+             repository_code: str | None = None) -> str:
+    """The CITATION.cff booklint writes: ``date-released`` from the option or the landing page's
+    front-matter ``date``; ``repository-code`` from the option or `repository` in _config.yml."""
+    if date_released is None:
+        page = landing_page(book)
+        fm = book.docs[page].front_matter if page else None
+        d = _date(fm.get("date")) if fm is not None else None
+        date_released = d if d and len(d) == 10 else None
+    if repository_code is None:
+        repo = (book.jekyll_config or {}).get("repository")
+        if isinstance(repo, str) and repo.count("/") == 1 and " " not in repo:
+            repository_code = f"https://github.com/{repo}"
+    return _write_cff(record, date_released=date_released, repository_code=repository_code)
+
+
+def write_file_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if path.exists():
+            try:
+                os.chmod(tmp, path.stat().st_mode & 0o777)
+            except OSError:
+                pass
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
