@@ -118,6 +118,13 @@ def check(tex: str, *, renderer: str, display: bool,
         macros = MacroScope(renderer)
     elif macros.renderer != renderer:
         raise ValueError(f"a {macros.renderer} MacroScope cannot check {renderer} math")
+    # A formula checked before against the same scope state gives the same problems: books
+    # repeat `$B$` hundreds of times, and a hostile file repeats one formula a million times.
+    key = (tex, display)
+    hit = macros.memo.get(key)
+    if hit is not None and hit[0] == macros.generation:
+        return list(hit[1])
+    generation = macros.generation
     local = macros.copy()
     if len(tex) > MAX_TEX_LENGTH:
         problems = _Checker(tex[:_cut(tex, MAX_TEX_LENGTH)], local, display).run(at_end=False)
@@ -129,8 +136,12 @@ def check(tex: str, *, renderer: str, display: bool,
         macros.absorb(local)
         return problems
     problems = _Checker(tex, local, display).run()
-    macros.absorb(local)
+    if not macros.absorb(local) and len(macros.memo) < _MEMO_SIZE:
+        macros.memo[key] = (generation, tuple(problems))
     return problems
+
+
+_MEMO_SIZE = 20_000  # distinct formulas remembered per scope
 
 
 def _cut(tex: str, limit: int) -> int:

@@ -52,6 +52,9 @@ class MacroScope:
         self.environments: dict[str, EnvInfo] = {}
         self.packages: dict[str, None] = {}   # ordered: the order they were loaded in
         self.labels: set[str] = set()
+        # memo of check() results: valid while nothing was added to the scope (generation)
+        self.generation = 0
+        self.memo: dict[tuple[str, bool], tuple[int, tuple]] = {}
 
     def copy(self) -> MacroScope:
         other = MacroScope.__new__(MacroScope)
@@ -63,12 +66,15 @@ class MacroScope:
         other.environments = dict(self.environments)
         other.packages = dict(self.packages)
         other.labels = set(self.labels)
+        other.generation = 0
+        other.memo = {}
         return other
 
     def define(self, name: str, args: int = 0, definition: str | None = None) -> None:
         """Record a macro defined on this page (the engine may also call this)."""
         name = name.lstrip("\\")
         self.macros[name] = MacroDef(name, args, definition)
+        self.generation += 1
 
     # -- lookups used by the validator ------------------------------------------------
 
@@ -134,14 +140,21 @@ class MacroScope:
             names |= set(t.package_commands.get(pkg, {}))
         return names
 
-    def absorb(self, local: MacroScope) -> None:
-        """Keep what a formula defined or loaded, when this renderer keeps it page-wide."""
-        if self.carry:
+    def absorb(self, local: MacroScope) -> bool:
+        """Keep what a formula defined or loaded, when this renderer keeps it page-wide.
+        Returns whether the scope changed (then earlier check() results may no longer hold)."""
+        changed = False
+        if self.carry and (local.macros != self.macros or local.environments != self.environments):
             self.macros.update(local.macros)
             self.environments.update(local.environments)
-        if self.renderer == "mathjax":
+            changed = True
+        if self.renderer == "mathjax" and (local.packages.keys() != self.packages.keys() or local.labels != self.labels):
             self.packages.update(local.packages)
             self.labels |= local.labels
+            changed = True
+        if changed:
+            self.generation += 1
+        return changed
 
 
 def _macro_from_config(raw_name: str, spec: object) -> MacroDef:

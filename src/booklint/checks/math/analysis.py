@@ -121,6 +121,9 @@ def _span_mapper(doc: Document, m: MathSpan) -> Callable[[int, int], Span]:
     return lambda a, b: Span(min(base + a, limit), min(base + b, limit))
 
 
+MAX_FORMULAS = 5_000  # per file: the corpus's largest chapter has about 250
+
+
 def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
     pipe = pipeline_for(book, doc.path, settings)
     res = MathAnalysis(pipe)
@@ -141,6 +144,12 @@ def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
     else:
         _dollars(res, doc, pipe, split_rows)
     work.sort(key=lambda w: w[0])
+    if len(work) > MAX_FORMULAS:  # no chapter has this many; a generated or hostile file might
+        at = work[MAX_FORMULAS][0]
+        res.add("M015", Span(at, at + 1),
+                f"This file has {len(work):,} formulas; booklint checked the first {MAX_FORMULAS:,} and "
+                f"stopped here. Split the file, or look for dollars that pair up by accident.")
+        del work[MAX_FORMULAS:]
     for _, kind, item in work:
         if kind == "caption":
             ctx.caption(item)
@@ -514,13 +523,9 @@ class _Layout:
         return None
 
     def _inline(self, res: MathAnalysis, m: MathSpan, tex: str) -> None:
-        doc = self.doc
-        text = doc.text
-        ls = text.rfind("\n", 0, m.span.start) + 1
-        le = text.find("\n", m.span.end)
-        le = len(text) if le == -1 else le
-        starts_line = not text[ls:m.span.start].strip(" \t>")
-        ends_line = not text[m.span.end:le].strip()
+        text = self.doc.text
+        starts_line = _only_space_back(text, m.span.start, " \t>")
+        ends_line = _only_space_forward(text, m.span.end, " \t\r")
         env = self._display_env(tex)
         before, after = self.around.get(m.span.start, (False, False))
         if starts_line and ends_line and (before or after):
@@ -559,6 +564,27 @@ class _Layout:
                 f"This `$$` block has no blank line {where} it, so kramdown reads it as part of a paragraph and "
                 f"MathJax draws it inline, in the line of text. Put a blank line {fix}.")
         return False
+
+
+def _only_space_back(text: str, at: int, allowed: str) -> bool:
+    """Only `allowed` characters between the start of the line and ``at`` (stops at the first
+    other character, so a long line costs nothing)."""
+    i = at - 1
+    while i >= 0 and text[i] != "\n":
+        if text[i] not in allowed:
+            return False
+        i -= 1
+    return True
+
+
+def _only_space_forward(text: str, at: int, allowed: str) -> bool:
+    n = len(text)
+    i = at
+    while i < n and text[i] != "\n":
+        if text[i] not in allowed:
+            return False
+        i += 1
+    return True
 
 
 def _content(text: str, item) -> bool:
