@@ -50,6 +50,7 @@ class Fix:
     description: str
     edits: tuple[Edit, ...]
     safe: bool = True
+    drop_bom: bool = False  # also remove the file's byte-order mark (which is not part of its text)
 
 
 @dataclass
@@ -89,6 +90,8 @@ class Finding:
                 "safe": self.fix.safe,
                 "edits": [{"start": e.start, "end": e.end, "content": e.new} for e in self.fix.edits],
             }
+            if self.fix.drop_bom:
+                d["fix"]["drop_bom"] = True
         return d
 
 
