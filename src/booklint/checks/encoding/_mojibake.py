@@ -65,13 +65,19 @@ def _ok_char(c: str) -> bool:
     return any(a <= o <= b for a, b in _OK_RANGES)
 
 
+_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "HEBREW", "ARABIC", "DEVANAGARI", "THAI",
+                      "HANGUL", "CJK", "HIRAGANA", "KATAKANA", "GEORGIAN", "COPTIC", "SYRIAC", "THAANA", "NKO"})
+
+
 def _script(c: str) -> str | None:
+    """The script of a letter (None for non-letters and script-neutral letters such as `µ` or `ª`)."""
     if not c.isalpha():
         return None
     if c.isascii():
         return "LATIN"
     name = unicodedata.name(c, "")
-    return name.split(" ", 1)[0] if name else None
+    first = name.split(" ", 1)[0] if name else ""
+    return first if first in _SCRIPTS else None
 
 
 def _plausible(fixed: str) -> bool:
@@ -116,20 +122,28 @@ def undo_once(word: str) -> tuple[str, str, bool] | None:
     return weak[0], weak[1], bool(is_bad(word))
 
 
-def undo(word: str) -> tuple[str, tuple[str, ...], bool] | None:
-    """Undo up to MAX_LAYERS layers; (repaired, encodings, strong) or None."""
-    got = undo_once(word)
-    if got is None:
-        return None
-    enc, fixed, strong = got
-    layers = [enc]
-    for _ in range(MAX_LAYERS - 1):
-        nxt = undo_once(fixed)
-        if nxt is None or not nxt[2]:
+def chain(word: str) -> list[tuple[str, str, bool]]:
+    """The layers of mojibake on ``word``, outermost first: (encoding, repaired, strong); stops after a weak one."""
+    out: list[tuple[str, str, bool]] = []
+    cur = word
+    for _ in range(MAX_LAYERS):
+        got = undo_once(cur)
+        if got is None:
             break
-        layers.append(nxt[0])
-        fixed = nxt[1]
-    return fixed, tuple(layers), strong
+        out.append(got)
+        cur = got[1]
+        if not got[2]:
+            break
+    return out
+
+
+def undo(word: str) -> tuple[str, tuple[str, ...], bool] | None:
+    """Undo the layers that stand on their own; (repaired, encodings, strong) or None."""
+    layers = chain(word)
+    if not layers:
+        return None
+    keep = [layers[0]] + [x for x in layers[1:] if x[2]]
+    return keep[-1][1], tuple(x[0] for x in keep), layers[0][2]
 
 
 def repair(word: str, layers: tuple[str, ...], expected: str) -> str:
@@ -149,20 +163,29 @@ def scan(text: str) -> Report:
     out = Report()
     if text.isascii():
         return out
-    candidates: list[Damage] = []
-    strong_by_enc: dict[str, int] = {}
+    chains: list[tuple[int, int, list[tuple[str, str, bool]]]] = []
+    strong: dict[tuple[int, str], int] = {}  # (layer depth, encoding) -> words where that layer stands on its own
     for m in _WORD.finditer(text):
         w = m.group(0)
         if w.isascii():
             continue
-        got = undo(w)
-        if got is None:
+        layers = chain(w)
+        if not layers:
             continue
-        fixed, layers, strong = got
-        candidates.append(Damage(m.start(), m.end(), fixed, layers, strong))
-        if strong:
-            strong_by_enc[layers[0]] = strong_by_enc.get(layers[0], 0) + 1
-    out.damages = [d for d in candidates if d.strong or strong_by_enc.get(d.layers[0], 0) >= 2]
+        chains.append((m.start(), m.end(), layers))
+        for depth, (enc, _fixed, ok) in enumerate(layers):
+            if ok:
+                strong[depth, enc] = strong.get((depth, enc), 0) + 1
+    # a weak layer counts when the same file has at least two words where that layer is strong
+    for start, end, layers in chains:
+        kept: list[tuple[str, str]] = []
+        for depth, (enc, fixed, ok) in enumerate(layers):
+            if ok or strong.get((depth, enc), 0) >= 2:
+                kept.append((enc, fixed))
+            else:
+                break
+        if kept:
+            out.damages.append(Damage(start, end, kept[-1][1], tuple(e for e, _ in kept), layers[0][2]))
     damaged_lines = set()
     starts = [0]
     i = text.find("\n")
