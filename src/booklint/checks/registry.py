@@ -90,8 +90,6 @@ class Finding:
                 "safe": self.fix.safe,
                 "edits": [{"start": e.start, "end": e.end, "content": e.new} for e in self.fix.edits],
             }
-            if self.fix.drop_bom:
-                d["fix"]["drop_bom"] = True
         return d
 
 
