@@ -41,7 +41,7 @@ _OK_RANGES = (
 _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Damage:
     start: int  # offsets into the text
     end: int
@@ -56,19 +56,13 @@ class Report:
     lossy: list[tuple[int, int, str]] = field(default_factory=list)  # (line start, line end, ftfy's repair)
 
 
-def _ok_char(c: str) -> bool:
-    o = ord(c)
-    if o < 0x80:
-        return c in "\t" or 0x20 <= o < 0x7F
-    if unicodedata.category(c) in _BAD_CATEGORIES:
-        return False
-    return any(a <= o <= b for a, b in _OK_RANGES)
-
-
+_ALLOWED = re.compile("[\t\x20-\x7e" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _OK_RANGES) + "]*")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "HEBREW", "ARABIC", "DEVANAGARI", "THAI",
                       "HANGUL", "CJK", "HIRAGANA", "KATAKANA", "GEORGIAN", "COPTIC", "SYRIAC", "THAANA", "NKO"})
 
 
+@functools.lru_cache(maxsize=4096)
 def _script(c: str) -> str | None:
     """The script of a letter (None for non-letters and script-neutral letters such as `µ` or `ª`)."""
     if not c.isalpha():
@@ -80,20 +74,46 @@ def _script(c: str) -> str | None:
     return first if first in _SCRIPTS else None
 
 
+# the usual results, settled by one regex: Latin text, or Cyrillic text without Latin letters
+_PLAIN_LATIN = re.compile("[\t\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u20ac]*")
+_PLAIN_CYRILLIC = re.compile("[\t\x20-\x40\x5b-\x60\x7b-\x7e\u00a0-\u00bf\u00d7\u00f7\u0400-\u04ff"
+                             "\u2010-\u2027\u2030-\u205e\u20ac\u2116]*")
+
+
 def _plausible(fixed: str) -> bool:
-    if not all(_ok_char(c) for c in fixed):
+    """Ordinary characters only (common blocks, no controls, nothing unassigned), one script per run of letters."""
+    if _PLAIN_LATIN.fullmatch(fixed) is not None or _PLAIN_CYRILLIC.fullmatch(fixed) is not None:
+        return True
+    if _ALLOWED.fullmatch(fixed) is None:
         return False
-    script = None
-    for c in fixed:
-        s = _script(c)
-        if s is None:
-            script = None  # a non-letter ends a run of letters
+    for ch in set(fixed):
+        if ord(ch) > 0x7E and unicodedata.category(ch) in _BAD_CATEGORIES:
+            return False
+    for m in _LETTER_RUN.finditer(fixed):
+        run = m.group(0)
+        if run.isascii():
             continue
-        if script is None:
-            script = s
-        elif s != script:
+        scripts = {_script(c) for c in set(run)}
+        scripts.discard(None)
+        if len(scripts) > 1:
             return False
     return True
+
+
+@functools.cache
+def _charsets() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """Per encoding, in the order they are tried: (name, the text it can produce, a UTF-8 lead byte followed
+    by a continuation byte as it shows them). Text without such a pair cannot be UTF-8 read in that encoding."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-*" codecs)
+
+    out = []
+    for enc in ENCODINGS:
+        chars = bytes(range(256)).decode(enc)
+        lead = bytes(range(0xC2, 0xF5)).decode(enc)
+        cont = bytes(range(0x80, 0xC0)).decode(enc)
+        out.append((enc, re.compile("[" + re.escape(chars) + "]*"),
+                    re.compile("[" + re.escape(lead) + "][" + re.escape(cont) + "]")))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -101,17 +121,16 @@ def undo_once(word: str) -> tuple[str, str, bool] | None:
     """(encoding, repaired word, strong) for one layer of mojibake, or None."""
     if word.isascii():
         return None
-    import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-*" codecs)
-
     weak = None
-    for enc in ENCODINGS:
-        try:
-            fixed = word.encode(enc).decode("utf-8")
-        except UnicodeError:
-            continue
+    for enc, charset, pair in _charsets():
+        if pair.search(word) is None or charset.fullmatch(word) is None:
+            continue  # no multi-byte character could be hidden here, or a character this encoding never produces
+        fixed = word.encode(enc).decode("utf-8", "replace")
+        if "\ufffd" in fixed:
+            continue  # the bytes are not UTF-8
         if fixed == word or len(fixed) >= len(word) or not _plausible(fixed):
             continue
-        if sum(1 for c in fixed if ord(c) > 0x7F) >= 2:
+        if len(fixed) - len(fixed.encode("ascii", "ignore")) >= 2:
             return enc, fixed, True
         if weak is None:
             weak = (enc, fixed)
@@ -122,19 +141,21 @@ def undo_once(word: str) -> tuple[str, str, bool] | None:
     return weak[0], weak[1], bool(is_bad(word))
 
 
-def chain(word: str) -> list[tuple[str, str, bool]]:
+@functools.lru_cache(maxsize=65536)
+def chain(word: str) -> tuple[tuple[str, str, bool], ...]:
     """The layers of mojibake on ``word``, outermost first: (encoding, repaired, strong); stops after a weak one."""
-    out: list[tuple[str, str, bool]] = []
-    cur = word
-    for _ in range(MAX_LAYERS):
+    got = undo_once(word)
+    if got is None:
+        return ()
+    out = [got]
+    cur = got[1]
+    while got[2] and len(out) < MAX_LAYERS:
         got = undo_once(cur)
         if got is None:
             break
         out.append(got)
         cur = got[1]
-        if not got[2]:
-            break
-    return out
+    return tuple(out)
 
 
 def undo(word: str) -> tuple[str, tuple[str, ...], bool] | None:
@@ -146,29 +167,47 @@ def undo(word: str) -> tuple[str, tuple[str, ...], bool] | None:
     return keep[-1][1], tuple(x[0] for x in keep), layers[0][2]
 
 
-def repair(word: str, layers: tuple[str, ...], expected: str) -> str:
-    """ftfy's repair of ``word``; the exact one the round trip found when ftfy's own guess differs."""
+MAX_FTFY_LINE = 20_000  # longer stretches are repaired by the plan alone (ftfy's guess would cost seconds)
+
+
+def repair_line(text: str, damages: list[Damage]) -> list[tuple[int, int, str]]:
+    """ftfy's repair of one line's damaged words, as (start, end, new) edits.
+
+    ``ftfy.fix_encoding`` on the stretch from the first damaged word to the last, when its result is exactly
+    what the round trip found; otherwise ``ftfy.apply_plan`` word by word with the encodings found."""
     import ftfy
 
-    guess = ftfy.fix_encoding(word)
-    if guess == expected:
-        return guess
-    plan = []
-    for enc in layers:
-        plan += [("encode", enc), ("decode", "utf-8")]
-    return ftfy.apply_plan(word, plan)
+    start, end = damages[0].start, damages[-1].end
+    expected_parts, pos = [], start
+    for d in damages:
+        expected_parts.append(text[pos : d.start])
+        expected_parts.append(d.fixed)
+        pos = d.end
+    expected_parts.append(text[pos:end])
+    expected = "".join(expected_parts)
+    if end - start <= MAX_FTFY_LINE and ftfy.fix_encoding(text[start:end]) == expected:
+        return [(start, end, expected)]
+    # ftfy's plan is one `encode(enc)` and one `decode("utf-8")` a layer: the round trip's own result
+    return [(d.start, d.end, d.fixed) for d in damages]
 
 
 def scan(text: str) -> Report:
+    from ...checks.markup._common import paused_gc
+
+    with paused_gc():
+        return _scan(text)
+
+
+def _scan(text: str) -> Report:
     out = Report()
     if text.isascii():
         return out
-    chains: list[tuple[int, int, list[tuple[str, str, bool]]]] = []
+    chains: list[tuple[int, int, tuple[tuple[str, str, bool], ...]]] = []
     strong: dict[tuple[int, str], int] = {}  # (layer depth, encoding) -> words where that layer stands on its own
     for m in _WORD.finditer(text):
         w = m.group(0)
-        if w.isascii():
-            continue
+        if len(w) - len(w.encode("ascii", "ignore")) < 2:
+            continue  # mojibake of any character is at least two characters
         layers = chain(w)
         if not layers:
             continue
@@ -177,15 +216,17 @@ def scan(text: str) -> Report:
             if ok:
                 strong[depth, enc] = strong.get((depth, enc), 0) + 1
     # a weak layer counts when the same file has at least two words where that layer is strong
+    add = out.damages.append
     for start, end, layers in chains:
-        kept: list[tuple[str, str]] = []
-        for depth, (enc, fixed, ok) in enumerate(layers):
-            if ok or strong.get((depth, enc), 0) >= 2:
-                kept.append((enc, fixed))
-            else:
-                break
-        if kept:
-            out.damages.append(Damage(start, end, kept[-1][1], tuple(e for e, _ in kept), layers[0][2]))
+        last = layers[-1]
+        if last[2]:  # every layer stands on its own (the usual case)
+            add(Damage(start, end, last[1], tuple(x[0] for x in layers) if len(layers) > 1 else (last[0],), True))
+            continue
+        n = len(layers) - 1  # the last layer is weak: kept if the file backs it up
+        if strong.get((n, last[0]), 0) >= 2:
+            n += 1
+        if n:
+            add(Damage(start, end, layers[n - 1][1], tuple(x[0] for x in layers[:n]), layers[0][2]))
     damaged_lines = set()
     starts = [0]
     i = text.find("\n")

@@ -84,11 +84,16 @@ def control_character(doc: Document, ctx):
     if not _CONTROL.search(text):
         return
     code = _code_regions(doc)
-    moj = mojibake_regions(text)
+    moj = None
     for m in _CONTROL.finditer(text):
         p = m.start()
-        if p in code or in_mojibake(moj, p):
+        if p in code:
             continue
+        if ord(text[p]) >= 0x80:  # only C1 controls can be part of mojibake
+            if moj is None:
+                moj = mojibake_regions(text)
+            if in_mojibake(moj, p):
+                continue
         c = m.group(0)
         o = ord(c)
         if o >= 0x80:
@@ -140,6 +145,7 @@ def invisible_character(doc: Document, ctx):
         return
     code = _code_regions(doc)
     src = doc.source
+    rtl_lines: dict[int, bool] = {}
     for m in _INVISIBLE.finditer(text):
         p = m.start()
         if p in code:
@@ -154,7 +160,9 @@ def invisible_character(doc: Document, ctx):
                 continue
         if c in _BIDI:
             line = src.line_col(p)[0]
-            if _RTL.search(src.line_text(line)):
+            if line not in rtl_lines:
+                rtl_lines[line] = _RTL.search(src.line_text(line)) is not None
+            if rtl_lines[line]:
                 continue
             what = f"the bidirectional control U+{ord(c):04X} ({unicodedata.name(c, 'bidi control').lower()})"
         else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ...document.model import Document, Span
 from ..registry import Edit, Fix, rule
@@ -14,39 +13,36 @@ LAT_TO_CYR = dict(zip("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорх�
 CYR_TO_LAT = {v: k for k, v in LAT_TO_CYR.items()}
 CYR_TO_LAT.update(dict(zip("іјѕІЈЅ", "ijsIJS")))
 _LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _script(c: str) -> str | None:
-    if "a" <= c.lower() <= "z":
-        return "L"
-    o = ord(c)
-    if 0x0400 <= o <= 0x052F:
-        return "C"
-    if c.isalpha() and o < 0x0250 and unicodedata.name(c, "").startswith("LATIN"):
-        return "L"
-    return None
+_HAS_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_HAS_CYRILLIC = re.compile("[\u0400-\u052f]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u0481\u048a-\u052f]")
+_TO_CYR = str.maketrans(LAT_TO_CYR)
+_TO_LAT = str.maketrans(CYR_TO_LAT)
 
 
 def check_word(w: str):
     """(fixed word or None, description) for a mixed-script word, or None if the word is fine."""
-    lat = [c for c in w if _script(c) == "L"]
-    cyr = [c for c in w if _script(c) == "C"]
+    if not _HAS_CYRILLIC.search(w) or not _HAS_LATIN.search(w):
+        return None
+    lat = _LATIN_LETTER.findall(w)
+    cyr = _CYRILLIC_LETTER.findall(w)
     if not lat or not cyr:
         return None
     lat_anchor = [c for c in lat if c not in LAT_TO_CYR]
     cyr_anchor = [c for c in cyr if c not in CYR_TO_LAT]
     if cyr_anchor and not lat_anchor:
-        fixed = "".join(LAT_TO_CYR.get(c, c) if _script(c) == "L" else c for c in w)
+        fixed = w.translate(_TO_CYR)
         return fixed, "Latin", "Cyrillic", "".join(dict.fromkeys(lat)), True
     if lat_anchor and not cyr_anchor:
-        fixed = "".join(CYR_TO_LAT.get(c, c) if _script(c) == "C" else c for c in w)
+        fixed = w.translate(_TO_LAT)
         return fixed, "Cyrillic", "Latin", "".join(dict.fromkeys(cyr)), True
     if not lat_anchor and not cyr_anchor:
         # every letter exists in both scripts: go with the majority, if there is one
         if len(cyr) > len(lat):
-            return "".join(LAT_TO_CYR.get(c, c) for c in w), "Latin", "Cyrillic", "".join(dict.fromkeys(lat)), False
+            return w.translate(_TO_CYR), "Latin", "Cyrillic", "".join(dict.fromkeys(lat)), False
         if len(lat) > len(cyr):
-            return "".join(CYR_TO_LAT.get(c, c) for c in w), "Cyrillic", "Latin", "".join(dict.fromkeys(cyr)), False
+            return w.translate(_TO_LAT), "Cyrillic", "Latin", "".join(dict.fromkeys(cyr)), False
         return None
     # letters only one script has, on both sides: a slip only if one side is a single letter in a longer word
     if len(w) >= 4 and len(lat) == 1:
@@ -85,7 +81,7 @@ def mixed_script_word(doc: Document, ctx):
     text = doc.text
     if text.isascii():
         return
-    moj = mojibake_regions(text)
+    moj = None
     runs = [(r.span.start, r.text) for r in doc.prose]
     fm = doc.front_matter
     if fm is not None and isinstance(fm.data, dict):
@@ -103,7 +99,11 @@ def mixed_script_word(doc: Document, ctx):
             if got is None:
                 continue
             start = base + m.start()
-            if start in seen or in_mojibake(moj, start):
+            if start in seen:
+                continue
+            if moj is None:
+                moj = mojibake_regions(text)
+            if in_mojibake(moj, start):
                 continue
             seen.add(start)
             fixed, foreign, native, letters, safe = got

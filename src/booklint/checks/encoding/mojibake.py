@@ -51,14 +51,14 @@ def mojibake(doc: Document, ctx):
         by_line.setdefault(src.line_col(d.start)[0], []).append(d)
     for line in sorted(by_line):
         ds = by_line[line]
-        edits = tuple(Edit(d.start, d.end, _mojibake.repair(text[d.start : d.end], d.layers, d.fixed)) for d in ds)
+        edits = tuple(Edit(a, b, new) for a, b, new in _mojibake.repair_line(text, ds))
         first = ds[0]
         via = " then ".join(_mojibake.LABELS[e] for e in reversed(first.layers))
         words = f"{len(ds)} words" if len(ds) > 1 else "a word"
         fix = Fix(f"Decode {words} back to UTF-8", edits)
         yield ctx.finding(doc, Span(ds[0].start, ds[-1].end),
                           f"This line has {words} of UTF-8 text that was read as {via} and saved again "
-                          f"(`{_short(text[first.start:first.end])}` was `{_short(edits[0].new)}`). "
+                          f"(`{_short(text[first.start:first.end])}` was `{_short(first.fixed)}`). "
                           f"The fix restores the original text.", fix=fix)
     for a, b, fixed in rep.lossy:
         fix = Fix("Repair the line with ftfy (check the result: some bytes were lost)", (Edit(a, b, fixed),), safe=False)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ...document.model import Document, HtmlTag
 from . import _liquid
-from ._common import Regions, code_and_math_regions
+from ._common import Regions, code_and_math_regions, paused_gc
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen command basefont "
                  "bgsound frame isindex image nextid spacer".split())
@@ -61,7 +61,7 @@ def markdown_attr(tag: HtmlTag) -> str | None:
     return (a.value or "").strip().lower()
 
 
-@dataclass
+@dataclass(slots=True)
 class Issue:
     kind: str  # "unclosed", "misnested", "stray"
     tag: HtmlTag
@@ -82,7 +82,8 @@ def analyse(doc: Document) -> Tree:
     hit = _cache.get(id(doc))
     if hit is not None and hit[0]() is doc:
         return hit[1]
-    tree = _analyse(doc)
+    with paused_gc():
+        tree = _analyse(doc)
     if len(_cache) > 32:
         _cache.clear()
     _cache[id(doc)] = (weakref.ref(doc), tree)
@@ -91,26 +92,33 @@ def analyse(doc: Document) -> Tree:
 
 def page_tags(doc: Document) -> tuple[list[HtmlTag], dict[int, list[HtmlTag]]]:
     """(the page's tags, {liquid tag start: the tags inside it}), each tag once, none in code or math."""
-    best: dict[tuple[int, int], HtmlTag] = {}
-    for t in doc.html:
+    if not doc.html:
+        return [], {}
+    # the parser lists tags by position; a `markdown=1` block's inner tags may come twice (block scan and
+    # inline parse): keep one, the inline one
+    tags: list[HtmlTag] = []
+    for t in sorted(doc.html, key=lambda x: (x.span.start, x.span.end)):
         if t.name == "!--":
             continue
-        k = (t.span.start, t.span.end)
-        old = best.get(k)
-        if old is None or (old.block and not t.block):
-            best[k] = t
+        if tags and tags[-1].span == t.span:
+            if tags[-1].block and not t.block:
+                tags[-1] = t
+            continue
+        tags.append(t)
     skip = code_and_math_regions(doc)
     liquid = [tok for tok in _liquid.scan(doc.text).tokens if tok.kind == "tag"] if "{%" in doc.text else []
-    lq = Regions([_Sp(tok.start, tok.end) for tok in liquid])
+    lq = Regions([_Sp(tok.start, tok.end) for tok in liquid]) if liquid else None
+    if lq is None and not skip.starts:
+        return tags, {}
     page: list[HtmlTag] = []
     inside: dict[int, list[HtmlTag]] = {}
-    for k in sorted(best):
-        t = best[k]
-        i = lq.find(t.span.start)
-        if i != -1:
-            inside.setdefault(lq.starts[i], []).append(t)
-            continue
-        if t.span.start in skip:
+    for t in tags:
+        if lq is not None:
+            i = lq.find(t.span.start)
+            if i != -1:
+                inside.setdefault(lq.starts[i], []).append(t)
+                continue
+        if skip.starts and t.span.start in skip:
             continue
         page.append(t)
     return page, inside
@@ -125,88 +133,117 @@ class _Sp:
 def _analyse(doc: Document) -> Tree:
     page, inside = page_tags(doc)
     tree = Tree(tags=page)
+    if not page and not inside:
+        return tree
     text = doc.text
     src = doc.source
-    # paragraphs and other inline containers, from the top-level tokens; blank-line chunks elsewhere
-    spans = []
-    for tok in doc.tokens:
-        if tok.type == "inline" and tok.map:
-            a, z = tok.map
-            spans.append(_Sp(src.line_start(a + 1), src.line_end(z)))
-    inline_regions = Regions(spans)
-    blanks = [m.start() + 1 for m in _BLANK.finditer(text)]
+    lazy: dict[str, object] = {}
+
+    def regions():
+        # paragraphs and other inline containers, from the top-level tokens; blank-line chunks elsewhere
+        if "inline" not in lazy:
+            spans = [_Sp(src.line_start(t.map[0] + 1), src.line_end(t.map[1]))
+                     for t in doc.tokens if t.type == "inline" and t.map]
+            lazy["inline"] = Regions(spans)
+            lazy["blanks"] = [m.start() + 1 for m in _BLANK.finditer(text)]
+        return lazy["inline"], lazy["blanks"]
+
+    last = [-1, -1, None]  # the last container found: start, end, key (tags come in order)
 
     def container(t: HtmlTag) -> tuple[object, int]:
-        i = inline_regions.find(t.span.start)
+        if t.block:
+            return None, 0
+        st = t.span.start
+        if last[0] <= st < last[1]:
+            return last[2], last[1]
+        inline_regions, blanks = regions()
+        i = inline_regions.find(st)
         if i != -1:
-            return ("i", i), inline_regions.ends[i]
-        j = bisect.bisect_right(blanks, t.span.start)
+            last[:] = [inline_regions.starts[i], inline_regions.ends[i], ("i", i)]
+            return last[2], last[1]
+        j = bisect.bisect_right(blanks, st)
+        start = blanks[j - 1] if j > 0 else 0
         end = blanks[j] if j < len(blanks) else len(text)
-        return ("c", j), end
+        last[:] = [start, end, ("c", j)]
+        return last[2], end
 
-    _walk(tree.issues, page, lambda t: container(t) if not t.block else (None, 0), "page")
+    _walk(tree.issues, page, container, "page")
     for start in sorted(inside):
         _walk(tree.issues, inside[start], lambda t: (("l", start), 1 << 62), "caption")
     tree.issues.sort(key=lambda x: x.tag.span.start)
     return tree
 
 
-@dataclass
-class _Open:
-    tag: HtmlTag
-    key: object  # inline container, or None for a block element
-    end: int  # where the inline container ends
+MAX_ISSUES = 5000  # per page: more say nothing new (the engine lists 1000 findings of a rule per file)
 
 
 def _walk(issues: list[Issue], tags: list[HtmlTag], container, where: str) -> None:
-    stack: list[_Open] = []
+    stack: list[tuple] = []  # (tag, inline container or None for a block element, container end, name)
     absorbed: dict[str, int] = {}
-    index: dict[str, list[int]] = {}  # name -> positions in the stack (for a linear-time search)
+    index: dict[str, list[int]] = {}  # name -> positions in the stack (a linear-time search)
+    add = issues.append
 
-    def push(o: _Open) -> None:
-        index.setdefault(o.tag.name, []).append(len(stack))
-        stack.append(o)
+    def report(kind: str, tag: HtmlTag, other: HtmlTag | None, container_kind: str) -> None:
+        if len(issues) < MAX_ISSUES:
+            add(Issue(kind, tag, other, container_kind))
 
-    def pop() -> _Open:
-        o = stack.pop()
-        index[o.tag.name].pop()
-        return o
-
+    void = VOID
+    push = stack.append
+    cur_key, cur_start, cur_end = None, -1, -1  # the last inline container (tags come in order)
     for t in tags:
-        while stack and stack[-1].key is not None and stack[-1].end <= t.span.start:
-            o = pop()
-            if _reportable(o.tag):
-                issues.append(Issue("unclosed", o.tag, None, "paragraph"))
+        st = t.span.start
+        while stack:
+            top = stack[-1]
+            if top[1] is None or top[2] > st:
+                break
+            stack.pop()
+            index[top[3]].pop()
+            if _reportable(top[0]):
+                report("unclosed", top[0], None, "paragraph")
         name = t.name
-        if name in VOID or t.self_closing:
+        if t.self_closing or name in void:
             continue
         if not t.closing:
-            key, end = container(t)
-            push(_Open(t, key, end))
+            if t.block:
+                key, end = None, 0
+            elif cur_start <= st < cur_end:
+                key, end = cur_key, cur_end
+            else:
+                key, end = container(t)
+                cur_key, cur_start, cur_end = key, st, end
+            at = index.get(name)
+            if at is None:
+                index[name] = at = []
+            at.append(len(stack))
+            push((t, key, end, name))
             continue
-        if stack and stack[-1].tag.name == name:
-            pop()
+        if stack and stack[-1][3] == name:
+            stack.pop()
+            index[name].pop()
             continue
         at = index.get(name)
         if at:
             depth = at[-1]
             while len(stack) > depth + 1:
-                o = pop()
-                if _reportable(o.tag):
-                    issues.append(Issue("misnested", o.tag, t, where))
-                    absorbed[o.tag.name] = absorbed.get(o.tag.name, 0) + 1
-            pop()
+                o = stack.pop()
+                index[o[3]].pop()
+                if _reportable(o[0]):
+                    report("misnested", o[0], t, where)
+                    absorbed[o[3]] = absorbed.get(o[3], 0) + 1
+            stack.pop()
+            at.pop()
             continue
         if absorbed.get(name):
             absorbed[name] -= 1
             continue
         if name in OPTIONAL_END or not known_element(name):
             continue
-        issues.append(Issue("stray", t, None, where))
-    while stack:
-        o = pop()
-        if _reportable(o.tag):
-            issues.append(Issue("unclosed", o.tag, None, "paragraph" if o.key is not None else where))
+        report("stray", t, None, where)
+    for o in stack:  # still open at the end, in the order they opened
+        if len(issues) >= MAX_ISSUES:
+            break
+        if _reportable(o[0]):
+            report("unclosed", o[0], None, "paragraph" if o[1] is not None else where)
 
 
 def _reportable(tag: HtmlTag) -> bool:

@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 _START = re.compile(r"\{[{%]")
+_START_OUTPUT = re.compile(r"\{\{")
+_START_TAG = re.compile(r"\{%")
+MAX_PROBLEMS = 5000  # more unterminated tags than this in one page tell nothing new
 _NAME = re.compile(r"-?\s*([A-Za-z_][\w-]*)")
 _ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 
@@ -65,7 +68,7 @@ BLOCKS: dict[str, frozenset[str]] = {
 INTERMEDIATE = {"else": ("if", "unless", "case", "for"), "elsif": ("if", "unless"), "when": ("case",)}
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str  # "tag" or "output"
     start: int
@@ -74,7 +77,7 @@ class Token:
     markup: str = ""  # after the name (for outputs: the whole inside)
 
 
-@dataclass
+@dataclass(slots=True)
 class Problem:
     kind: str  # "unterminated-tag", "unterminated-output"
     start: int
@@ -111,16 +114,35 @@ class _Next:
 @functools.lru_cache(maxsize=8)
 def scan(text: str) -> Scan:
     """The Liquid tokens of ``text`` (cached: several rules read the same page; do not mutate)."""
+    from ._common import paused_gc
+
+    with paused_gc():
+        return _scan(text)
+
+
+def _scan(text: str) -> Scan:
     out = Scan()
     if "{" not in text:
         return out
     next_tag_end = _Next(text, "%}")
     next_tag_start = _Next(text, "{%")
     next_brace = _Next(text, "}")
+    next_newline = _Next(text, "\n")
+    no_endraw_after = -1  # once `{% endraw %}` is missing after a point, it is missing after every later one
+
+    def line_end(i: int) -> int:
+        e = next_newline(i)
+        return len(text) if e == -1 else e
+
+    def problem(kind: str, at: int) -> None:
+        if len(out.problems) < MAX_PROBLEMS:
+            out.problems.append(Problem(kind, at, line_end(at)))
+
+    start_re = _START
     pos = 0
     n = len(text)
     while pos < n:
-        m = _START.search(text, pos)
+        m = start_re.search(text, pos)
         if m is None:
             break
         s = m.start()
@@ -128,8 +150,16 @@ def scan(text: str) -> Scan:
             k = next_tag_end(s + 2)
             nxt = next_tag_start(s + 2)
             if k == -1 or (nxt != -1 and nxt < k):
-                out.problems.append(Problem("unterminated-tag", s, _line_end(text, s)))
+                problem("unterminated-tag", s)
                 pos = s + 2
+                if k == -1:
+                    # no `%}` anywhere after: every later `{%` is unterminated; only outputs remain to read
+                    for later in _START_TAG.finditer(text, pos):
+                        if len(out.problems) >= MAX_PROBLEMS:
+                            break
+                        if later.start() >= pos:
+                            problem("unterminated-tag", later.start())
+                    start_re = _START_OUTPUT
                 continue
             inner = text[s + 2 : k]
             nm = _NAME.match(inner)
@@ -141,8 +171,9 @@ def scan(text: str) -> Scan:
             out.tokens.append(tok)
             pos = k + 2
             if name == "raw":
-                em = _ENDRAW.search(text, pos)
+                em = None if no_endraw_after != -1 else _ENDRAW.search(text, pos)
                 if em is None:
+                    no_endraw_after = pos
                     out.unclosed_raw.append(tok)
                     continue
                 out.raw.append((pos, em.start()))
@@ -151,17 +182,22 @@ def scan(text: str) -> Scan:
         else:
             k = next_brace(s + 2)
             if k == -1 or not text.startswith("}", k + 1):
-                out.problems.append(Problem("unterminated-output", s, _line_end(text, s)))
+                problem("unterminated-output", s)
                 pos = s + 2
+                if k == -1:
+                    # no `}` anywhere after: every later `{{` is unterminated, and no tag can follow... but
+                    # `{%` tags may: keep reading them, recording the outputs up to the cap
+                    for later in _START_OUTPUT.finditer(text, pos):
+                        if len(out.problems) >= MAX_PROBLEMS:
+                            break
+                        problem("unterminated-output", later.start())
+                    if start_re is _START_OUTPUT:
+                        break
+                    start_re = _START_TAG
                 continue
             out.tokens.append(Token("output", s, k + 2, "", text[s + 2 : k].strip("- \t\n")))
             pos = k + 2
     return out
-
-
-def _line_end(text: str, i: int) -> int:
-    e = text.find("\n", i)
-    return len(text) if e == -1 else e
 
 
 @dataclass

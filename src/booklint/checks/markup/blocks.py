@@ -6,7 +6,7 @@ import bisect
 
 from ...document.model import Document, Span
 from ..registry import rule
-from ._common import kramdown_renders, line_of
+from ._common import kramdown_renders, line_of, paused_gc
 
 _CONTENT = frozenset({"paragraph_open", "fence", "code_block", "math_block", "table_open", "blockquote_open",
                       "bullet_list_open"})
@@ -72,14 +72,20 @@ def code_span_unbalanced(doc: Document, ctx):
             i = run.text.find("`", j)
 
 
+_blocks_cache: dict[int, tuple[object, list]] = {}
+
+
 def _top_blocks(doc: Document):
-    """(type, start line, end line, token) of the page's top-level blocks (0-based lines, end exclusive)."""
-    out = []
+    """(type, start line, end line, token index) of the page's top-level blocks (0-based lines, end exclusive)."""
+    hit = _blocks_cache.get(id(doc))
+    if hit is not None and hit[0] is doc.tokens:
+        return hit[1]
     toks = doc.tokens
-    for i, t in enumerate(toks):
-        if t.level != 0 or t.nesting == -1 or not t.map:
-            continue
-        out.append((t.type, t.map[0], t.map[1], i))
+    with paused_gc():
+        out = [(t.type, t.map[0], t.map[1], i) for i, t in enumerate(toks) if t.level == 0 and t.nesting != -1 and t.map]
+    if len(_blocks_cache) > 16:
+        _blocks_cache.clear()
+    _blocks_cache[id(doc)] = (doc.tokens, out)
     return out
 
 
@@ -87,7 +93,9 @@ def _items(doc: Document, index: int) -> list:
     """The top-level items of the list that opens at token ``index``."""
     items = []
     depth = 0
-    for t in doc.tokens[index:]:
+    toks = doc.tokens
+    for k in range(index, len(toks)):
+        t = toks[k]
         depth += t.nesting
         if t.type == "list_item_open" and depth == 2:
             items.append(t)

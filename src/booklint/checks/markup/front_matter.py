@@ -295,13 +295,14 @@ def toc_detached_subsections(doc: Document, ctx):
         return
     toc = fm.data["toc"]
     text = doc.text
+    found: list[tuple[int, Span, Edit | None]] = []
     for i, entry in enumerate(toc):
         if not isinstance(entry, dict) or "name" in entry or "subsections" not in entry:
             continue
         key = fm.key_spans.get(("toc", i, "subsections"))
         if key is None:
             continue
-        fix = None
+        edit = None
         prev = toc[i - 1] if i > 0 else None
         ls = text.rfind("\n", 0, key.start) + 1
         dash = text[ls : key.start]
@@ -309,31 +310,50 @@ def toc_detached_subsections(doc: Document, ctx):
                 and dash.rstrip().endswith("-") and not dash.rstrip()[:-1].strip()):
             d = ls + dash.rindex("-")
             edit = Edit(d, d + 1, " ")
-            if _fix_keeps(fm, edit, i):
-                fix = Fix("Move `subsections:` under the entry above", (edit,))
+        found.append((i, key, edit))
+    good = _fixes_keep(fm, [(i, e) for i, _k, e in found if e is not None])
+    for i, key, edit in found:
+        fix = Fix("Move `subsections:` under the entry above", (edit,)) if edit is not None and i in good else None
         yield ctx.finding(doc, key,
                           f"This `toc:` entry has `subsections:` but no `name:`, so the layout draws an empty entry before "
                           f"the subsections. Move `subsections:` under the `name:` above it (remove its `- `).", fix=fix)
 
 
-def _fix_keeps(fm, edit: Edit, i: int) -> bool:
-    """The edited front matter parses to the same toc, with entry i merged into entry i-1."""
+MAX_FIX_FRONT_MATTER = 256 << 10
+
+
+def _fixes_keep(fm, edits: list[tuple[int, Edit]]) -> set[int]:
+    """The entries whose fix is proven: all edits applied at once parse to the same toc, each detached
+    entry merged into the one above it (one YAML parse for the lot)."""
     import yaml
 
+    if not edits or len(fm.raw) > MAX_FIX_FRONT_MATTER:
+        return set()
     start = fm.content_span.start
     raw = fm.raw
-    a = edit.start - start
-    if not (0 <= a < len(raw)):
-        return False
-    new = raw[:a] + edit.new + raw[a + (edit.end - edit.start):]
+    parts, pos = [], 0
+    for _i, e in sorted(edits, key=lambda x: x[1].start):
+        a = e.start - start
+        if not (pos <= a < len(raw)):
+            return set()
+        parts.append(raw[pos:a])
+        parts.append(e.new)
+        pos = a + (e.end - e.start)
+    parts.append(raw[pos:])
     try:
-        data = yaml.load(new, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load("".join(parts), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
-        return False
-    old = fm.data["toc"]
-    want = old[: i - 1] + [dict(old[i - 1], subsections=old[i]["subsections"])] + old[i + 1:]
-    return isinstance(data, dict) and data.get("toc") == want and {k: v for k, v in data.items() if k != "toc"} == {
+        return set()
+    merged = {i for i, _e in edits}
+    want = []
+    for i, entry in enumerate(fm.data["toc"]):
+        if i in merged:
+            want[-1] = dict(want[-1], subsections=entry["subsections"])
+        else:
+            want.append(entry)
+    same_rest = isinstance(data, dict) and {k: v for k, v in data.items() if k != "toc"} == {
         k: v for k, v in fm.data.items() if k != "toc"}
+    return merged if same_rest and data.get("toc") == want else set()
 
 
 @rule("D017", "front-matter-curly-quotes", fixable=True)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+
 from ...book.slugs import Slugger, jekyll_slugify
 from ...document.model import Document, Span
 from ..registry import rule
 from ._common import line_of
+
+
+@functools.lru_cache(maxsize=4096)
+def _base_id(style: str, text: str) -> str:
+    """The id a heading with this text gets when it is the first of its name."""
+    return Slugger(style).slug(text)
 
 
 def _marker_span(doc: Document, h) -> Span:
@@ -123,7 +131,7 @@ def duplicate_heading_id(doc: Document, ctx):
             continue
         if h.html or not h.id_text.strip():
             continue
-        base = Slugger(style).slug(h.id_text)
+        base = _base_id(style, h.id_text)
         if not base:
             continue
         if base in explicit:
