@@ -167,9 +167,9 @@ def _analyse(doc: Document) -> Tree:
         last[:] = [start, end, ("c", j)]
         return last[2], end
 
-    _walk(tree.issues, page, container, "page")
+    _walk(tree.issues, page, container, "page", "paragraph")
     for start in sorted(inside):
-        _walk(tree.issues, inside[start], lambda t: (("l", start), 1 << 62), "caption")
+        _walk(tree.issues, inside[start], lambda t: (("l", start), 1 << 62), "caption", "caption")
     tree.issues.sort(key=lambda x: x.tag.span.start)
     return tree
 
@@ -177,7 +177,7 @@ def _analyse(doc: Document) -> Tree:
 MAX_ISSUES = 5000  # per page: more say nothing new (the engine lists 1000 findings of a rule per file)
 
 
-def _walk(issues: list[Issue], tags: list[HtmlTag], container, where: str) -> None:
+def _walk(issues: list[Issue], tags: list[HtmlTag], container, where: str, inline_where: str) -> None:
     stack: list[tuple] = []  # (tag, inline container or None for a block element, container end, name)
     absorbed: dict[str, int] = {}
     index: dict[str, list[int]] = {}  # name -> positions in the stack (a linear-time search)
@@ -199,7 +199,7 @@ def _walk(issues: list[Issue], tags: list[HtmlTag], container, where: str) -> No
             stack.pop()
             index[top[3]].pop()
             if _reportable(top[0]):
-                report("unclosed", top[0], None, "paragraph")
+                report("unclosed", top[0], None, inline_where)
         name = t.name
         if t.self_closing or name in void:
             continue
@@ -243,7 +243,7 @@ def _walk(issues: list[Issue], tags: list[HtmlTag], container, where: str) -> No
         if len(issues) >= MAX_ISSUES:
             break
         if _reportable(o[0]):
-            report("unclosed", o[0], None, "paragraph" if o[1] is not None else where)
+            report("unclosed", o[0], None, inline_where if o[1] is not None else where)
 
 
 def _reportable(tag: HtmlTag) -> bool:

@@ -6,7 +6,7 @@ import bisect
 
 from ...document.model import Document, Span
 from ..registry import rule
-from ._common import kramdown_renders, line_of, paused_gc
+from ._common import kramdown_renders, paused_gc
 
 _CONTENT = frozenset({"paragraph_open", "fence", "code_block", "math_block", "table_open", "blockquote_open",
                       "bullet_list_open"})

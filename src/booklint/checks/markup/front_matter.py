@@ -6,7 +6,7 @@ import re
 
 from ...document.model import Document, Span
 from ..registry import Edit, Fix, rule
-from ._common import jekyll_renders, line_of
+from ._common import jekyll_renders
 
 _PART = re.compile(r"\b(?:Part|Section|Chapter|Часть|Глава|Раздел)\s+(\d+)\b", re.I)
 _OPEN_Q = "“”‘’«»„‚"
@@ -315,8 +315,8 @@ def toc_detached_subsections(doc: Document, ctx):
     for i, key, edit in found:
         fix = Fix("Move `subsections:` under the entry above", (edit,)) if edit is not None and i in good else None
         yield ctx.finding(doc, key,
-                          f"This `toc:` entry has `subsections:` but no `name:`, so the layout draws an empty entry before "
-                          f"the subsections. Move `subsections:` under the `name:` above it (remove its `- `).", fix=fix)
+                          "This `toc:` entry has `subsections:` but no `name:`, so the layout draws an empty entry before "
+                          "the subsections. Move `subsections:` under the `name:` above it (remove its `- `).", fix=fix)
 
 
 MAX_FIX_FRONT_MATTER = 256 << 10

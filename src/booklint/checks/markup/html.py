@@ -169,7 +169,6 @@ def markdown_block_unclosed(doc: Document, ctx):
     if not kramdown_renders(ctx.book, doc):
         return
     tags = _html.analyse(doc).tags
-    text = doc.text
     unmatched: dict[str, set[int]] = {}
     opens: dict[str, list[int]] = {}
     closes: dict[str, list[int]] = {}

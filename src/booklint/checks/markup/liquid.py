@@ -215,10 +215,17 @@ def liquid_unknown_tag(doc: Document, ctx):
     sc = _liquid.scan(doc.text)
     blocks = set(_liquid.BLOCKS) | _liquid.observed_blocks(sc.tokens) | {k for k in known if "end" + k in known}
     names = sorted(known)
+    in_comment = 0
     for tok in sc.tokens:
         name = tok.name
-        if tok.kind != "tag" or not name or name in known:
+        if tok.kind != "tag" or not name:
             continue
+        if name == "comment":
+            in_comment += 1
+        elif name == "endcomment" and in_comment:
+            in_comment -= 1
+        if name in known or in_comment:
+            continue  # inside `{% comment %}` Liquid ignores tags it does not know
         if name.startswith("end") and name[3:] in blocks:
             continue  # an end tag: liquid-end-tag-unmatched pairs it
         near = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
@@ -295,8 +302,9 @@ def liquid_in_code_or_math(doc: Document, ctx):
 
     ## What it does
     Jekyll renders Liquid over the whole page before Markdown, so `{{ x }}` in a code block
-    or `\\frac{{a}}{b}` in math is replaced by the value of a Liquid variable (usually
-    nothing). Reports each such tag or output outside `{% raw %}`.
+    (fenced, indented, a code span, or a `{% highlight %}` block) or `\\frac{{a}}{b}` in math
+    is replaced by the value of a Liquid variable (usually nothing). Reports each such tag or
+    output outside `{% raw %}`.
 
     ## Why is this bad?
     The reader sees code with pieces missing, or math with a term silently gone, and
@@ -323,8 +331,12 @@ def liquid_in_code_or_math(doc: Document, ctx):
     sc = _liquid.scan(doc.text)
     code = code_regions(doc)
     math = Regions([m.span for m in doc.math])
+    highlight = Regions(_highlight_bodies(sc.tokens))
     for tok in sc.tokens:
-        where = "code" if tok.start in code else "math" if tok.start in math else None
+        if tok.start in highlight and not (tok.kind == "tag" and tok.name == "endhighlight"):
+            where = "code"
+        else:
+            where = "code" if tok.start in code else "math" if tok.start in math else None
         if where is None:
             continue
         shown = " ".join(doc.text[tok.start : min(tok.end, tok.start + 40)].split())
@@ -334,3 +346,18 @@ def liquid_in_code_or_math(doc: Document, ctx):
         yield ctx.finding(doc, Span(tok.start, tok.end),
                           f"`{shown}` in this {where} is a Liquid {what} to Jekyll, which replaces it before Markdown and "
                           f"math are rendered, so the reader never sees it. To show it as written, {fix_hint}.")
+
+
+def _highlight_bodies(tokens):
+    """The insides of `{% highlight %}` blocks, which Jekyll also runs through Liquid first."""
+    out = []
+    start = None
+    for tok in tokens:
+        if tok.kind != "tag":
+            continue
+        if tok.name == "highlight" and start is None:
+            start = tok.end
+        elif tok.name == "endhighlight" and start is not None:
+            out.append(Span(start, tok.start))
+            start = None
+    return out
