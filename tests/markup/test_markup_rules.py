@@ -109,6 +109,13 @@ def test_unquoted_attributes_are_quoted_by_fix(make_book):
     assert _codes(gh, ["D011"]) == []
 
 
+def test_an_unclosed_p_matters_to_kramdown_only(make_book):
+    html = "<div>\n<p>One\n<p>Two\n</div>\n"
+    assert _codes(make_book({"README.md": html}, name="gh"), ["D009", "D010"]) == []
+    kd = make_book({**JEKYLL, "a.md": FM + html}, name="kd")
+    assert _codes(kd, ["D009", "D010"]) == [("a.md", 7, "D010"), ("a.md", 8, "D010")]
+
+
 # -- structure ----------------------------------------------------------------------------------------
 
 def test_explicit_ids_collide(make_book):

@@ -75,18 +75,22 @@ class Tree:
     issues: list[Issue] = field(default_factory=list)
 
 
-_cache: dict[int, tuple[weakref.ref, Tree]] = {}
+_cache: dict[tuple[int, bool], tuple[weakref.ref, Tree]] = {}
+# HTML lets `</p>` be left out; kramdown does not: it reads on to the next `</p>` (or the page's end)
+_OPTIONAL_HTML = OPTIONAL_END | {"p"}
 
 
-def analyse(doc: Document) -> Tree:
-    hit = _cache.get(id(doc))
+def analyse(doc: Document, kramdown: bool = True) -> Tree:
+    """The page's HTML tree; ``kramdown``: the page is rendered by kramdown (a `<p>` must be closed)."""
+    key = (id(doc), kramdown)
+    hit = _cache.get(key)
     if hit is not None and hit[0]() is doc:
         return hit[1]
     with paused_gc():
-        tree = _analyse(doc)
+        tree = _analyse(doc, OPTIONAL_END if kramdown else _OPTIONAL_HTML)
     if len(_cache) > 32:
         _cache.clear()
-    _cache[id(doc)] = (weakref.ref(doc), tree)
+    _cache[key] = (weakref.ref(doc), tree)
     return tree
 
 
@@ -130,7 +134,7 @@ class _Sp:
     end: int
 
 
-def _analyse(doc: Document) -> Tree:
+def _analyse(doc: Document, optional: frozenset[str]) -> Tree:
     page, inside = page_tags(doc)
     tree = Tree(tags=page)
     if not page and not inside:
@@ -167,9 +171,9 @@ def _analyse(doc: Document) -> Tree:
         last[:] = [start, end, ("c", j)]
         return last[2], end
 
-    _walk(tree.issues, page, container, "page", "paragraph")
+    _walk(tree.issues, page, container, "page", "paragraph", optional)
     for start in sorted(inside):
-        _walk(tree.issues, inside[start], lambda t: (("l", start), 1 << 62), "caption", "caption")
+        _walk(tree.issues, inside[start], lambda t: (("l", start), 1 << 62), "caption", "caption", optional)
     tree.issues.sort(key=lambda x: x.tag.span.start)
     return tree
 
@@ -177,7 +181,15 @@ def _analyse(doc: Document) -> Tree:
 MAX_ISSUES = 5000  # per page: more say nothing new (the engine lists 1000 findings of a rule per file)
 
 
-def _walk(issues: list[Issue], tags: list[HtmlTag], container, where: str, inline_where: str) -> None:
+def _walk(issues: list[Issue], tags: list[HtmlTag], container, where: str, inline_where: str,
+          optional: frozenset[str]) -> None:
+
+    def _reportable(tag: HtmlTag) -> bool:
+        """Unclosed or misnested elements worth a finding (markdown=1 blocks have their own rule)."""
+        if tag.name in optional or not known_element(tag.name):
+            return False
+        return markdown_attr(tag) is None or not tag.block
+
     stack: list[tuple] = []  # (tag, inline container or None for a block element, container end, name)
     absorbed: dict[str, int] = {}
     index: dict[str, list[int]] = {}  # name -> positions in the stack (a linear-time search)
@@ -236,7 +248,7 @@ def _walk(issues: list[Issue], tags: list[HtmlTag], container, where: str, inlin
         if absorbed.get(name):
             absorbed[name] -= 1
             continue
-        if name in OPTIONAL_END or not known_element(name):
+        if name in optional or not known_element(name):
             continue
         report("stray", t, None, where)
     for o in stack:  # still open at the end, in the order they opened
@@ -244,10 +256,3 @@ def _walk(issues: list[Issue], tags: list[HtmlTag], container, where: str, inlin
             break
         if _reportable(o[0]):
             report("unclosed", o[0], None, inline_where if o[1] is not None else where)
-
-
-def _reportable(tag: HtmlTag) -> bool:
-    """Unclosed or misnested elements worth a finding (markdown=1 blocks have their own rule)."""
-    if tag.name in OPTIONAL_END or not known_element(tag.name):
-        return False
-    return markdown_attr(tag) is None or not tag.block

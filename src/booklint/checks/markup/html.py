@@ -27,7 +27,9 @@ def html_unclosed_element(doc: Document, ctx):
     closes, on the line where it opens. An element opened inside a paragraph must close in
     that paragraph; one opened by an HTML block may close in a later block. Elements whose
     end tag HTML allows to omit (`<li>`, `<td>`, ...) are not reported, nor is anything in
-    code or math. `markdown=1` blocks have their own rule (D012).
+    code or math; `<p>` is reported only on pages kramdown renders (kramdown, unlike HTML,
+    reads an unclosed `<p>` on to the next `</p>`). `markdown=1` blocks have their own rule
+    (D012).
 
     ## Why is this bad?
     An unclosed `<d-footnote>` turns the rest of its paragraph into the footnote; an
@@ -44,7 +46,7 @@ def html_unclosed_element(doc: Document, ctx):
     Rooflines bound the runtime.<d-footnote>Ignoring overlap.</d-footnote> The next sentence is body text.
     ```
     """
-    for issue in _html.analyse(doc).issues:
+    for issue in _html.analyse(doc, kramdown_renders(ctx.book, doc)).issues:
         if issue.kind != "unclosed":
             continue
         t = issue.tag
@@ -82,7 +84,7 @@ def html_end_tag_mismatch(doc: Document, ctx):
     <b><i>Takeaway</i></b>: rooflines bound runtime.
     ```
     """
-    for issue in _html.analyse(doc).issues:
+    for issue in _html.analyse(doc, kramdown_renders(ctx.book, doc)).issues:
         t = issue.tag
         if issue.kind == "misnested":
             o = issue.other
