@@ -203,3 +203,17 @@ def test_no_encoding_finding_on_the_clean_corpus(book):
     root = corpus_book(book)
     findings = [f for f in lint(root, select=["E"], isolated=True)]
     assert not findings, [(f.path, f.line, f.code, f.message) for f in findings]
+
+
+@pytest.mark.parametrize("encoding", ["macroman", "sloppy-windows-1252", "sloppy-windows-1251"])
+def test_the_real_russian_readme_damaged_and_repaired(copy_book, encoding):
+    root = copy_book("scaling-book-ru")
+    clean = (root / "README.md").read_bytes()
+    text = clean.decode("utf-8")
+    (root / "README.md").write_bytes(damage(text, encoding).encode("utf-8"))
+    found = [f for f in lint(root, "README.md", select=["E"], isolated=True)]
+    assert {f.line for f in found} == non_ascii_lines(text)
+    assert {f.code for f in found} == {"E006"}
+    r = CliRunner().invoke(main, ["check", "--isolated", "--select", "E", "--fix", "--exit-zero", str(root / "README.md")])
+    assert r.exit_code == 0, r.output
+    assert (root / "README.md").read_bytes() == clean

@@ -59,7 +59,7 @@ def byte_order_mark(doc: Document, ctx):
                       f"without the mark.", fix=Fix("Remove the byte-order mark", (), drop_bom=True))
 
 
-@rule("E004", "control-character", fixable=True)
+@rule("E004", "control-character", fixable=True, severity="warning")
 def control_character(doc: Document, ctx):
     """Finds control characters (other than tab and newline) outside code.
 
@@ -118,7 +118,7 @@ def _emoji(c: str) -> bool:
     return 0x1F000 <= o <= 0x1FAFF or 0x2600 <= o <= 0x27BF or o in (0xFE0F, 0x20E3) or 0x1F3FB <= o <= 0x1F3FF
 
 
-@rule("E005", "invisible-character", fixable=True)
+@rule("E005", "invisible-character", fixable=True, severity="warning")
 def invisible_character(doc: Document, ctx):
     """Finds zero-width and bidirectional-control characters outside code.
 

@@ -52,7 +52,7 @@ def check_word(w: str):
     return None
 
 
-@rule("E007", "mixed-script-word", fixable=True)
+@rule("E007", "mixed-script-word", fixable=True, severity="warning")
 def mixed_script_word(doc: Document, ctx):
     """Finds words that mix Latin and Cyrillic letters (`Cвет` written with a Latin `C`).
 

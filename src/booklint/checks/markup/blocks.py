@@ -15,7 +15,7 @@ _NAMES = {"fence": "code block", "code_block": "code block", "table_open": "tabl
           "blockquote_open": "quote", "html_block": "HTML block"}
 
 
-@rule("D022", "code-span-unbalanced")
+@rule("D022", "code-span-unbalanced", severity="warning")
 def code_span_unbalanced(doc: Document, ctx):
     """Finds code spans that close at the wrong backtick, or never close.
 
@@ -152,7 +152,7 @@ def _renumbered(doc: Document):
             yield a, start, blocks[j + 1][1], blocks[j + 1][0]
 
 
-@rule("D023", "continuation-lost-marker")
+@rule("D023", "continuation-lost-marker", severity="warning")
 def continuation_lost_marker(doc: Document, ctx):
     """Finds lines meant to continue a list item or a quote that fell out of it.
 
@@ -205,7 +205,7 @@ def continuation_lost_marker(doc: Document, ctx):
                           f"Indent it to the item's text.")
 
 
-@rule("D024", "ordered-list-start-ignored")
+@rule("D024", "ordered-list-start-ignored", severity="warning")
 def ordered_list_start_ignored(doc: Document, ctx):
     """Finds numbered lists that start at a number other than 1 on pages kramdown renders.
 

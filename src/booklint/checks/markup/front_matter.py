@@ -103,7 +103,7 @@ def _number(d: Document):
     return v if isinstance(v, int) and not isinstance(v, bool) else None
 
 
-@rule("D014", "section-nav-mismatch")
+@rule("D014", "section-nav-mismatch", severity="warning")
 def section_nav_mismatch(doc: Document, ctx):
     """Finds chapter navigation (`section_number`, `previous/next_section_*`) that disagrees with its target.
 
@@ -174,7 +174,7 @@ def _entry_line(doc, fm, path, entry=None) -> Span:
     return _span(fm, path)
 
 
-@rule("D015", "toc-entry-shape")
+@rule("D015", "toc-entry-shape", severity="warning")
 def toc_entry_shape(doc: Document, ctx):
     """Finds `toc:` entries in a shape the Distill layout cannot show.
 
@@ -356,7 +356,7 @@ def _fixes_keep(fm, edits: list[tuple[int, Edit]]) -> set[int]:
     return merged if same_rest and data.get("toc") == want else set()
 
 
-@rule("D017", "front-matter-curly-quotes", fixable=True)
+@rule("D017", "front-matter-curly-quotes", fixable=True, severity="warning")
 def front_matter_curly_quotes(doc: Document, ctx):
     """Finds front-matter values wrapped in typographic quotes (`“…”`) instead of YAML quotes.
 

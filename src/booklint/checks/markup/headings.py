@@ -84,7 +84,7 @@ def _references(book, rel: str) -> set[str]:
     return cache.get(rel, set())
 
 
-@rule("D019", "duplicate-heading-id")
+@rule("D019", "duplicate-heading-id", severity="warning")
 def duplicate_heading_id(doc: Document, ctx):
     """Finds headings that get the same id as an earlier one, when a link or TOC entry uses that id.
 
@@ -153,7 +153,7 @@ def duplicate_heading_id(doc: Document, ctx):
                               f"or give it an explicit `{{#id}}`.")
 
 
-@rule("D020", "empty-heading")
+@rule("D020", "empty-heading", severity="warning")
 def empty_heading(doc: Document, ctx):
     """Finds headings with no text (`##` alone on a line).
 

@@ -222,7 +222,7 @@ def _unmatched_opens(opens: list[int], closes: list[int]) -> set[int]:
     return set(stack)
 
 
-@rule("D025", "html-unknown-element")
+@rule("D025", "html-unknown-element", severity="warning")
 def html_unknown_element(doc: Document, ctx):
     """Finds HTML tags whose name is no HTML, SVG or MathML element (`<it>`, `<T>`).
 

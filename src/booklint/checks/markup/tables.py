@@ -61,7 +61,7 @@ def split_cells(line: str, code_protects: bool) -> list[str]:
     return cells
 
 
-@rule("D021", "table-column-count")
+@rule("D021", "table-column-count", severity="warning")
 def table_column_count(doc: Document, ctx):
     """Finds table rows with more or fewer cells than the table's header.
 
