@@ -48,6 +48,16 @@ def test_liquid_rules_only_where_jekyll_renders_liquid(make_book):
     assert _codes(site, ["D004", "D006"]) == [("a.md", 6, "D004"), ("a.md", 8, "D006")]
 
 
+def test_pages_that_opt_out_of_liquid(make_book):
+    page = '---\ntitle: T\nrender_with_liquid: false\n---\n\n{% details x %}\n\n{{ y\n'
+    assert _codes(make_book({**JEKYLL, "a.md": page}), ["D004", "D006"]) == []
+
+
+def test_html_inside_liquid_comments_is_dropped(make_book):
+    page = FM + "{% comment %}\n<div class=\"draft\">\n<it>old</it>\n{% endcomment %}\n\n<b>kept</b>\n"
+    assert _codes(make_book({**JEKYLL, "a.md": page}), ["D009", "D025"]) == []
+
+
 def test_unknown_tags_with_and_without_the_sites_plugins(make_book):
     page = FM + "{% details x %}\n\nA\n\n{% enddetails %}\n\n{% mytag %}\n\n{% inlcude a.liquid %}\n"
     # no _plugins/: the theme's tags are unknown, so only near-misses of known tags are reported

@@ -15,6 +15,8 @@ def jekyll_renders(book, doc: Document) -> bool:
         return False
     if doc.front_matter is None and not any(n.kind == "unterminated-front-matter" for n in doc.notes):
         return False  # no front matter: Jekyll copies the file as it is (a broken one is still meant as a page)
+    if doc.front_matter is not None and doc.front_matter.get("render_with_liquid") is False:
+        return False  # Jekyll 4.1+: the page opts out of Liquid
     return doc.path in book.site.published
 
 
@@ -59,8 +61,10 @@ def code_regions(doc: Document) -> Regions:
     return Regions([c.span for c in doc.code_blocks] + [c.span for c in doc.code_spans])
 
 
-def code_and_math_regions(doc: Document) -> Regions:
-    return Regions([c.span for c in doc.code_blocks] + [c.span for c in doc.code_spans] + [m.span for m in doc.math])
+def code_and_math_regions(doc: Document, extra=()) -> Regions:
+    """Code, math, and any ``extra`` spans: text whose `<` is not HTML."""
+    return Regions([c.span for c in doc.code_blocks] + [c.span for c in doc.code_spans] + [m.span for m in doc.math]
+                   + list(extra))
 
 
 @contextlib.contextmanager

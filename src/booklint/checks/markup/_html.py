@@ -109,8 +109,8 @@ def page_tags(doc: Document) -> tuple[list[HtmlTag], dict[int, list[HtmlTag]]]:
                 tags[-1] = t
             continue
         tags.append(t)
-    skip = code_and_math_regions(doc)
     liquid = [tok for tok in _liquid.scan(doc.text).tokens if tok.kind == "tag"] if "{%" in doc.text else []
+    skip = code_and_math_regions(doc, _comment_bodies(liquid))
     lq = Regions([_Sp(tok.start, tok.end) for tok in liquid]) if liquid else None
     if lq is None and not skip.starts:
         return tags, {}
@@ -126,6 +126,22 @@ def page_tags(doc: Document) -> tuple[list[HtmlTag], dict[int, list[HtmlTag]]]:
             continue
         page.append(t)
     return page, inside
+
+
+def _comment_bodies(liquid) -> list:
+    """The insides of `{% comment %}` blocks: Jekyll drops them, HTML and all."""
+    out = []
+    depth, start = 0, 0
+    for tok in liquid:
+        if tok.name == "comment":
+            if depth == 0:
+                start = tok.end
+            depth += 1
+        elif tok.name == "endcomment" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(_Sp(start, tok.start))
+    return out
 
 
 @dataclass(frozen=True)
