@@ -39,15 +39,15 @@ def choose_edits(findings: list[Finding], unsafe: bool = False) -> dict[str, tup
     """Per file: non-overlapping edits, and how many findings they fix."""
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
-        if f.fix is not None and f.fix.edits and (f.fix.safe or unsafe):
+        if f.fix is not None and (f.fix.edits or f.fix.drop_bom) and (f.fix.safe or unsafe):
             by_file[f.path].append(f)
     out: dict[str, tuple[list[Edit], int]] = {}
     for path, items in by_file.items():
-        items.sort(key=lambda f: (min(e.start for e in f.fix.edits), f.code))
+        items.sort(key=lambda f: (min((e.start for e in f.fix.edits), default=_BOM.start), f.code))
         taken: list[Edit] = []
         count = 0
         for f in items:
-            edits = sorted(set(f.fix.edits), key=lambda e: (e.start, e.end))
+            edits = sorted(set(f.fix.edits) | ({_BOM} if f.fix.drop_bom else set()), key=lambda e: (e.start, e.end))
             if any(_overlaps(e, t) for e in edits for t in taken) or _self_overlap(edits):
                 if all(e in taken for e in edits):
                     count += 1  # the same edit as an earlier finding's
@@ -56,6 +56,10 @@ def choose_edits(findings: list[Finding], unsafe: bool = False) -> dict[str, tup
             count += 1
         out[path] = (sorted(taken, key=lambda e: (e.start, e.end)), count)
     return out
+
+
+# stands for "remove the byte-order mark": before every offset of the text, so it overlaps no real edit
+_BOM = Edit(-1, -1, "")
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
@@ -102,6 +106,8 @@ def apply_fixes(root: Path, sources: dict[str, Source], findings: list[Finding],
         src = sources.get(path)
         if src is None or not edits:
             continue
+        drop_bom = _BOM in edits
+        edits = [e for e in edits if e != _BOM]
         if src.decode_problems or src.binary:
             report.skipped.append((path, "it is not valid UTF-8, so it cannot be rewritten without losing bytes"))
             continue
@@ -123,7 +129,7 @@ def apply_fixes(root: Path, sources: dict[str, Source], findings: list[Finding],
             report.skipped.append((path, "it changed since booklint read it"))
             continue
         new_text = apply_text(src, edits)
-        new_bytes = (b"\xef\xbb\xbf" if src.bom else b"") + new_text.encode("utf-8")
+        new_bytes = (b"\xef\xbb\xbf" if src.bom and not drop_bom else b"") + new_text.encode("utf-8")
         if new_bytes == current:
             continue
         if not write:

@@ -50,6 +50,7 @@ class Fix:
     description: str
     edits: tuple[Edit, ...]
     safe: bool = True
+    drop_bom: bool = False  # also remove the file's byte-order mark (which is not part of its text)
 
 
 @dataclass

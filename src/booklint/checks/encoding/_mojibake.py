@@ -1,0 +1,297 @@
+"""Mojibake: UTF-8 text that was decoded with a legacy encoding and saved again.
+
+Detection is a strict round trip, word by word (a word is a run without ASCII spaces;
+mojibake never contains one): the word must encode in the suspect encoding, those bytes
+must be valid UTF-8, and the result must be shorter, consist of ordinary characters (no
+controls, unassigned or private-use code points, only common Unicode blocks) and have
+each run of letters in a single script. A word whose repair is a single non-ASCII
+character, other than a punctuation mark or symbol of three bytes (`â€”` for `—`), is a
+weak candidate, kept only if ftfy also finds it bad, if its letters mix scripts and the
+repair's do not (`cafГ©`), or if the same file has at least two strong candidates in the
+same encoding. Measured on 1.97 million words
+of 12 languages' dictionaries in 11 typographic contexts each (21.7 million strings): no
+clean string is taken for mojibake; the two corpus books (13,000 lines) give none either.
+
+The repair is ftfy's: ``ftfy.fix_encoding`` where it agrees with the round trip, else the
+plan ftfy would apply (encode with the encoding found, decode as UTF-8, a layer at a
+time). ftfy alone would miss KOI8-R, which it does not know, and single words of pure
+Cyrillic damaged through Mac Roman, which its badness heuristic scores as clean.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+ENCODINGS = ("sloppy-windows-1252", "latin-1", "macroman", "sloppy-windows-1251", "koi8_r")
+LABELS = {
+    "sloppy-windows-1252": "Windows-1252 (cp1252)",
+    "latin-1": "Latin-1 (ISO 8859-1)",
+    "macroman": "Mac Roman",
+    "sloppy-windows-1251": "Windows-1251 (cp1251)",
+    "koi8_r": "KOI8-R",
+}
+MAX_LAYERS = 3
+_WORD = re.compile(r"[^ \t\n]+")
+_OK_RANGES = (
+    (0x00A0, 0x024F), (0x0250, 0x02FF), (0x0300, 0x036F), (0x0370, 0x03FF), (0x0400, 0x052F),
+    (0x0590, 0x06FF), (0x0900, 0x097F), (0x0E00, 0x0E7F), (0x1E00, 0x1EFF), (0x2000, 0x206F),
+    (0x2070, 0x209F), (0x20A0, 0x20CF), (0x2100, 0x27BF), (0x2900, 0x2BFF), (0x3000, 0x30FF),
+    (0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0xFF00, 0xFFEF), (0x1F300, 0x1FAFF),
+)
+_BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
+# a punctuation mark or symbol of three bytes (`—`, `“`, `…`, `№`, `€`): six specific characters, no accident
+# (a three-byte letter can be one: Russian `её—` read as Windows-1251 UTF-8 is the CJK `帗`)
+_WIDE = re.compile("[\u2000-\u2bff]")
+
+
+@dataclass(slots=True)
+class Damage:
+    start: int  # offsets into the text
+    end: int
+    fixed: str
+    layers: tuple[str, ...]  # encodings undone, outermost first
+    strong: bool
+
+
+@dataclass
+class Report:
+    damages: list[Damage] = field(default_factory=list)  # strict round trip (exact repair)
+    lossy: list[tuple[int, int, str]] = field(default_factory=list)  # (line start, line end, ftfy's repair)
+
+
+_ALLOWED = re.compile("[\t\x20-\x7e" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _OK_RANGES) + "]*")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "HEBREW", "ARABIC", "DEVANAGARI", "THAI",
+                      "HANGUL", "CJK", "HIRAGANA", "KATAKANA", "GEORGIAN", "COPTIC", "SYRIAC", "THAANA", "NKO"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _script(c: str) -> str | None:
+    """The script of a letter (None for non-letters and script-neutral letters such as `µ` or `ª`)."""
+    if not c.isalpha():
+        return None
+    if c.isascii():
+        return "LATIN"
+    name = unicodedata.name(c, "")
+    first = name.split(" ", 1)[0] if name else ""
+    return first if first in _SCRIPTS else None
+
+
+# the usual results, settled by one regex: Latin text, or Cyrillic text without Latin letters
+_PLAIN_LATIN = re.compile("[\t\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u20ac]*")
+_PLAIN_CYRILLIC = re.compile("[\t\x20-\x40\x5b-\x60\x7b-\x7e\u00a0-\u00bf\u00d7\u00f7\u0400-\u04ff"
+                             "\u2010-\u2027\u2030-\u205e\u20ac\u2116]*")
+
+
+def _plausible(fixed: str) -> bool:
+    """Ordinary characters only (common blocks, no controls, nothing unassigned), one script per run of letters."""
+    if _PLAIN_LATIN.fullmatch(fixed) is not None or _PLAIN_CYRILLIC.fullmatch(fixed) is not None:
+        return True
+    if _ALLOWED.fullmatch(fixed) is None:
+        return False
+    for ch in set(fixed):
+        if ord(ch) > 0x7E and unicodedata.category(ch) in _BAD_CATEGORIES:
+            return False
+    for m in _LETTER_RUN.finditer(fixed):
+        run = m.group(0)
+        if run.isascii():
+            continue
+        scripts = {_script(c) for c in set(run)}
+        scripts.discard(None)
+        if len(scripts) > 1:
+            return False
+    return True
+
+
+@functools.cache
+def _charsets() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """Per encoding, in the order they are tried: (name, the text it can produce, a UTF-8 lead byte followed
+    by a continuation byte as it shows them). Text without such a pair cannot be UTF-8 read in that encoding."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-*" codecs)
+
+    out = []
+    for enc in ENCODINGS:
+        chars = bytes(range(256)).decode(enc)
+        lead = bytes(range(0xC2, 0xF5)).decode(enc)
+        cont = bytes(range(0x80, 0xC0)).decode(enc)
+        out.append((enc, re.compile("[" + re.escape(chars) + "]*"),
+                    re.compile("[" + re.escape(lead) + "][" + re.escape(cont) + "]")))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def undo_once(word: str) -> tuple[str, str, bool] | None:
+    """(encoding, repaired word, strong) for one layer of mojibake, or None."""
+    if word.isascii():
+        return None
+    weak = None
+    for enc, charset, pair in _charsets():
+        if pair.search(word) is None or charset.fullmatch(word) is None:
+            continue  # no multi-byte character could be hidden here, or a character this encoding never produces
+        fixed = word.encode(enc).decode("utf-8", "replace")
+        if "\ufffd" in fixed:
+            continue  # the bytes are not UTF-8
+        if fixed == word or len(fixed) >= len(word) or not _plausible(fixed):
+            continue
+        if len(fixed) - len(fixed.encode("ascii", "ignore")) >= 2 or _WIDE.search(fixed):
+            return enc, fixed, True
+        if weak is None:
+            weak = (enc, fixed)
+    if weak is None:
+        return None
+    from ftfy.badness import is_bad
+
+    return weak[0], weak[1], bool(is_bad(word)) or _resolves_scripts(word, weak[1])
+
+
+def _scripts(text: str) -> set[str]:
+    out = {_script(c) for c in set(text)}
+    out.discard(None)
+    return out
+
+
+def _resolves_scripts(word: str, fixed: str) -> bool:
+    """The word mixes scripts (`cafГ©`) and its repair does not (`café`): damage, not a clean word."""
+    return len(_scripts(word)) > 1 and len(_scripts(fixed)) == 1
+
+
+@functools.lru_cache(maxsize=65536)
+def chain(word: str) -> tuple[tuple[str, str, bool], ...]:
+    """The layers of mojibake on ``word``, outermost first: (encoding, repaired, strong); stops after a weak one."""
+    got = undo_once(word)
+    if got is None:
+        return ()
+    out = [got]
+    cur = got[1]
+    while got[2] and len(out) < MAX_LAYERS:
+        got = undo_once(cur)
+        if got is None:
+            break
+        out.append(got)
+        cur = got[1]
+    return tuple(out)
+
+
+def undo(word: str) -> tuple[str, tuple[str, ...], bool] | None:
+    """Undo the layers that stand on their own; (repaired, encodings, strong) or None."""
+    layers = chain(word)
+    if not layers:
+        return None
+    keep = [layers[0]] + [x for x in layers[1:] if x[2]]
+    return keep[-1][1], tuple(x[0] for x in keep), layers[0][2]
+
+
+MAX_FTFY_LINE = 20_000  # longer stretches are repaired by the plan alone (ftfy's guess would cost seconds)
+
+
+def repair_line(text: str, damages: list[Damage]) -> list[tuple[int, int, str]]:
+    """ftfy's repair of one line's damaged words, as (start, end, new) edits.
+
+    ``ftfy.fix_encoding`` on the stretch from the first damaged word to the last, when its result is exactly
+    what the round trip found; otherwise ``ftfy.apply_plan`` word by word with the encodings found."""
+    import ftfy
+
+    start, end = damages[0].start, damages[-1].end
+    expected_parts, pos = [], start
+    for d in damages:
+        expected_parts.append(text[pos : d.start])
+        expected_parts.append(d.fixed)
+        pos = d.end
+    expected_parts.append(text[pos:end])
+    expected = "".join(expected_parts)
+    if end - start <= MAX_FTFY_LINE and ftfy.fix_encoding(text[start:end]) == expected:
+        return [(start, end, expected)]
+    # ftfy's plan is one `encode(enc)` and one `decode("utf-8")` a layer: the round trip's own result
+    return [(d.start, d.end, d.fixed) for d in damages]
+
+
+def scan(text: str) -> Report:
+    from ...checks.markup._common import paused_gc
+
+    with paused_gc():
+        return _scan(text)
+
+
+def _scan(text: str) -> Report:
+    out = Report()
+    if text.isascii():
+        return out
+    chains: list[tuple[int, int, tuple[tuple[str, str, bool], ...]]] = []
+    strong: dict[tuple[int, str], int] = {}  # (layer depth, encoding) -> words where that layer stands on its own
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if len(w) - len(w.encode("ascii", "ignore")) < 2:
+            continue  # mojibake of any character is at least two characters
+        layers = chain(w)
+        if not layers:
+            continue
+        chains.append((m.start(), m.end(), layers))
+        for depth, (enc, _fixed, ok) in enumerate(layers):
+            if ok:
+                strong[depth, enc] = strong.get((depth, enc), 0) + 1
+    # a weak layer counts when the same file has at least two words where that layer is strong
+    add = out.damages.append
+    for start, end, layers in chains:
+        last = layers[-1]
+        if last[2]:  # every layer stands on its own (the usual case)
+            add(Damage(start, end, last[1], tuple(x[0] for x in layers) if len(layers) > 1 else (last[0],), True))
+            continue
+        n = len(layers) - 1  # the last layer is weak: kept if the file backs it up
+        if strong.get((n, last[0]), 0) >= 2:
+            n += 1
+        if n:
+            add(Damage(start, end, layers[n - 1][1], tuple(x[0] for x in layers[:n]), layers[0][2]))
+    damaged_lines = set()
+    starts = [0]
+    i = text.find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    import bisect
+
+    for d in out.damages:
+        damaged_lines.add(bisect.bisect_right(starts, d.start) - 1)
+    out.lossy = _lossy(text, starts, damaged_lines)
+    return out
+
+
+def _lossy(text: str, starts: list[int], skip: set[int]) -> list[tuple[int, int, str]]:
+    """Lines ftfy repairs although the strict round trip does not (bytes lost, or half-damaged)."""
+    import ftfy
+
+    out = []
+    n = len(starts)
+    for li in range(n):
+        if li in skip:
+            continue
+        a = starts[li]
+        b = starts[li + 1] - 1 if li + 1 < n else len(text)
+        line = text[a:b]
+        if line.isascii():
+            continue
+        fixed = ftfy.fix_encoding(line)
+        if fixed != line and len(fixed) < len(line):
+            out.append((a, b, fixed))
+    return out
+
+
+_cache: dict[int, tuple[str, Report]] = {}
+
+
+def analyse(text: str) -> Report:
+    hit = _cache.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    rep = scan(text)
+    if len(_cache) > 16:
+        _cache.clear()
+    _cache[id(text)] = (text, rep)
+    return rep
+
+
+def damaged_spans(text: str) -> list[tuple[int, int]]:
+    rep = analyse(text)
+    return [(d.start, d.end) for d in rep.damages] + [(a, b) for a, b, _ in rep.lossy]

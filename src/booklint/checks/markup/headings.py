@@ -1,0 +1,184 @@
+"""Headings: levels that jump, ids that repeat, headings with no text."""
+
+from __future__ import annotations
+
+import functools
+
+from ...book.slugs import Slugger, jekyll_slugify
+from ...document.model import Document, Span
+from ..registry import rule
+from ._common import line_of
+
+
+@functools.lru_cache(maxsize=4096)
+def _base_id(style: str, text: str) -> str:
+    """The id a heading with this text gets when it is the first of its name."""
+    return Slugger(style).slug(text)
+
+
+def _marker_span(doc: Document, h) -> Span:
+    """The heading's first line (its `##` marker and text)."""
+    line = line_of(doc, h.span.start)
+    return Span(h.span.start, max(h.span.start, min(h.span.end, doc.source.line_end(line))))
+
+
+@rule("D018", "heading-level-jump", default=False, severity="warning")
+def heading_level_jump(doc: Document, ctx):
+    """Finds headings more than one level deeper than the heading before them (`##` then `####`).
+
+    ## What it does
+    Walks the page's headings (Markdown and HTML) in order and reports one whose level is
+    more than one below the previous heading's. Off by default: some books use deeper
+    levels for their smaller type on purpose.
+
+    ## Why is this bad?
+    The page outline (screen readers, the browser's and search engines' view of the
+    structure) has a hole: the `####` section belongs to no `###`.
+
+    ## Example
+    ```markdown
+    ## Rooflines
+    #### Matrix multiplication
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Rooflines
+    ### Matrix multiplication
+    ```
+    """
+    prev = None
+    for h in doc.headings:
+        if prev is not None and h.level > prev.level + 1:
+            yield ctx.finding(doc, _marker_span(doc, h),
+                              f"This heading is level {h.level} right after a level-{prev.level} heading (line "
+                              f"{line_of(doc, prev.span.start)}), which skips level {prev.level + 1}. Use level "
+                              f"{prev.level + 1}, or add the missing heading.")
+        prev = h
+
+
+def _references(book, rel: str) -> set[str]:
+    """Fragments something in the book links to on page ``rel`` (TOC entries included)."""
+    cache = getattr(book, "_booklint_fragments", None)
+    if cache is None:
+        cache = {}
+        for d in book.docs.values():
+            for link in d.links:
+                if "#" not in link.href:
+                    continue
+                t = book.site.resolve(d.path, link.href)
+                if t.path and t.fragment:
+                    cache.setdefault(t.path, set()).add(t.fragment)
+            fm = d.front_matter
+            toc = fm.data.get("toc") if fm is not None and isinstance(fm.data, dict) else None
+            if isinstance(toc, list):
+                for entry in toc:
+                    items = [entry] + (entry.get("subsections") or [] if isinstance(entry, dict) and isinstance(entry.get("subsections"), list) else [])
+                    for it in items:
+                        if isinstance(it, dict) and isinstance(it.get("name"), str):
+                            cache.setdefault(d.path, set()).add(jekyll_slugify(it["name"]))
+        try:
+            book._booklint_fragments = cache
+        except AttributeError:
+            pass
+    return cache.get(rel, set())
+
+
+@rule("D019", "duplicate-heading-id", severity="warning")
+def duplicate_heading_id(doc: Document, ctx):
+    """Finds headings that get the same id as an earlier one, when a link or TOC entry uses that id.
+
+    ## What it does
+    kramdown gives a heading whose text repeats an earlier heading's the id `name-1`
+    (`-2`, ...). When a link in the book, or this page's `toc:`, points at `#name`, it
+    always lands on the first of them; booklint reports the later headings. Two explicit
+    `{#id}`s (or an explicit id equal to a generated one) are reported always: the page
+    then has two elements with one id.
+
+    ## Why is this bad?
+    The reader clicks "Worked problems" in the table of contents of the second part and is
+    taken to the first part's section of the same name.
+
+    ## Example
+    ```markdown
+    ## Worked problems
+    ...
+    ## Worked problems
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Worked problems: rooflines
+    ...
+    ## Worked problems: matmuls
+    ```
+    """
+    style = ctx.book.slugger_for(doc.path)
+    if not style:
+        return
+    first: dict[str, object] = {}
+    explicit: dict[str, object] = {}
+    refs = None
+    for h in doc.headings:
+        if h.explicit_id:
+            other = explicit.get(h.explicit_id) or first.get(h.explicit_id)
+            if other is not None:
+                yield ctx.finding(doc, _marker_span(doc, h),
+                                  f"The id `#{h.explicit_id}` is already used by the heading on line "
+                                  f"{line_of(doc, other.span.start)}; a page may use an id once, and links go to the "
+                                  f"first. Give this heading another id.")
+            explicit.setdefault(h.explicit_id, h)
+            continue
+        if h.html or not h.id_text.strip():
+            continue
+        base = _base_id(style, h.id_text)
+        if not base:
+            continue
+        if base in explicit:
+            yield ctx.finding(doc, _marker_span(doc, h),
+                              f"This heading's id would be `#{base}`, which the heading on line "
+                              f"{line_of(doc, explicit[base].span.start)} already uses as its explicit id. Give one of "
+                              f"them another id.")
+            continue
+        if base not in first:
+            first[base] = h
+            continue
+        if refs is None:
+            refs = _references(ctx.book, doc.path)
+        if base in refs or jekyll_slugify(h.text) in refs:
+            yield ctx.finding(doc, _marker_span(doc, h),
+                              f"This heading has the same text as the one on line {line_of(doc, first[base].span.start)}, "
+                              f"so kramdown gives it the id `#{base}-1` (or higher), and links to `#{base}` (this page's "
+                              f"table of contents or another page) land on the first one. Make the heading text unique, "
+                              f"or give it an explicit `{{#id}}`.")
+
+
+@rule("D020", "empty-heading", severity="warning")
+def empty_heading(doc: Document, ctx):
+    """Finds headings with no text (`##` alone on a line).
+
+    ## What it does
+    Reports a Markdown heading whose text is empty (an explicit `{#id}` alone counts as
+    empty).
+
+    ## Why is this bad?
+    The page shows a blank heading-sized gap with an id like `#section`, and the outline
+    has a nameless section. Usually text was moved to the next line by mistake.
+
+    ## Example
+    ```markdown
+    ##
+    Worked problems
+    ```
+
+    ## Use instead
+    ```markdown
+    ## Worked problems
+    ```
+    """
+    for h in doc.headings:
+        if h.html or h.text.strip():
+            continue
+        yield ctx.finding(doc, _marker_span(doc, h),
+                          "This heading has no text, so the page shows an empty heading. Put the heading's text on this "
+                          "line, or remove the `#` marks.")
