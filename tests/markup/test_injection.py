@@ -54,7 +54,10 @@ def test_dropped_closers_are_reported_where_they_opened(copy_book, name):
     # training.md's front matter, which is no longer front matter
     others = [f for f in lint(root, isolated=True)
               if (f.path, f.line, f.code) in after - before and f.code[0] not in "DE"]
-    assert all("training" in f.message for f in others), [(f.path, f.line, f.message) for f in others]
+    # besides broken links to training.md: what training.md's lost front matter explains — its YAML
+    # lines are now text (spelling sees `permalink`, `rgba`), and its `bibliography:` is gone (C001)
+    assert all("training" in f.message or (f.path == "training.md" and (f.line <= tr_end + 1 or f.code == "C001"))
+               for f in others), [(f.path, f.line, f.message) for f in others]
     lost = before - after
     assert all(p == "training.md" and line <= tr_end + 1 for p, line, _ in lost), sorted(lost)
     assert ("training.md", 250, "D025") in after
