@@ -12,12 +12,29 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
-def corpus_dir() -> Path | None:
+def corpus_root() -> Path:
+    """Where the real books are expected: ``$BOOKLINT_CORPUS``, else ``<repo>/../shared/corpus``."""
     env = os.environ.get("BOOKLINT_CORPUS")
-    for cand in ([Path(env)] if env else []) + [REPO.parent / "shared" / "corpus"]:
-        if cand.is_dir() and (cand / "scaling-book-en").is_dir():
-            return cand
+    return Path(env) if env else REPO.parent / "shared" / "corpus"
+
+
+def corpus_dir() -> Path | None:
+    """The corpus folder if both books are there, else None."""
+    root = corpus_root()
+    if all((root / b).is_dir() for b in ("scaling-book-en", "scaling-book-ru")):
+        return root.resolve()
     return None
+
+
+def readme_block_text() -> str | None:
+    """The BibTeX block of the English README (read from the corpus, never copied), or None."""
+    readme = corpus_root() / "scaling-book-en" / "README.md"
+    if not readme.is_file():
+        return None
+    lines = readme.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("@article{scaling-book"))
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("```"))
+    return "\n".join(lines[start:end]) + "\n"
 
 
 CORPUS = corpus_dir()

@@ -15,12 +15,11 @@ chapter's front matter, authors from its ``authors:`` (else the book's), URL fro
 from __future__ import annotations
 
 import datetime
-import os
 import posixpath
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from .atomic import write_bytes_atomic
 from .book.model import Book
 from .checks.bib.common import bib_settings
 from .checks.citations.common import book_citation_section, citation_cff
@@ -160,24 +159,5 @@ def cff_text(book: Book, record: CitationRecord, *, date_released: str | None = 
 
 
 def write_file_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if path.exists():
-            try:
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-            except OSError:
-                pass
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write ``text`` (UTF-8, ``\n`` line ends) to ``path`` through a temporary file and a rename."""
+    write_bytes_atomic(path, text.encode("utf-8"))

@@ -13,13 +13,12 @@
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import write_bytes_atomic
 from .checks.registry import Edit, Finding
 from .document.source import Source
 
@@ -138,30 +137,7 @@ def apply_fixes(root: Path, sources: dict[str, Source], findings: list[Finding],
                 old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
                 fromfile=f"a/{path}", tofile=f"b/{path}")))
         else:
-            _atomic_write(target, new_bytes)
+            write_bytes_atomic(target, new_bytes)
         report.fixed += count
         report.files.append(path)
     return report
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    mode = None
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:
-        pass
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".booklint-tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -6,17 +6,13 @@ tests that need it are skipped, with the path they looked at, when it is not the
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from helpers import corpus_root, readme_block_text  # noqa: F401  (re-exported for the tests here)
 
 
-def corpus_root() -> Path:
-    env = os.environ.get("BOOKLINT_CORPUS")
-    return Path(env) if env else REPO.parent / "shared" / "corpus"
 
 
 @pytest.fixture(scope="session")

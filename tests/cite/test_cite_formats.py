@@ -12,7 +12,6 @@ booklint.cite.styles (e.g. APA: 19 authors, ". . .", the last one; Chicago 18: t
 
 from __future__ import annotations
 
-import os
 
 from pathlib import Path
 
@@ -20,23 +19,12 @@ import pytest
 
 from booklint.cite import FORMATS, chapter_record, join_url, record_from_bibtex, render
 
+from helpers import corpus_root, readme_block_text  # noqa: E402,F401
+
 DATA = Path(__file__).parent / "data"
 
 
-def corpus_root() -> Path:
-    env = os.environ.get("BOOKLINT_CORPUS")
-    return Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
-
-def readme_block_text() -> str | None:
-    """The BibTeX block of the English README (read from the corpus, never copied), or None."""
-    readme = corpus_root() / "scaling-book-en" / "README.md"
-    if not readme.is_file():
-        return None
-    lines = readme.read_text(encoding="utf-8").split("\n")
-    start = next(i for i, l in enumerate(lines) if l.startswith("@article{scaling-book"))
-    end = next(i for i in range(start, len(lines)) if lines[i].startswith("```"))
-    return "\n".join(lines[start:end]) + "\n"
 
 def records():
     three = (DATA / "three.bib").read_text(encoding="utf-8")

@@ -28,23 +28,13 @@ import pytest
 from booklint.bibliography import parse_bib
 from booklint.cite import chapter_record, join_url, record_from_bib_entry, record_from_bibtex, render
 
+from helpers import corpus_root, readme_block_text  # noqa: E402,F401
+
 DATA = Path(__file__).parent / "data"
 
 
-def corpus_root() -> Path:
-    env = os.environ.get("BOOKLINT_CORPUS")
-    return Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
 
-def readme_block_text() -> str | None:
-    """The BibTeX block of the English README (read from the corpus, never copied), or None."""
-    readme = corpus_root() / "scaling-book-en" / "README.md"
-    if not readme.is_file():
-        return None
-    lines = readme.read_text(encoding="utf-8").split("\n")
-    start = next(i for i, l in enumerate(lines) if l.startswith("@article{scaling-book"))
-    end = next(i for i in range(start, len(lines)) if lines[i].startswith("```"))
-    return "\n".join(lines[start:end]) + "\n"
 PANDOC = shutil.which("pandoc")
 needs_pandoc = pytest.mark.skipif(PANDOC is None, reason="pandoc is not on PATH (Debian: apt-get install pandoc)")
 

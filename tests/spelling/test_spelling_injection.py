@@ -15,7 +15,6 @@ import pytest
 
 from booklint.book.discover import discover
 from booklint.checks.spelling.words import iter_words, segments
-from booklint.config import Config
 from booklint.engine import read_document
 
 from helpers import lint

@@ -4,7 +4,6 @@ Documents (booklint.engine.load_book), after the kramdown step, with its owning 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -16,13 +15,10 @@ BOOKS = ("scaling-book-en", "scaling-book-ru")
 
 
 def corpus_root() -> Path | None:
-    env = os.environ.get("BOOKLINT_CORPUS")
-    candidates = [Path(env)] if env else []
-    candidates.append(REPO / ".." / "shared" / "corpus")
-    for c in candidates:
-        if all((c / b).is_dir() for b in BOOKS):
-            return c.resolve()
-    return None
+    """The corpus folder if both books are there (helpers.corpus_dir), else None."""
+    from helpers import corpus_dir
+
+    return corpus_dir()
 
 
 def require_corpus() -> Path:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 CODE_RE = re.compile(r"^[A-Z][0-9]{3}$")

@@ -251,17 +251,15 @@ class _Builder:
 
     # -- inline --------------------------------------------------------------------------
     def _heading(self, tok, inline, frag, starts, base) -> None:
-        cmap = self._inline(inline, frag, starts, base, "heading")
+        self._inline(inline, frag, starts, base, "heading")
         span = self._block_span(tok, starts, frag, base)
         plain: list[str] = []
         id_parts: list[str] = []
-        depth_img = 0
         for c in inline.children or []:
             ct = c.type
             if ct in ("text", "text_special"):
-                if depth_img == 0:
-                    plain.append(_unmask(c.content))
-                    id_parts.append(_typographic(_unmask(c.content)) if ct == "text" else c.content)
+                plain.append(_unmask(c.content))
+                id_parts.append(_typographic(_unmask(c.content)) if ct == "text" else c.content)
             elif ct == "code_inline":
                 plain.append(c.content)
                 id_parts.append(c.content)

@@ -82,7 +82,7 @@ def summary(findings, *, color: bool = False, fixed: int = 0) -> str:
     if fixed:
         lines.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.")
     if n == 0:
-        lines.append(st("All checks passed!", fg="green", bold=True) if not fixed else f"No problems remain.")
+        lines.append(st("All checks passed!", fg="green", bold=True) if not fixed else "No problems remain.")
     else:
         sev = Counter(f.severity for f in findings)
         parts = [f"{sev[s]} {s}{'s' if sev[s] != 1 else ''}" for s in ("error", "warning", "info") if sev[s]]

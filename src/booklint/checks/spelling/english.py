@@ -134,22 +134,11 @@ def _crc(raw: bytes) -> str:
 
 
 def _write_atomic(path, data: bytes) -> None:
-    import os
-    import tempfile
+    from ...atomic import write_bytes_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        write_bytes_atomic(path, data)
     except OSError:
         pass  # a cache that cannot be written is only slower
 

@@ -25,7 +25,7 @@ import re
 from itertools import compress
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from ..spelling.english import FUNCTION_WORDS
 from ..spelling.vocab import book_cache, vocabulary
