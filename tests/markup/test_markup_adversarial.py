@@ -121,11 +121,11 @@ def books(tmp_path_factory):
 def _forget_caches(book) -> None:
     """Each rule is timed as if it ran alone (several share a scan of the page)."""
     from booklint.checks.encoding import _mojibake
-    from booklint.checks.markup import _html, _liquid, blocks
+    from booklint.checks.markup import _blocks, _html, _liquid
 
     _liquid.scan.cache_clear()
     _html._cache.clear()
-    blocks._blocks_cache.clear()
+    _blocks._cache.clear()
     _mojibake._cache.clear()
     _mojibake.undo_once.cache_clear()
     _mojibake.chain.cache_clear()

@@ -61,6 +61,12 @@ def markdown_attr(tag: HtmlTag) -> str | None:
     return (a.value or "").strip().lower()
 
 
+def shown(tag: HtmlTag, limit: int = 50) -> str:
+    """The tag as written, on one line, cut to ``limit`` characters (for messages)."""
+    s = " ".join(tag.raw.split()) or f"<{tag.name}>"
+    return s if len(s) <= limit else s[: limit - 2] + "…>"
+
+
 @dataclass(slots=True)
 class Issue:
     kind: str  # "unclosed", "misnested", "stray"

@@ -14,6 +14,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ...document.model import Document
+
 _START = re.compile(r"\{[{%]")
 _START_OUTPUT = re.compile(r"\{\{")
 _START_TAG = re.compile(r"\{%")
@@ -250,3 +252,10 @@ def observed_blocks(tokens: list[Token]) -> set[str]:
     ends = {t.name[3:] for t in tokens if t.kind == "tag" and t.name.startswith("end") and len(t.name) > 3}
     names = {t.name for t in tokens if t.kind == "tag"}
     return ends & names
+
+
+def tag_text(doc: Document, tok: Token, limit: int = 60) -> str:
+    """A tag or output as written, on one line, cut to ``limit`` characters (for messages)."""
+    s = doc.text[tok.start : tok.end]
+    s = " ".join(s.split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"

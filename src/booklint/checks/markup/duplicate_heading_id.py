@@ -1,60 +1,17 @@
-"""Headings: levels that jump, ids that repeat, headings with no text."""
-
 from __future__ import annotations
 
 import functools
 
 from ...book.slugs import Slugger, jekyll_slugify
-from ...document.model import Document, Span
+from ...document.model import Document
 from ..registry import rule
-from ._common import line_of
+from ._common import heading_marker_span, line_of
 
 
 @functools.lru_cache(maxsize=4096)
 def _base_id(style: str, text: str) -> str:
     """The id a heading with this text gets when it is the first of its name."""
     return Slugger(style).slug(text)
-
-
-def _marker_span(doc: Document, h) -> Span:
-    """The heading's first line (its `##` marker and text)."""
-    line = line_of(doc, h.span.start)
-    return Span(h.span.start, max(h.span.start, min(h.span.end, doc.source.line_end(line))))
-
-
-@rule("D018", "heading-level-jump", default=False, severity="warning")
-def heading_level_jump(doc: Document, ctx):
-    """Finds headings more than one level deeper than the heading before them (`##` then `####`).
-
-    ## What it does
-    Walks the page's headings (Markdown and HTML) in order and reports one whose level is
-    more than one below the previous heading's. Off by default: some books use deeper
-    levels for their smaller type on purpose.
-
-    ## Why is this bad?
-    The page outline (screen readers, the browser's and search engines' view of the
-    structure) has a hole: the `####` section belongs to no `###`.
-
-    ## Example
-    ```markdown
-    ## Rooflines
-    #### Matrix multiplication
-    ```
-
-    ## Use instead
-    ```markdown
-    ## Rooflines
-    ### Matrix multiplication
-    ```
-    """
-    prev = None
-    for h in doc.headings:
-        if prev is not None and h.level > prev.level + 1:
-            yield ctx.finding(doc, _marker_span(doc, h),
-                              f"This heading is level {h.level} right after a level-{prev.level} heading (line "
-                              f"{line_of(doc, prev.span.start)}), which skips level {prev.level + 1}. Use level "
-                              f"{prev.level + 1}, or add the missing heading.")
-        prev = h
 
 
 def _references(book, rel: str) -> set[str]:
@@ -123,7 +80,7 @@ def duplicate_heading_id(doc: Document, ctx):
         if h.explicit_id:
             other = explicit.get(h.explicit_id) or first.get(h.explicit_id)
             if other is not None:
-                yield ctx.finding(doc, _marker_span(doc, h),
+                yield ctx.finding(doc, heading_marker_span(doc, h),
                                   f"The id `#{h.explicit_id}` is already used by the heading on line "
                                   f"{line_of(doc, other.span.start)}; a page may use an id once, and links go to the "
                                   f"first. Give this heading another id.")
@@ -135,7 +92,7 @@ def duplicate_heading_id(doc: Document, ctx):
         if not base:
             continue
         if base in explicit:
-            yield ctx.finding(doc, _marker_span(doc, h),
+            yield ctx.finding(doc, heading_marker_span(doc, h),
                               f"This heading's id would be `#{base}`, which the heading on line "
                               f"{line_of(doc, explicit[base].span.start)} already uses as its explicit id. Give one of "
                               f"them another id.")
@@ -146,39 +103,8 @@ def duplicate_heading_id(doc: Document, ctx):
         if refs is None:
             refs = _references(ctx.book, doc.path)
         if base in refs or jekyll_slugify(h.text) in refs:
-            yield ctx.finding(doc, _marker_span(doc, h),
+            yield ctx.finding(doc, heading_marker_span(doc, h),
                               f"This heading has the same text as the one on line {line_of(doc, first[base].span.start)}, "
                               f"so kramdown gives it the id `#{base}-1` (or higher), and links to `#{base}` (this page's "
                               f"table of contents or another page) land on the first one. Make the heading text unique, "
                               f"or give it an explicit `{{#id}}`.")
-
-
-@rule("D020", "empty-heading", severity="warning")
-def empty_heading(doc: Document, ctx):
-    """Finds headings with no text (`##` alone on a line).
-
-    ## What it does
-    Reports a Markdown heading whose text is empty (an explicit `{#id}` alone counts as
-    empty).
-
-    ## Why is this bad?
-    The page shows a blank heading-sized gap with an id like `#section`, and the outline
-    has a nameless section. Usually text was moved to the next line by mistake.
-
-    ## Example
-    ```markdown
-    ##
-    Worked problems
-    ```
-
-    ## Use instead
-    ```markdown
-    ## Worked problems
-    ```
-    """
-    for h in doc.headings:
-        if h.html or h.text.strip():
-            continue
-        yield ctx.finding(doc, _marker_span(doc, h),
-                          "This heading has no text, so the page shows an empty heading. Put the heading's text on this "
-                          "line, or remove the `#` marks.")
