@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from booklint.checks.encoding.mixed_script import check_word
+from booklint.checks.encoding.mixed_script_word import check_word
 from booklint.cli import main
 
 from helpers import lint
