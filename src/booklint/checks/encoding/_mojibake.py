@@ -209,10 +209,7 @@ def repair_line(text: str, damages: list[Damage]) -> list[tuple[int, int, str]]:
 
 
 def scan(text: str) -> Report:
-    from ...checks.markup._common import paused_gc
-
-    with paused_gc():
-        return _scan(text)
+    return _scan(text)
 
 
 def _scan(text: str) -> Report:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ._common import paused_gc
 
 _CONTENT = frozenset({"paragraph_open", "fence", "code_block", "math_block", "table_open", "blockquote_open",
                       "bullet_list_open"})
@@ -17,8 +16,7 @@ def top_blocks(doc: Document):
     if hit is not None and hit[0] is doc.tokens:
         return hit[1]
     toks = doc.tokens
-    with paused_gc():
-        out = [(t.type, t.map[0], t.map[1], i) for i, t in enumerate(toks) if t.level == 0 and t.nesting != -1 and t.map]
+    out = [(t.type, t.map[0], t.map[1], i) for i, t in enumerate(toks) if t.level == 0 and t.nesting != -1 and t.map]
     if len(_cache) > 16:
         _cache.clear()
     _cache[id(doc)] = (doc.tokens, out)

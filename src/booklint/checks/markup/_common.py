@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import contextlib
-import gc
 
 from ...document.model import Document, Span
 
@@ -76,19 +74,3 @@ def code_and_math_regions(doc: Document, extra=()) -> Regions:
     """Code, math, and any ``extra`` spans: text whose `<` is not HTML."""
     return Regions([c.span for c in doc.code_blocks] + [c.span for c in doc.code_spans] + [m.span for m in doc.math]
                    + list(extra))
-
-
-@contextlib.contextmanager
-def paused_gc():
-    """Pause the cyclic garbage collector around a linear scan that allocates many small objects.
-
-    A parsed page holds millions of objects; each collection the allocations trigger walks them
-    all, which made a 1 MB page of tags take five times as long. The scans create no cycles.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()

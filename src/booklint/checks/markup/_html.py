@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ...document.model import Document, HtmlTag
 from . import _liquid
-from ._common import Regions, code_and_math_regions, paused_gc
+from ._common import Regions, code_and_math_regions
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen command basefont "
                  "bgsound frame isindex image nextid spacer".split())
@@ -92,8 +92,7 @@ def analyse(doc: Document, kramdown: bool = True) -> Tree:
     hit = _cache.get(key)
     if hit is not None and hit[0]() is doc:
         return hit[1]
-    with paused_gc():
-        tree = _analyse(doc, OPTIONAL_END if kramdown else _OPTIONAL_HTML)
+    tree = _analyse(doc, OPTIONAL_END if kramdown else _OPTIONAL_HTML)
     if len(_cache) > 32:
         _cache.clear()
     _cache[key] = (weakref.ref(doc), tree)

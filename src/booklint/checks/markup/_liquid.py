@@ -116,10 +116,7 @@ class _Next:
 @functools.lru_cache(maxsize=8)
 def scan(text: str) -> Scan:
     """The Liquid tokens of ``text`` (cached: several rules read the same page; do not mutate)."""
-    from ._common import paused_gc
-
-    with paused_gc():
-        return _scan(text)
+    return _scan(text)
 
 
 def _scan(text: str) -> Scan:
