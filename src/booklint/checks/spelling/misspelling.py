@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ..registry import Edit, Fix, rule
+from ..registry import rule
 from .check_en import TWO_CAPS, checker, pick
+from .suggest import either, match_case, replacement
 from .vocab import doc_text
 from .words import in_name, sentence_start
 
@@ -73,8 +74,8 @@ def misspelling(doc: Document, ctx):
             best, show = sugg[0], sugg[:1]
         else:
             best, show = pick(sugg, ch.lex.freq, ch.vocab.latin.get)
-        best = _match_case(w, best) if best else None
-        show = [_match_case(w, s) for s in show]
+        best = match_case(w, best) if best else None
+        show = [match_case(w, s) for s in show]
         if kind == "name":
             msg = f"`{w}` looks like a misspelling of the name `{best}`."
         elif kind == "caps":
@@ -84,21 +85,8 @@ def misspelling(doc: Document, ctx):
             if best:
                 msg += f" Did you mean `{best}`?"
             elif show:
-                msg += " Did you mean " + _or(show) + "?"
+                msg += " Did you mean " + either(show) + "?"
         if kind != "caps":
             msg += " If the word is right, add it to `.booklint/words/` or `[tool.booklint.spelling] words`."
-        fix = None
-        if best and text[span.start:span.end] == w:
-            fix = Fix(f"Replace with `{best}`", (Edit(span.start, span.end, best),), safe=False)
-        yield ctx.finding(doc, span, msg, fix=fix)
+        yield ctx.finding(doc, span, msg, fix=replacement(text, span, w, best))
 
-
-def _match_case(word: str, sugg: str) -> str:
-    if word[:1].isupper() and sugg[:1].islower():
-        return sugg[0].upper() + sugg[1:]
-    return sugg
-
-
-def _or(items: list[str]) -> str:
-    q = [f"`{x}`" for x in items]
-    return q[0] if len(q) == 1 else ", ".join(q[:-1]) + " or " + q[-1]

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ..registry import Edit, Fix, rule
+from ..registry import rule
 from .russian import checker
+from .suggest import either, match_case, replacement
 from .vocab import doc_text, vocabulary
 from .words import in_name, sentence_start
 
@@ -57,21 +58,13 @@ def misspelling_russian(doc: Document, ctx):
             continue
         _kind, sugg = verdict
         span = seg.span(a, b)
-        sugg = [_match_case(w, s) for s in sugg[:3]]
+        sugg = [match_case(w, s) for s in sugg[:3]]
         msg = f"`{w}` is in neither the Russian dictionary nor the book's word lists."
         best = sugg[0] if len(sugg) == 1 else None
         if best:
             msg += f" Did you mean `{best}`?"
         elif sugg:
-            msg += " Did you mean " + " or ".join(f"`{s}`" for s in sugg) + "?"
+            msg += " Did you mean " + either(sugg) + "?"
         msg += " If the word is right, add its lemma to `.booklint/words/` or `[tool.booklint.spelling] words`."
-        fix = None
-        if best and text[span.start:span.end] == w:
-            fix = Fix(f"Replace with `{best}`", (Edit(span.start, span.end, best),), safe=False)
-        yield ctx.finding(doc, span, msg, fix=fix)
+        yield ctx.finding(doc, span, msg, fix=replacement(text, span, w, best))
 
-
-def _match_case(word: str, sugg: str) -> str:
-    if word[:1].isupper() and sugg[:1].islower():
-        return sugg[0].upper() + sugg[1:]
-    return sugg
