@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 
 from .book.discover import BookFiles, discover, find_root
 from .book.model import Book
@@ -19,7 +18,8 @@ from .book.site import Site
 from .checks.registry import Finding, Rule, all_rules
 from .config import Config, find_config, load_config, selected_codes
 from .context import Context
-from .document.model import Document
+from .document.frontmatter import parse_front_matter
+from .document.model import Document, FrontMatter
 from .document.parse import parse
 from .document.source import Source
 from .suppress import collect
@@ -66,18 +66,18 @@ def read_document(root: Path, rel: str) -> Document:
     return parse(Source.from_bytes(rel, raw))
 
 
-def load_jekyll_config(root: Path) -> tuple[dict[str, Any] | None, str | None]:
+def load_jekyll_config(root: Path) -> tuple[Source | None, FrontMatter | None]:
+    """`_config.yml` read once, parsed like front matter (safe loader, spans, errors kept)."""
     p = root / "_config.yml"
     if not p.is_file():
         return None, None
     try:
-        raw = p.read_bytes()
-        if len(raw) > (4 << 20):
-            return {}, "_config.yml is larger than 4 MiB"
-        data = yaml.load(raw.decode("utf-8", "replace"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError, RecursionError) as e:
-        return {}, f"_config.yml is not valid YAML: {e}"
-    return (data if isinstance(data, dict) else {}), None
+        src = Source.from_bytes("_config.yml", p.read_bytes())
+    except OSError:
+        return None, None
+    n = len(src.text)
+    starts = [src.line_start(i) for i in range(1, src.line_count + 1)]
+    return src, parse_front_matter(src.text, 0, 0, n, n, starts, what="_config.yml")
 
 
 def detect_dialect(cfg: Config, jekyll: dict | None) -> str:
@@ -101,12 +101,14 @@ def site_slugger(jekyll: dict | None) -> str:
 def load_book(root: Path, cfg: Config) -> Book:
     files = discover(root, cfg.include or None, cfg.exclude)
     docs = {rel: read_document(root, rel) for rel in files.markdown}
-    jekyll, _err = load_jekyll_config(root)
+    config_source, site_config = load_jekyll_config(root)
+    jekyll = None if site_config is None else (site_config.data or {})
     dialect = detect_dialect(cfg, jekyll)
     fm = {rel: (d.front_matter.data or {}) for rel, d in docs.items() if d.front_matter is not None}
     site = Site(files, dialect, jekyll if dialect == "jekyll" else None, fm)
-    book = Book(root, files, cfg, site, docs, jekyll, site_slugger(jekyll))
-    book.jekyll_config_error = _err  # type: ignore[attr-defined]
+    book = Book(root, files, cfg, site, docs, jekyll, site_slugger(jekyll), site_config=site_config)
+    if config_source is not None:
+        book._sources["_config.yml"] = config_source  # rules read it through book.source(), never again from disk
     return book
 
 

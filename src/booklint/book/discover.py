@@ -8,6 +8,7 @@ built-in excludes, then the config's ``include`` / ``exclude``.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,30 +51,25 @@ class BookFiles:
     outside_links: list[str] = field(default_factory=list)  # symlinks that point out of the root
     truncated: bool = False
 
-    @property
-    def all_files(self) -> set[str]:
-        return self.others | set(self.markdown)
+    # the derived views below are computed once, after discover() has filled the lists
+
+    @functools.cached_property
+    def all_files(self) -> frozenset[str]:
+        return frozenset(self.others | set(self.markdown))
 
     def exists(self, rel: str) -> bool:
-        return rel in self.others or rel in self._md_set or rel in self.dirs
+        return rel in self.all_files or rel in self.dirs
 
-    @property
-    def _md_set(self) -> set[str]:
-        s = getattr(self, "_md_cache", None)
-        if s is None:
-            s = set(self.markdown)
-            self._md_cache = s
-        return s
+    @functools.cached_property
+    def _by_lower_case(self) -> dict[str, str]:
+        m: dict[str, str] = {}
+        for p in sorted(self.all_files | self.dirs):
+            m.setdefault(p.lower(), p)
+        return m
 
     def case_match(self, rel: str) -> str | None:
         """The path that exists when ``rel`` is compared without case, if any."""
-        m = getattr(self, "_lower", None)
-        if m is None:
-            m = {}
-            for p in self.all_files | self.dirs:
-                m.setdefault(p.lower(), p)
-            self._lower = m
-        return m.get(rel.lower())
+        return self._by_lower_case.get(rel.lower())
 
 
 def discover(root: Path, include: list[str] | None = None, exclude: list[str] | None = None) -> BookFiles:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from ..document.model import Document
+from ..document.model import Document, FrontMatter
 from ..document.source import Source
 from .discover import BookFiles
 from .index import PageAnchors, page_anchors
@@ -25,6 +25,7 @@ class Book:
     docs: dict[str, Document]
     jekyll_config: dict[str, Any] | None = None
     slugger_for_site: str = "kramdown-gfm"
+    site_config: FrontMatter | None = None  # `_config.yml` parsed, with spans and its YAML error if any
     _anchors: dict[str, PageAnchors] = field(default_factory=dict)
     _sources: dict[str, Source | None] = field(default_factory=dict)
 

@@ -19,11 +19,14 @@ MAX_FRONT_MATTER = 1 << 20  # 1 MiB: no real front matter comes close
 MAX_NODES = 100_000  # bounds alias expansion ("billion laughs") while walking for spans
 
 
-def parse_front_matter(text: str, fm_start: int, content_start: int, content_end: int, fm_end: int, line_starts) -> FrontMatter:
+def parse_front_matter(text: str, fm_start: int, content_start: int, content_end: int, fm_end: int, line_starts,
+                       *, what: str = "front matter") -> FrontMatter:
+    """YAML between ``content_start`` and ``content_end`` (also a whole `_config.yml`: ``what``
+    names it in messages)."""
     raw = text[content_start:content_end]
     fm = FrontMatter(raw=raw, span=Span(fm_start, fm_end), content_span=Span(content_start, content_end), data=None)
     if len(raw) > MAX_FRONT_MATTER:
-        fm.error = YamlError("front matter is larger than 1 MiB; booklint does not read it", Span(fm_start, fm_start + 3))
+        fm.error = YamlError(f"{what} is larger than 1 MiB; booklint does not read it", Span(fm_start, fm_start + 3))
         return fm
 
     def offset_of(mark) -> int:
@@ -51,12 +54,12 @@ def parse_front_matter(text: str, fm_start: int, content_start: int, content_end
         fm.error = YamlError(problem or str(e), Span(at, min(at + 1, content_end)))
         return fm
     except (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError) as e:
-        fm.error = YamlError(f"front matter is not valid YAML: {e}", Span(content_start, content_start))
+        fm.error = YamlError(f"{what} is not valid YAML: {e}", Span(content_start, content_start))
         return fm
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        fm.error = YamlError("front matter is not a mapping of keys to values", Span(content_start, content_end))
+        fm.error = YamlError(f"{what} is not a mapping of keys to values", Span(content_start, content_end))
         return fm
     fm.data = data
     if node is not None:

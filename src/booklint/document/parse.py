@@ -217,7 +217,7 @@ class _Builder:
 
     def _liquid_block(self, tok, frag, starts, base) -> None:
         span = self._block_span(tok, starts, frag, base)
-        pos = span.start + (tok.content and (self.text.find("{%", span.start, span.end) - span.start))
+        pos = self.text.find("{%", span.start, span.end)  # the block starts (after indentation) with a tag
         end = span.end
         while pos != -1 and pos < end:
             tag = scan_liquid(self.text, pos, end, self.closers)

@@ -258,7 +258,4 @@ def walk_inline(children: list, content: str) -> Iterator[tuple[object, int, int
             s = _find(content, raw, cur) if raw else cur
             e = s + len(raw)
         yield tok, s, e, extra
-        if t == "link_close":
-            cur = max(cur, e)
-        else:
-            cur = max(cur, e)
+        cur = max(cur, e)

@@ -48,10 +48,7 @@ def link_to(book: Book, page: str, target_rel: str) -> str:
         if url is None:
             return target_rel
         here_dir = here if here.endswith("/") else posixpath.dirname(here) + "/"
-        rel = posixpath.relpath(url, here_dir)
-        if url.endswith("/") and rel != "." and not rel.endswith("/"):
-            rel = rel  # pretty URLs work with or without the trailing slash
-        return rel
+        return posixpath.relpath(url, here_dir)  # pretty URLs work without their trailing slash
     return posixpath.relpath(target_rel, posixpath.dirname(page) or ".")
 
 
