@@ -269,30 +269,12 @@ def latex_segments(value: str) -> list[Segment]:
             if pending_verbatim:
                 pending_verbatim = False
                 # read the verbatim argument up to its matching brace (braces inside still nest)
-                depth = 1
-                start = pos
-                while pos < n and depth:
-                    ch = value[pos]
-                    if ch == "{":
-                        depth += 1
-                    elif ch == "}":
-                        depth -= 1
-                    pos += 1
-                arg = value[start : pos - 1] if depth == 0 else value[start:pos]
+                arg, pos = _group(value, pos)
                 emit(arg.strip(), url=True)
                 continue
             if pending_skip == 2:
                 pending_skip = 1
-                depth = 1
-                start = pos
-                while pos < n and depth:
-                    ch = value[pos]
-                    if ch == "{":
-                        depth += 1
-                    elif ch == "}":
-                        depth -= 1
-                    pos += 1
-                pending_href_url = value[start : pos - 1] if depth == 0 else value[start:pos]
+                pending_href_url, pos = _group(value, pos)
                 continue
             if pending_skip == 1:
                 pending_skip = 0
@@ -301,16 +283,7 @@ def latex_segments(value: str) -> list[Segment]:
                 # \'{e}: the group holds the letter(s) to accent
                 mark = pending_accent
                 pending_accent = None
-                depth = 1
-                start = pos
-                while pos < n and depth:
-                    ch = value[pos]
-                    if ch == "{":
-                        depth += 1
-                    elif ch == "}":
-                        depth -= 1
-                    pos += 1
-                inner = value[start : pos - 1] if depth == 0 else value[start:pos]
+                inner, pos = _group(value, pos)
                 emit(_apply_accent(mark, latex_to_text(inner) if "\\" in inner else inner))
                 continue
             italic = top.italic or pending_italic
@@ -363,3 +336,19 @@ def latex_to_text(value: str) -> str:
     if _NEEDS_LATEX.search(value) is None:
         return " ".join(value.split())
     return normalize_space("".join(s.text for s in latex_segments(value)))
+
+
+def _group(value: str, pos: int) -> tuple[str, int]:
+    """The text of a brace group whose `{` was just read (nested braces kept), and the offset
+    after its `}` (the end of ``value`` when it never closes)."""
+    depth = 1
+    start = pos
+    n = len(value)
+    while pos < n and depth:
+        ch = value[pos]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        pos += 1
+    return (value[start : pos - 1] if depth == 0 else value[start:pos]), pos
