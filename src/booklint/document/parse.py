@@ -334,32 +334,31 @@ class _Builder:
                         Link(raw, raw, Span(base + cmap(ds), base + cmap(de)), Span(start, ge), "autolink")
                     )
                     continue
-                ds, de = extra["dest"]
-                gds, gde = base + cmap(ds), base + cmap(de)
                 label = text[start + 1 : base + cmap(extra["label_end"])]
-                if extra["inline"]:
-                    raw = text[gds:gde]
-                    href = unescape_md(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw)
-                    self.doc.links.append(Link(href, raw, Span(gds, gde), Span(start, ge), "markdown", label))
-                else:
-                    href = _unmask(open_tok.attrGet("href") or "")
-                    self.doc.links.append(
-                        Link(unquote(href), href, Span(start, ge), Span(start, ge), "reference", label)
-                    )
+                href, raw, at = self._destination(extra, cmap, base, open_tok.attrGet("href"), Span(start, ge))
+                kind = "markdown" if extra["inline"] else "reference"
+                self.doc.links.append(Link(href, raw, at, Span(start, ge), kind, label))
             elif t == "image":
-                ds, de = extra["dest"]
-                gds, gde = base + cmap(ds), base + cmap(de)
                 alt = "".join(c.content for c in (child.children or []) if c.type in ("text", "text_special", "code_inline"))
-                if extra["inline"]:
-                    raw = text[gds:gde]
-                    src = unescape_md(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw)
-                    self.doc.images.append(Image(src, raw, Span(gds, gde), Span(gs, ge), "markdown", alt))
-                else:
-                    src = _unmask(child.attrGet("src") or "")
-                    self.doc.images.append(Image(unquote(src), src, Span(gs, ge), Span(gs, ge), "markdown", alt))
+                src, raw, at = self._destination(extra, cmap, base, child.attrGet("src"), Span(gs, ge))
+                self.doc.images.append(Image(src, raw, at, Span(gs, ge), "markdown", alt))
                 a0 = gs + 2
                 if alt.strip() and text.startswith(alt, a0):
                     self.doc.prose.append(TextRun(alt, Span(a0, a0 + len(alt)), "alt"))
+
+    def _destination(self, extra: dict, cmap, base: int, resolved: str | None, whole: Span) -> tuple[str, str, Span]:
+        """(target as the browser gets it, as written, where it is written) of a link or image.
+
+        An inline destination is read from the source; a reference one (`[x][ref]`) only
+        exists in its definition, so the usage's whole span stands for it.
+        """
+        if extra["inline"]:
+            ds, de = extra["dest"]
+            where = Span(base + cmap(ds), base + cmap(de))
+            raw = self.text[where.start : where.end]
+            return unescape_md(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw), raw, where
+        raw = _unmask(resolved or "")
+        return unquote(raw), raw, whole
 
     # -- elements found in several places ---------------------------------------------------
     def _add_html(self, item) -> None:
