@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .document.source import split_lines
 from .report import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -246,7 +247,7 @@ def cite_cmd(path, formats, as_, chapter, origin, write_cff, force, date_release
             click.echo(f"booklint: {target} is up to date (from {where}).", err=True)
             return
         if old is not None and not force:
-            diff = difflib.unified_diff(old.splitlines(True), text.splitlines(True), "CITATION.cff (now)",
+            diff = difflib.unified_diff(split_lines(old, True), split_lines(text, True), "CITATION.cff (now)",
                                         "CITATION.cff (from " + where + ")")
             sys.stderr.write("".join(diff))
             click.echo(f"booklint: not replacing {target}, which says something else (the diff above); "

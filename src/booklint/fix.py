@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .atomic import write_bytes_atomic
 from .checks.registry import Edit, Finding
-from .document.source import Source
+from .document.source import Source, split_lines
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -134,7 +134,7 @@ def apply_fixes(root: Path, sources: dict[str, Source], findings: list[Finding],
         if not write:
             old_text = current.decode("utf-8", "replace")
             report.diffs.append("".join(difflib.unified_diff(
-                old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+                split_lines(old_text, True), split_lines(new_text, True),
                 fromfile=f"a/{path}", tofile=f"b/{path}")))
         else:
             write_bytes_atomic(target, new_bytes)

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+# What Python's str.splitlines() takes for a line break and markdown-it does not (U+0085 is a
+# cp1252 ellipsis read as Latin-1): positions, prose runs, fixes and reports must all agree on lines.
+LINE_BREAKS = ["\x85", "\u2028", "\u2029", "\v", "\f", "\x1c", "\x1d", "\x1e", "a\x85b", "x\u2028y"]
 WORDS = st.sampled_from([
     "the", "TPU", "bfloat16", "AllGather", "шардинг", "модели", "FLOPs", "roofline", "einsum",
     "HBM", "x", "", " ", "  ", "\t", "é", "ё", "😀", "\u200b", "\u202e", "Ð¡Ð»Ð¾Ð²Ð¾", "\x00", "\r",
+    *LINE_BREAKS,
 ])
 TEX = st.sampled_from([
     r"\frac{a}{b}", r"\lfoor x \rfloor", r"x^2^3", r"\begin{equation} a \end{equation}", r"\left( x",
@@ -18,7 +22,7 @@ URL = st.sampled_from([
     "../tpus", "tpus", "#anchor", "conclusion#further-reading", "((https://x.org))", "http//x",
     "/book/x/", "{{ site.baseurl }}/tpus", "{{ 'a' | relative_url }}", "file:///etc/passwd",
     "../../../../etc/passwd", "mailto:a@b", "", "#", "www.x.com", "a b", "C:\\x", "assets/img/a.png",
-    "%zz", "#%D0%BA", "javascript:alert(1)", "https://example.com/a(b)",
+    "%zz", "#%D0%BA", "javascript:alert(1)", "https://example.com/a(b)", "missing\x85page", "#no\u2028where",
 ])
 
 

@@ -55,7 +55,8 @@ def test_no_crash_valid_positions_parseable_output(tmp_path_factory, a, b):
     json.loads(render("sarif", findings))
     ET.fromstring(render("junit", findings).split("\n", 1)[1])
     render("text", findings, book)
-    render("github", findings)
+    github = render("github", findings).splitlines()
+    assert len(github) == len(findings) and all(x.startswith("::") for x in github), github
 
 
 SCHEMA = None

@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..document.source import split_lines
+
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 ALWAYS_EXCLUDED = [".git/", ".hg/", ".svn/", "node_modules/", ".venv/", "venv/", "_site/", ".jekyll-cache/",
                    ".sass-cache/", ".bundle/", "vendor/", "__pycache__/", ".booklint_cache/", ".pytest_cache/"]
@@ -80,7 +82,7 @@ def discover(root: Path, include: list[str] | None = None, exclude: list[str] | 
     gi = root / ".gitignore"
     if gi.is_file():
         try:
-            ignore_lines += gi.read_text(encoding="utf-8", errors="replace").splitlines()
+            ignore_lines += split_lines(gi.read_text(encoding="utf-8", errors="replace"))
         except OSError:
             pass
     ignore_lines += exclude or []

@@ -17,7 +17,7 @@ import bisect
 import re
 from typing import Iterator
 
-from markdown_it.common.utils import isStrSpace
+from markdown_it.common.utils import MD_TRIM_CHARS, isStrSpace
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 
 
@@ -48,7 +48,8 @@ class ContentMap:
                             self._gstarts.append(g)
                         coff += len(cline) + 1
                         continue
-                g = self._locate(text, ls, le, cline, cursor if j == 0 else None)
+                first = (cursor if cursor is not None else ls) if cell else cursor  # a row's first cell starts the search
+                g = self._locate(text, ls, le, cline, first if j == 0 else None)
             self._cstarts.append(coff)
             self._gstarts.append(g)
             coff += len(cline) + 1
@@ -79,7 +80,9 @@ class ContentMap:
         if cursor is not None:  # several inline tokens on one line (table cells)
             k = text.find(cline, max(cursor, ls), le) if cline else -1
             return k if k != -1 else max(cursor, ls)
-        stripped = cline.rstrip()
+        # markdown-it trims content with CommonMark's whitespace, not Python's: U+0085 and
+        # other characters `str.strip()` removes are content to it, so they are here too.
+        stripped = cline.rstrip(MD_TRIM_CHARS)
         src_end = le
         while src_end > ls and text[src_end - 1] in " \t":
             src_end -= 1

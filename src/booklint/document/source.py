@@ -125,3 +125,14 @@ def _decode_with_problems(body: bytes) -> tuple[str, list[DecodeProblem]]:
         prev = m.end()
     parts.append(escaped[prev:])
     return "".join(parts), problems
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def split_lines(text: str, keepends: bool = False) -> list[str]:
+    """Lines as Markdown (and booklint's line numbers) count them: ends at ``\\n``, ``\\r\\n`` or ``\\r``
+    only. ``str.splitlines()`` also breaks at U+0085, U+2028, ``\\f`` and others, which would put a
+    diff or a word list out of step with the file's real lines."""
+    out = _LINE.findall(text)
+    return out if keepends else [s.rstrip("\r\n") for s in out]

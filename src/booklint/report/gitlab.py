@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import json
+from .escape import dumps
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -23,4 +23,4 @@ def render(findings) -> str:
             "severity": _SEVERITY.get(f.severity, "major"),
             "location": {"path": f.path, "lines": {"begin": f.line, "end": f.end_line}},
         })
-    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+    return dumps(out, indent=2) + "\n"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
+from .escape import dumps
 
 
 def render_json(findings) -> str:
-    return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+    return dumps([f.to_dict() for f in findings], indent=2) + "\n"
 
 
 def render_jsonl(findings) -> str:
-    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in findings)
+    return "".join(dumps(f.to_dict()) + "\n" for f in findings)

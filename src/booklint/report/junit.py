@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree import ElementTree as ET
 
+from .escape import visible
+
 
 def render(findings) -> str:
     by_file: dict[str, list] = defaultdict(list)
@@ -27,4 +29,4 @@ def render(findings) -> str:
 
 def _clean(s: str) -> str:
     """XML 1.0 cannot carry most control characters; a finding about them must still print."""
-    return "".join(ch if ch in "\t\n\r" or (ord(ch) >= 0x20 and not 0xD800 <= ord(ch) <= 0xDFFF and ch not in "\ufffe\uffff") else f"\\x{ord(ch):02x}" for ch in s)
+    return visible(s, keep_newlines=True)

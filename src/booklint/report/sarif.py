@@ -5,7 +5,7 @@ for a few classes."""
 from __future__ import annotations
 
 import hashlib
-import json
+from .escape import dumps
 from pathlib import Path
 
 from .. import __version__
@@ -73,4 +73,4 @@ def render(findings) -> str:
             "results": results,
         }],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc, indent=2) + "\n"

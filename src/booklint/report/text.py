@@ -7,6 +7,8 @@ from collections import Counter
 
 import click
 
+from .escape import visible
+
 _SEV_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
@@ -28,7 +30,7 @@ def render(findings, book=None, *, color: bool = False, show_source: bool = True
     for f in findings:
         fixable = " [*]" if f.fix is not None and f.fix.safe else ""
         head = (f"{st(prefix + f.path, bold=True)}{st(':', fg='cyan')}{f.line}{st(':', fg='cyan')}{f.column}{st(':', fg='cyan')} "
-                f"{st(f.code, fg=_SEV_COLOR.get(f.severity, 'red'), bold=True)}{fixable} {f.message}")
+                f"{st(f.code, fg=_SEV_COLOR.get(f.severity, 'red'), bold=True)}{fixable} {visible(f.message)}")
         out.append(head)
         if show_source and book is not None:
             src = _source_of(book, f.path)

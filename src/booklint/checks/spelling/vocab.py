@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from ...document.model import Document
+from ...document.source import split_lines
 from .words import CYRILLIC, GLUE, LATIN, TOKEN, Segment, hidden_ranges, segments, token_words
 
 PACK_DIR = ".booklint"  # the book's own rule pack: .booklint/words/*.txt, .booklint/terms/*.yml
@@ -214,7 +215,7 @@ def _build(book: Any) -> Vocabulary:
 def parse_word_list(text: str) -> list[str]:
     """One word a line; `#` starts a comment; blank lines ignored."""
     out = []
-    for line in text.splitlines():
+    for line in split_lines(text):
         line = line.split("#", 1)[0].strip()
         if line:
             out.append(line)
