@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from test_adversarial import INPUTS  # noqa: E402
 
 from booklint import engine  # noqa: E402
-from booklint.checks.registry import all_rules  # noqa: E402
+from booklint.registry import all_rules  # noqa: E402
 from booklint.config import Config  # noqa: E402
 from booklint.context import Context  # noqa: E402
 from booklint.engine import MAX_PER_RULE_AND_FILE  # noqa: E402
@@ -44,7 +44,7 @@ def main() -> None:
                 subject = book.docs["a.md"] if r.scope == "document" else book
                 with engine.parsed_objects_frozen():  # as the engine runs rules
                     t0 = time.process_time()
-                    for i, _ in enumerate(r.func(subject, Context(book, r)) or ()):
+                    for i, _ in enumerate(r.func(subject, Context(book, Config(), r)) or ()):
                         if i >= MAX_PER_RULE_AND_FILE:
                             break
                     spent = time.process_time() - t0

@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from booklint import engine
-from booklint.checks.registry import all_rules
+from booklint.registry import all_rules
 from booklint.config import Config
 
 REPO = Path(__file__).resolve().parents[1]

@@ -24,7 +24,7 @@ CHILD = r"""
 import json, sys, time
 from pathlib import Path
 from booklint import engine
-from booklint.checks.registry import all_rules
+from booklint.registry import all_rules
 books = [Path(p) for p in sys.argv[2:]]
 rules = all_rules()
 default = [r.code for r in rules if r.default]

@@ -10,7 +10,7 @@ import pytest
 
 from booklint import engine
 from booklint.engine import MAX_PER_RULE_AND_FILE
-from booklint.checks.registry import all_rules
+from booklint.registry import all_rules
 from booklint.config import Config
 from booklint.context import Context
 
@@ -69,7 +69,7 @@ def books(tmp_path_factory):
 def test_each_rule_is_fast_on_adversarial_input(books, rule):
     slow = []
     for name, book in books.items():
-        ctx = Context(book, rule)
+        ctx = Context(book, Config(), rule)
         subject = book.docs["a.md"] if rule.scope == "document" else book
         with engine.parsed_objects_frozen():  # as the engine runs rules
             t0 = time.process_time()

@@ -12,7 +12,7 @@ import pytest
 
 from booklint.bibliography import KINDS
 from booklint.checks.bib.common import RULE_KINDS
-from booklint.checks.registry import all_rules
+from booklint.registry import all_rules
 from booklint.data import fixtures_dir
 
 from helpers import lint

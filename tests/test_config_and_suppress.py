@@ -81,7 +81,7 @@ def test_exit_codes(make_book):
 
 
 def test_internal_error_keeps_other_findings_and_exits_2(make_book, monkeypatch):
-    from booklint.checks.registry import RULES
+    from booklint.registry import RULES
     import dataclasses
 
     def boom(doc, ctx):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from booklint import engine
-from booklint.checks.registry import Edit, Finding, Fix
+from booklint.findings import Edit, Finding, Fix
 from booklint.cli import main
 from booklint.fix import apply_fixes, choose_edits
 

@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from booklint.checks.registry import all_rules
+from booklint.registry import all_rules
 from booklint.data import fixtures_dir
 
 from helpers import lint

@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from booklint import engine
-from booklint.checks.registry import all_rules
+from booklint.registry import all_rules
 from booklint.config import Config
 from booklint.report import FORMATS, render
 

@@ -212,7 +212,7 @@ PATHOLOGICAL = {
 
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_pathological_formulas_finish_fast_with_a_finding(make_book, name):
-    from booklint.checks.registry import all_rules
+    from booklint.registry import all_rules
     from booklint.config import Config
     from booklint.engine import check_book, load_book
 

@@ -146,7 +146,7 @@ def _display_prefix(root: Path) -> str:
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules_cmd(show_all, fmt) -> None:
     """List every rule: code, name, default on/off, one line of what it finds."""
-    from .checks.registry import all_rules
+    from .registry import all_rules
 
     rules = all_rules()
     if fmt == "json":
@@ -167,7 +167,7 @@ def rules_cmd(show_all, fmt) -> None:
 @click.argument("code")
 def rule_cmd(code) -> None:
     """Show one rule's documentation and its bad and good examples."""
-    from .checks.registry import get_rule
+    from .registry import get_rule
     from .data import fixtures_dir
 
     r = get_rule(code)

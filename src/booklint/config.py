@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks.registry import BY_NAME, RULES, SETTING_CHECKS, SETTINGS, all_rules
+from .registry import SETTING_CHECKS, SETTINGS, all_rules, resolve_selector
 
 DIALECTS = ("auto", "jekyll", "plain")
 SLUGGERS = ("auto", "kramdown-gfm", "kramdown", "github")
@@ -171,18 +171,6 @@ def from_dict(data: dict[str, Any], path: Path | None = None, prefix: str = "") 
             known = ", ".join(sorted(list(_TOP_KEYS) + list(SETTINGS)))
             raise ConfigError(f"unknown key `{prefix}{key}` (known: {known})", path)
     return cfg
-
-
-def resolve_selector(sel: str) -> list[str]:
-    """Codes matched by a selector: a code (`L001`), a prefix (`L`, `L0`), a name, or `ALL`."""
-    all_rules()
-    s = sel.strip()
-    if s.upper() == "ALL":
-        return sorted(RULES)
-    if s.lower() in BY_NAME:
-        return [BY_NAME[s.lower()].code]
-    up = s.upper()
-    return sorted(c for c in RULES if c.startswith(up)) if up else []
 
 
 def _codes(values: list[Any], key: str, path: Path | None) -> list[str]:

@@ -4,26 +4,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .checks.registry import Finding, Fix, Rule
+from .findings import Finding, Fix
+
+from .registry import Rule
 from .document.model import Document, Span
 from .document.source import Source
 
 if TYPE_CHECKING:
     from .book.model import Book
+    from .config import Config
 
 
 class Context:
-    def __init__(self, book: "Book", rule: Rule, severity: str | None = None):
-        self.book = book
-        self.rule = rule
-        self.severity = severity or rule.severity
+    """One rule's view of the run: the book, the configuration, and how to make a finding."""
 
-    @property
-    def config(self):
-        return self.book.config
+    def __init__(self, book: "Book", config: "Config", rule: Rule):
+        self.book = book
+        self.config = config
+        self.rule = rule
+        self.severity = config.severity.get(rule.code) or rule.severity
 
     def settings(self, family: str | None = None) -> dict[str, Any]:
-        return self.book.config.family(family or self.rule.family)
+        """The settings of ``family`` (default: the rule's own), defaults filled in."""
+        return self.config.family(family or self.rule.family)
 
     def finding(self, where: Document | Source, span: Span, message: str, *, fix: Fix | None = None) -> Finding:
         """A finding at ``span`` (offsets into the file's text)."""

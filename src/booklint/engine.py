@@ -12,19 +12,15 @@ from pathlib import Path
 from typing import Any, Iterable
 
 
-from .book.discover import BookFiles, discover, find_root
+from .book import load
+from .book.discover import BookFiles, find_root
 from .book.model import Book
-from .book.site import Site
-from .checks.registry import Finding, Rule, all_rules
+from .findings import Finding
+from .registry import Rule, all_rules
 from .config import Config, find_config, load_config, selected_codes
 from .context import Context
-from .document.frontmatter import parse_front_matter
-from .document.model import Document, FrontMatter
-from .document.parse import parse
-from .document.source import Source
-from .suppress import collect
-
-MAX_FILE = 64 << 20  # a Markdown file larger than this is reported, not read
+from .document.model import Document
+from .suppress import suppressions
 MAX_PER_RULE_AND_FILE = 1000  # past this a rule's findings in one file stop being useful, and cost time
 
 
@@ -45,71 +41,9 @@ class Options:
     isolated: bool = False  # ignore config files
 
 
-def read_document(root: Path, rel: str) -> Document:
-    path = root / rel
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            src = Source.from_bytes(rel, b"")
-            doc = Document(source=src)
-            from .document.model import ParseNote, Span
-
-            doc.notes.append(ParseNote("too-large", f"this file is {size >> 20} MiB; booklint reads files up to {MAX_FILE >> 20} MiB", Span(0, 0)))
-            return doc
-        raw = path.read_bytes()
-    except OSError as e:
-        from .document.model import ParseNote, Span
-
-        doc = Document(source=Source.from_bytes(rel, b""))
-        doc.notes.append(ParseNote("unreadable", f"booklint cannot read this file: {e.strerror or e}", Span(0, 0)))
-        return doc
-    return parse(Source.from_bytes(rel, raw))
-
-
-def load_jekyll_config(root: Path) -> tuple[Source | None, FrontMatter | None]:
-    """`_config.yml` read once, parsed like front matter (safe loader, spans, errors kept)."""
-    p = root / "_config.yml"
-    if not p.is_file():
-        return None, None
-    try:
-        src = Source.from_bytes("_config.yml", p.read_bytes())
-    except OSError:
-        return None, None
-    n = len(src.text)
-    starts = [src.line_start(i) for i in range(1, src.line_count + 1)]
-    return src, parse_front_matter(src.text, 0, 0, n, n, starts, what="_config.yml")
-
-
-def detect_dialect(cfg: Config, jekyll: dict | None) -> str:
-    if cfg.dialect != "auto":
-        return cfg.dialect
-    return "jekyll" if jekyll is not None else "plain"
-
-
-def site_slugger(jekyll: dict | None) -> str:
-    """The heading-id algorithm the site's Markdown converter uses."""
-    if not jekyll:
-        return "kramdown-gfm"
-    conv = str(jekyll.get("markdown") or "kramdown").lower()
-    if conv != "kramdown":
-        return "github"  # jekyll-commonmark(-ghpages) makes GitHub-style ids
-    kd = jekyll.get("kramdown") or {}
-    inp = str(kd.get("input") or "GFM") if isinstance(kd, dict) else "GFM"
-    return "kramdown-gfm" if inp.upper() == "GFM" else "kramdown"
-
-
 def load_book(root: Path, cfg: Config) -> Book:
-    files = discover(root, cfg.include or None, cfg.exclude)
-    docs = {rel: read_document(root, rel) for rel in files.markdown}
-    config_source, site_config = load_jekyll_config(root)
-    jekyll = None if site_config is None else (site_config.data or {})
-    dialect = detect_dialect(cfg, jekyll)
-    fm = {rel: (d.front_matter.data or {}) for rel, d in docs.items() if d.front_matter is not None}
-    site = Site(files, dialect, jekyll if dialect == "jekyll" else None, fm)
-    book = Book(root, files, cfg, site, docs, jekyll, site_slugger(jekyll), site_config=site_config)
-    if config_source is not None:
-        book._sources["_config.yml"] = config_source  # rules read it through book.source(), never again from disk
-    return book
+    """The book under ``root`` as ``cfg`` selects its files, dialect and heading ids."""
+    return load.load_book(root, include=cfg.include, exclude=cfg.exclude, dialect=cfg.dialect, slugger=cfg.slugger)
 
 
 def _targets(root: Path, paths: Iterable[Path], files: BookFiles) -> set[str] | None:
@@ -140,7 +74,7 @@ def run(paths: list[Path], opts: Options | None = None) -> RunResult:
     codes = selected_codes(cfg, opts.select, opts.ignore, opts.extend_select)
     book = load_book(root, cfg)
     targets = _targets(root, paths, book.files)
-    return check_book(book, codes, targets)
+    return check_book(book, codes, targets, config=cfg)
 
 
 @contextlib.contextmanager
@@ -164,12 +98,13 @@ def parsed_objects_frozen():
         gc.unfreeze()
 
 
-def check_book(book: Book, codes: set[str], targets: set[str] | None = None) -> RunResult:
+def check_book(book: Book, codes: set[str], targets: set[str] | None = None, *, config: Config | None = None) -> RunResult:
+    """Run the rules ``codes`` over ``book`` (reporting on ``targets``, or every file) with ``config``."""
     with parsed_objects_frozen():
-        return _check_book(book, codes, targets)
+        return _check_book(book, codes, targets, config or Config())
 
 
-def _check_book(book: Book, codes: set[str], targets: set[str] | None = None) -> RunResult:
+def _check_book(book: Book, codes: set[str], targets: set[str] | None, config: Config) -> RunResult:
     rules = [r for r in all_rules() if r.code in codes]
     findings: list[Finding] = []
     internal = 0
@@ -179,21 +114,19 @@ def _check_book(book: Book, codes: set[str], targets: set[str] | None = None) ->
     for rel in checked:
         doc = book.docs[rel]
         for r in doc_rules:
-            n = _call(r, book, (doc, None), findings)
-            internal += n
+            internal += _call(r, book, config, doc, findings)
     for r in book_rules:
-        internal += _call(r, book, (book, None), findings)
+        internal += _call(r, book, config, book, findings)
     if targets is not None:
         findings = [f for f in findings if f.path in targets]
-    findings = _apply_suppressions(book, findings)
+    findings = _apply_suppressions(book, config, findings)
     findings = _dedupe(findings)
     findings.sort(key=Finding.sort_key)
     return RunResult(book, findings, internal, checked)
 
 
-def _call(r: Rule, book: Book, args: tuple, out: list[Finding]) -> int:
-    ctx = Context(book, r, book.config.severity.get(r.code))
-    subject = args[0]
+def _call(r: Rule, book: Book, config: Config, subject: Document | Book, out: list[Finding]) -> int:
+    ctx = Context(book, config, r)
     per_file: dict[str, int] = {}
     try:
         for f in r.func(subject, ctx) or ():
@@ -221,23 +154,17 @@ def _call(r: Rule, book: Book, args: tuple, out: list[Finding]) -> int:
         return 1
 
 
-def _apply_suppressions(book: Book, findings: list[Finding]) -> list[Finding]:
-    sups: dict[str, Any] = {}
+def _apply_suppressions(book: Book, config: Config, findings: list[Finding]) -> list[Finding]:
     out = []
-    pfi = book.config.per_file_ignores
+    pfi = config.per_file_ignores
     for f in findings:
         if f.code == "X001":
             out.append(f)
             continue
         if pfi and any(fnmatch.fnmatch(f.path, pat) and f.code in codes for pat, codes in pfi.items()):
             continue
-        doc = book.docs.get(f.path)
-        if doc is not None:
-            s = sups.get(f.path)
-            if s is None:
-                s = sups[f.path] = collect(doc)
-            if s.covers(f.code, f.line):
-                continue
+        if f.path in book.docs and suppressions(book, f.path).covers(f.code, f.line):
+            continue
         out.append(f)
     return out
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import write_bytes_atomic
-from .checks.registry import Edit, Finding
+from .findings import Edit, Finding
 from .document.source import Source, split_lines
 
 

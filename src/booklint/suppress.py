@@ -1,21 +1,22 @@
-"""Inline suppressions: what a book's author switched off, and where.
+"""What a book's author switched off, and where: each page's directives resolved to rule codes.
 
-* ``<!-- booklint-disable L001 L002 -->`` ... ``<!-- booklint-enable L001 -->`` (no codes: all)
-* ``<!-- booklint-disable-next-line L002 -->`` and ``<!-- booklint-disable-line L002 -->``
-* ``<!-- booklint-disable-file S -->`` or, in front matter, ``booklint: {disable: [S001]}``
-
-Codes may be prefixes (``S``) or names (``broken-link``), as in config.
+The document layer reads the directives (:mod:`booklint.document.directives`); this module
+turns their words into codes with the registry, once a run per page (through the Book's
+memo), for the engine, which drops covered findings, and for X002, which reports words that
+name no rule. Codes may be prefixes (``S``) or names (``broken-link``), as in config.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .config import resolve_selector
-from .document.model import Document, Span
+from .document.model import Span
+from .registry import resolve_selector
 
-_DIRECTIVE = re.compile(r"^\s*booklint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)\s*$", re.S)
+if TYPE_CHECKING:
+    from .book.model import Book
+
 ALL = "*"
 
 
@@ -35,8 +36,13 @@ class Suppressions:
         return False
 
 
-def _codes(arg: str, span: Span, sup: Suppressions) -> list[str]:
-    words = [w for w in re.split(r"[\s,]+", arg.strip()) if w]
+def suppressions(book: "Book", rel: str) -> Suppressions:
+    """The suppressions of page ``rel``, resolved once a run."""
+    return book.memo(("suppress", rel), lambda: _resolve(book.docs[rel]))
+
+
+def _codes(words: tuple[str, ...], span: Span, sup: Suppressions) -> list[str]:
+    words = tuple(w for w in words if w)
     if not words:
         return [ALL]
     out: list[str] = []
@@ -48,45 +54,28 @@ def _codes(arg: str, span: Span, sup: Suppressions) -> list[str]:
     return out
 
 
-def collect(doc: Document) -> Suppressions:
+def _resolve(doc) -> Suppressions:
     sup = Suppressions()
-    fm = doc.front_matter
-    if fm is not None and isinstance(fm.data, dict):
-        conf = fm.data.get("booklint")
-        disable = conf.get("disable") if isinstance(conf, dict) else None
-        if isinstance(disable, str):
-            disable = [disable]
-        if isinstance(disable, list):
-            span = fm.key_spans.get(("booklint",), fm.span)
-            for item in disable:
-                sup.file_codes.update(_codes(str(item), span, sup))
-    last_line = doc.source.line_count
     open_at: dict[str, int] = {}
-    for c in doc.comments:
-        m = _DIRECTIVE.match(c.body)
-        if not m:
-            continue
-        kind, arg = m.group(1), m.group(2)
-        codes = _codes(arg, c.span, sup)
-        line, _ = doc.line_col(c.span.start)
-        end_line, _ = doc.line_col(c.span.end)
-        if kind == "disable-file":
+    for d in doc.directives:
+        codes = _codes(d.words, d.span, sup)
+        if d.kind == "disable-file":
             sup.file_codes.update(codes)
-        elif kind == "disable-next-line":
+        elif d.kind == "disable-next-line":
             for code in codes:
-                sup.ranges.append((code, end_line + 1, end_line + 1))
-        elif kind == "disable-line":
+                sup.ranges.append((code, d.end_line + 1, d.end_line + 1))
+        elif d.kind == "disable-line":
             for code in codes:
-                sup.ranges.append((code, line, end_line))
-        elif kind == "disable":
+                sup.ranges.append((code, d.line, d.end_line))
+        elif d.kind == "disable":
             for code in codes:
-                open_at.setdefault(code, line)
+                open_at.setdefault(code, d.line)
         else:  # enable
             targets = list(open_at) if codes == [ALL] else codes
             for code in targets:
                 start = open_at.pop(code, None)
                 if start is not None:
-                    sup.ranges.append((code, start, line))
+                    sup.ranges.append((code, start, d.line))
     for code, start in open_at.items():
-        sup.ranges.append((code, start, last_line))
+        sup.ranges.append((code, start, doc.source.line_count))
     return sup

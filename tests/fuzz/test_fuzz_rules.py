@@ -32,7 +32,7 @@ def _book(tmp_path_factory, files: dict[str, bytes]):
 def test_no_crash_valid_positions_parseable_output(tmp_path_factory, a, b):
     root = _book(tmp_path_factory, {"a.md": a, "tpus.md": b})
     book = engine.load_book(root, Config())
-    from booklint.checks.registry import all_rules
+    from booklint.registry import all_rules
 
     result = engine.check_book(book, {r.code for r in all_rules()})
     internal = [f for f in result.findings if f.code == "X001"]
@@ -81,7 +81,7 @@ def test_sarif_always_validates(tmp_path_factory, a):
     if not schema:
         return
     root = _book(tmp_path_factory, {"a.md": a})
-    from booklint.checks.registry import all_rules
+    from booklint.registry import all_rules
 
     result = engine.check_book(engine.load_book(root, Config()), {r.code for r in all_rules()})
     jsonschema.validate(json.loads(render("sarif", result.findings)), schema)
@@ -90,7 +90,7 @@ def test_sarif_always_validates(tmp_path_factory, a):
 @settings(max_examples=max(50, N // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(a=markdown_bytes())
 def test_fix_keeps_text_outside_edits_and_is_idempotent(tmp_path_factory, a):
-    from booklint.checks.registry import all_rules
+    from booklint.registry import all_rules
     from booklint.fix import apply_fixes, apply_text, choose_edits
 
     root = _book(tmp_path_factory, {"a.md": a})

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from booklint import engine
-from booklint.checks.registry import all_rules
+from booklint.registry import all_rules
 from booklint.config import Config
 from booklint.context import Context
 
@@ -141,7 +141,7 @@ def test_each_markup_and_encoding_rule_is_fast(books, rule):
     slow = []
     for name, book in books.items():
         _forget_caches(book)
-        ctx = Context(book, rule)
+        ctx = Context(book, Config(), rule)
         subject = book.docs["a.md"] if rule.scope == "document" else book
         with engine.parsed_objects_frozen():  # as the engine runs rules
             t0 = time.process_time()

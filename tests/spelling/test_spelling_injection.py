@@ -15,7 +15,7 @@ import pytest
 
 from booklint.book.discover import discover
 from booklint.checks.spelling.words import iter_words, segments
-from booklint.engine import read_document
+from booklint.book.load import read_document
 
 from helpers import lint
 

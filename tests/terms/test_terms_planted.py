@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from booklint.checks.spelling.vocab import _doc_text
-from booklint.engine import read_document
+from booklint.book.load import read_document
 
 from helpers import lint
 

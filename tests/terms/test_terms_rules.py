@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from booklint.checks.terms.glossary import GlossaryError, parse_pack
+from booklint.checks.terminology.glossary import GlossaryError, parse_pack
 from booklint.cli import main
 
 from helpers import lint

@@ -47,13 +47,14 @@ def load(book: str):
 def corpus_formulas() -> tuple[CorpusFormula, ...]:
     """Every formula of both books, in page order, as booklint's math rules check it."""
     from booklint.checks.math.analysis import analyze_document
+    from booklint.config import Config
 
     out = []
     for name in BOOKS:
         book = load(name)
         for rel in sorted(book.docs):
             doc = book.docs[rel]
-            for f in analyze_document(book, doc).formulas:
+            for f in analyze_document(book, doc, Config().family("math")).formulas:
                 out.append(CorpusFormula(f"{name}/{rel}", doc.line_col(f.at)[0], f))
     return tuple(out)
 

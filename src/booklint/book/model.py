@@ -1,17 +1,24 @@
-"""The Book: every parsed Document, the site model and the lazily built anchor index."""
+"""The Book: every parsed Document, the site model, the lazily built anchor index, and the run's memo.
+
+The Book lives for one run. Every analysis that rules share (a page's HTML tree, the book's
+vocabulary, a parsed .bib) is built once through :meth:`Book.memo` and dropped with the Book;
+no module keeps state of its own between runs. The Book holds no configuration: settings reach
+rules through their context, and a library that needs them takes them as an argument.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Hashable, TypeVar
 
-from ..config import Config
 from ..document.model import Document, FrontMatter
 from ..document.source import Source
 from .discover import BookFiles
 from .index import PageAnchors, page_anchors
 from .site import Site
+
+T = TypeVar("T")
 
 MAX_SIDE_FILE = 32 << 20  # .bib, _config.yml and other non-Markdown inputs
 
@@ -20,12 +27,13 @@ MAX_SIDE_FILE = 32 << 20  # .bib, _config.yml and other non-Markdown inputs
 class Book:
     root: Path
     files: BookFiles
-    config: Config
     site: Site
     docs: dict[str, Document]
     jekyll_config: dict[str, Any] | None = None
     slugger_for_site: str = "kramdown-gfm"
     site_config: FrontMatter | None = None  # `_config.yml` parsed, with spans and its YAML error if any
+    slugger: str = "auto"  # the configured heading-id algorithm, or "auto" (by renderer)
+    _memo: dict[Hashable, Any] = field(default_factory=dict)
     _anchors: dict[str, PageAnchors] = field(default_factory=dict)
     _sources: dict[str, Source | None] = field(default_factory=dict)
 
@@ -35,11 +43,24 @@ class Book:
 
     def slugger_for(self, rel: str) -> str | None:
         """The heading-id algorithm of the renderer that renders this file."""
-        if self.config.slugger != "auto":
-            return self.config.slugger
+        if self.slugger != "auto":
+            return self.slugger
         if self.site.serves_as_site(rel):
             return self.slugger_for_site
         return "github"
+
+    def memo(self, key: Hashable, build: Callable[[], T]) -> T:
+        """The value named ``key``, built once this run by ``build()``.
+
+        Keys name their owner and subject, e.g. ``("views.html", rel, True)`` or
+        ``"prose.vocabulary"``; a library exposes a function that wraps its own key, so rules
+        never spell keys themselves.
+        """
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
     def anchors(self, rel: str) -> PageAnchors | None:
         if rel not in self.docs:

@@ -1,7 +1,7 @@
 """The checks: one package a family (links, images, math, ...), one module a rule.
 
 Importing :func:`load_all` imports every rule module, which registers itself with
-:mod:`booklint.checks.registry` through the ``@rule`` decorator. A new family needs no
+:mod:`booklint.registry` through the ``@rule`` decorator. A new family needs no
 edit here: any package under ``booklint.checks`` is found.
 """
 

@@ -204,6 +204,23 @@ class ParseNote:
     span: Span
 
 
+@dataclass(frozen=True)
+class Directive:
+    """A `booklint-disable...` comment or a front-matter `booklint: {disable: [...]}` as written.
+
+    ``kind`` is "disable", "enable", "disable-line", "disable-next-line" or "disable-file";
+    ``words`` are the selectors as written (codes, prefixes, names; empty means all rules);
+    ``line``/``end_line`` are the comment's first and last lines. Which rules the words name
+    is the registry's business, resolved once a run (:mod:`booklint.suppress`).
+    """
+
+    kind: str
+    words: tuple[str, ...]
+    span: Span
+    line: int
+    end_line: int
+
+
 @dataclass
 class Document:
     source: Source
@@ -219,6 +236,7 @@ class Document:
     prose: list[TextRun] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     notes: list[ParseNote] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)  # suppression comments, in order
     inline: list[InlineItem] = field(default_factory=list, repr=False)  # every inline child token, by group
     tokens: list = field(default_factory=list, repr=False)  # markdown-it block tokens, for structural rules
 

@@ -33,6 +33,7 @@ from .model import (
     TextRun,
 )
 from .positions import ContentMap, walk_inline
+from .directives import read_directives
 from .source import Source
 
 MAX_FRAGMENT_DEPTH = 8  # `markdown=1` blocks inside `markdown=1` blocks
@@ -96,6 +97,7 @@ def parse(source: Source) -> Document:
     doc.prose.sort(key=lambda x: x.span.start)
     doc.headings.sort(key=lambda x: x.span.start)
     doc.comments.sort(key=lambda x: x.span.start)
+    doc.directives = read_directives(doc)
     return doc
 
 

@@ -9,7 +9,7 @@ from .escape import dumps
 from pathlib import Path
 
 from .. import __version__
-from ..checks.registry import all_rules
+from ..registry import all_rules
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 

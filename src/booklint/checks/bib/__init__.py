@@ -5,7 +5,7 @@ names, entries never cited.
 Settings (shared with the citation rules, C) live in ``[tool.booklint.bib]``.
 """
 
-from ..registry import settings
+from ...registry import settings
 
 settings("bib", {
     "model": (str, "bibtex", "the data model entries are checked against: bibtex or biblatex", ("bibtex", "biblatex")),

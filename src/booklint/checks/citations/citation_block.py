@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...document.model import Document
 from ..bib.common import RULE_KINDS, accepted_field
-from ..registry import rule
+from ...registry import rule
 from .common import citation_sections, span_of
 
 

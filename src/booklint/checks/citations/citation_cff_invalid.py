@@ -4,7 +4,7 @@ import datetime
 import re
 from collections.abc import Mapping
 
-from ..registry import rule
+from ...registry import rule
 from .common import citation_cff
 
 _REQUIRED = ("cff-version", "message", "title", "authors")

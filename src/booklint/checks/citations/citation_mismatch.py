@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...document.model import Document
-from ..registry import rule
+from ...registry import rule
 from .common import book_citation_section, citation_cff, citation_sections, front_matter_authors, span_of
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...document.model import Document
 from ..bib.common import citations
-from ..registry import rule
+from ...registry import rule
 
 
 @rule("C006", "citation-without-key")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...document.model import Document
 from ..bib.common import bibliographies_in_use, bibliography, chapter_bibliography, citations, key_index
-from ..registry import rule
+from ...registry import rule
 
 
 @rule("C003", "key-in-other-bibliography")

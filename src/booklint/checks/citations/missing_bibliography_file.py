@@ -5,7 +5,7 @@ import posixpath
 
 from ...document.model import Document, Span
 from ..bib.common import bib_settings, chapter_bibliography
-from ..registry import rule
+from ...registry import rule
 
 
 @rule("C002", "missing-bibliography-file")

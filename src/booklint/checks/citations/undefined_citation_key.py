@@ -4,7 +4,7 @@ import difflib
 
 from ...document.model import Document
 from ..bib.common import bibliography, chapter_bibliography, citations, key_index
-from ..registry import rule
+from ...registry import rule
 
 
 _MAX_SUGGESTIONS = 100

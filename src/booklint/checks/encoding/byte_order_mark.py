@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from ...document.model import Document, Span
-from ..registry import Fix, rule
+from ...findings import Fix
+from ...registry import rule
 
 
 @rule("E003", "byte-order-mark", fixable=True)

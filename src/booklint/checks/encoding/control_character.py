@@ -4,7 +4,8 @@ import re
 import unicodedata
 
 from ...document.model import Document, Span
-from ..registry import Edit, Fix, rule
+from ...findings import Edit, Fix
+from ...registry import rule
 from ._regions import code_regions
 from .mojibake import in_mojibake, mojibake_regions
 

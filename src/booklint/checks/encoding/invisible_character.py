@@ -4,7 +4,8 @@ import re
 import unicodedata
 
 from ...document.model import Document, Span
-from ..registry import Edit, Fix, rule
+from ...findings import Edit, Fix
+from ...registry import rule
 from ._regions import code_regions
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u180e\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ...document.model import Document, Span
-from ..registry import Edit, Fix, rule
+from ...findings import Edit, Fix
+from ...registry import rule
 from .mojibake import in_mojibake, mojibake_regions
 
 # letters that look the same in both scripts (only Russian letters on the Cyrillic side)

@@ -3,7 +3,8 @@ from __future__ import annotations
 import bisect
 
 from ...document.model import Document, Span
-from ..registry import Edit, Fix, rule
+from ...findings import Edit, Fix
+from ...registry import rule
 from . import _mojibake
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...document.model import Document
 from ..links.common import link_to, suggest_path
-from ..registry import rule
+from ...registry import rule
 from .common import resolve_image, what
 
 

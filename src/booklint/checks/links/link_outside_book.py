@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...document.model import Document
 from .common import is_malformed
-from ..registry import rule
+from ...registry import rule
 
 
 @rule("L004", "link-outside-book")

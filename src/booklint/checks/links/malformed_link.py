@@ -3,7 +3,8 @@ from __future__ import annotations
 import re
 
 from ...document.model import Document
-from ..registry import Edit, Fix, rule
+from ...findings import Edit, Fix
+from ...registry import rule
 
 _TYPO_SCHEME = re.compile(r"^(?:(https?)//|(https?):/(?!/)|(htps|htp|htttp|htttps):?//?)(?=[\w.-])", re.I)
 _BARE_HOST = re.compile(r"^www\.[\w-]+\.[\w.-]+")

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ..registry import Edit, Fix, rule
+from ...findings import Edit, Fix
+from ...registry import rule
 from .common import is_malformed, suggest_anchor
 
 

@@ -1,6 +1,6 @@
 """Markup and structure (D): front matter, Liquid and HTML structure, document structure."""
 
-from ..registry import settings
+from ...registry import settings
 
 settings("markup", {
     "liquid-tags": (list, [], "Liquid tags your site defines (plugins, theme) besides Liquid's, Jekyll's and those "

@@ -3,7 +3,7 @@ from __future__ import annotations
 import bisect
 
 from ...document.model import Document, Span
-from ..registry import rule
+from ...registry import rule
 
 
 @rule("D022", "code-span-unbalanced", severity="warning")

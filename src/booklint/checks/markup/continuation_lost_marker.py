@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ...document.model import Document, Span
-from ..registry import rule
+from ...registry import rule
 from ._blocks import resumed_lists, top_blocks
 from ._common import kramdown_renders
 

@@ -4,7 +4,7 @@ import functools
 
 from ...book.slugs import Slugger, jekyll_slugify
 from ...document.model import Document
-from ..registry import rule
+from ...registry import rule
 from ._common import heading_marker_span, line_of
 
 

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ..registry import Edit, Fix, rule
+from ...findings import Edit, Fix
+from ...registry import rule
 
 _OPEN_Q = "“”‘’«»„‚"
 _CLOSE_Q = {"“": "”", "”": "”", "„": "“”", "‘": "’", "’": "’", "‚": "‘’", "«": "»", "»": "«»"}

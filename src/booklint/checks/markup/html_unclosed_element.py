@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ..registry import rule
+from ...registry import rule
 from . import _html
 from ._common import kramdown_renders
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 import re
 
 from ...document.model import Document
-from ..registry import Edit, Fix, rule
+from ...findings import Edit, Fix
+from ...registry import rule
 from . import _html
 from ._common import kramdown_renders
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ...document.model import Document, Span
-from ..registry import rule
+from ...registry import rule
 from . import _liquid
 from ._common import jekyll_renders
 

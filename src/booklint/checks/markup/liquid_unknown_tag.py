@@ -4,7 +4,7 @@ import difflib
 import re
 
 from ...document.model import Document, Span
-from ..registry import rule
+from ...registry import rule
 from . import _liquid
 from ._common import jekyll_renders
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import bisect
 
 from ...document.model import Document
-from ..registry import rule
+from ...registry import rule
 from . import _html
 from ._common import kramdown_renders, line_of
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..registry import rule
+from ...registry import rule
 
 
 @rule("D027", "site-config-error", scope="book")

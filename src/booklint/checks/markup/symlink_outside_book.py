@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...document.model import Span
 from ...document.source import Source
-from ..registry import rule
+from ...registry import rule
 
 
 @rule("D003", "symlink-outside-book", scope="book", severity="warning")

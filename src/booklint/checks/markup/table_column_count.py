@@ -6,7 +6,7 @@ import bisect
 import re
 
 from ...document.model import Document, Span
-from ..registry import rule
+from ...registry import rule
 from ._common import kramdown_renders
 
 _TICKS = re.compile(r"`+")

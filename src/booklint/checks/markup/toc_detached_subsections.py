@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from ...document.model import Document, Span
-from ..registry import Edit, Fix, rule
+from ...findings import Edit, Fix
+from ...registry import rule
 
 MAX_FIX_FRONT_MATTER = 256 << 10
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ...document.model import Document, Span
-from ..registry import rule
+from ...registry import rule
 from ._common import front_matter_span
 
 

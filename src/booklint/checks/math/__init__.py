@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..registry import settings
+from ...registry import settings
 
 RENDERER_CHOICES = {
     "inline-renderer": ("auto", "katex", "mathjax", "none"),

@@ -91,16 +91,12 @@ class MathAnalysis:
 
 
 def analysis(doc: Document, ctx) -> MathAnalysis:
-    return analyze_document(ctx.book, doc)
+    return analyze_document(ctx.book, doc, ctx.settings("math"))
 
 
-def analyze_document(book, doc: Document) -> MathAnalysis:
+def analyze_document(book, doc: Document, settings: dict) -> MathAnalysis:
     """The math of ``doc`` as ``book``'s renderers see it (computed once per run)."""
-    cache = book.__dict__.setdefault("_math_analysis", {})
-    got = cache.get(doc.path)
-    if got is None or got[0] is not doc:
-        got = cache[doc.path] = (doc, _analyze(doc, book, book.config.family("math")))
-    return got[1]
+    return book.memo(("formulas.analysis", doc.path), lambda: _analyze(doc, book, settings))
 
 
 def macro_scopes(settings: dict) -> dict[str, MacroScope]:

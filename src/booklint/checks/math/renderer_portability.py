@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ...tex import MacroScope, check
-from ..registry import rule
+from ...registry import rule
 from .analysis import analysis
 
 _NAME = {"mathjax": "MathJax", "katex": "KaTeX"}

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ...suppress import collect
-from ..registry import rule
+from ...suppress import suppressions
+from ...registry import rule
 
 
 @rule("X002", "unknown-suppression", severity="warning")
@@ -27,5 +27,5 @@ def unknown_suppression(doc: Document, ctx):
     <!-- booklint-disable-next-line L002 -->
     ```
     """
-    for word, span in collect(doc).unknown:
+    for word, span in suppressions(ctx.book, doc.path).unknown:
         yield ctx.finding(doc, span, f"`{word}` is not a booklint rule code, prefix or name, so this comment suppresses nothing. Run `booklint rules` for the list.")

@@ -1,6 +1,6 @@
 """Spelling (S): misspelled English and Russian words, doubled words."""
 
-from ..registry import settings
+from ...registry import settings
 
 settings("spelling", {
     "words": (list, [], "words the book accepts (any case); for Russian, a lemma accepts every form"),

@@ -11,7 +11,7 @@ from typing import Any
 
 from .edits import edits1, one_edit, typo_edit, typo_variants
 from .english import FUNCTION_WORDS, LETTERS, PREFIXES, american, compound_parts, english, morph_known
-from .vocab import Vocabulary, book_cache, book_words, vocabulary
+from .vocab import Vocabulary, book_words, vocabulary
 from .words import identifier_like
 
 TWO_CAPS = re.compile(r"[A-Z]{2}[a-z]{3,}$")  # `FLoating`, `THe`: the shift key held one letter too long
@@ -23,11 +23,11 @@ TYPO_OF = 100  # a word this frequent, two letters swapped or one doubled, is a 
 
 
 class EnglishChecker:
-    def __init__(self, book: Any):
-        cfg = book.config.family("spelling")
+    def __init__(self, book: Any, settings: dict):
+        cfg = settings
         self.lex = english()
         self.vocab: Vocabulary = vocabulary(book)
-        self.user = book_words(book)
+        self.user = book_words(book, settings)
         self.min_count = max(0, int(cfg.get("min-count", 3)))
         self.names_on = bool(cfg.get("names", True))
         self.suggest_on = bool(cfg.get("suggest", True))
@@ -203,8 +203,9 @@ class EnglishChecker:
         return out
 
 
-def checker(book: Any) -> EnglishChecker:
-    return book_cache(book, "spelling.english", lambda: EnglishChecker(book))
+def checker(book: Any, settings: dict) -> EnglishChecker:
+    """The English spelling checker of this run (``settings``: the spelling family's)."""
+    return book.memo("prose.english", lambda: EnglishChecker(book, settings))
 
 
 def pick(suggestions: list[str], lex_freq: dict[str, int], book_count: Any) -> tuple[str | None, list[str]]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ..registry import rule
+from ...registry import rule
 from .check_en import TWO_CAPS, checker, pick
 from .suggest import either, match_case, replacement
 from .vocab import doc_text
@@ -53,7 +53,7 @@ def misspelling(doc: Document, ctx):
     ```
     """
     book = ctx.book
-    ch = checker(book)
+    ch = checker(book, ctx.settings())
     v = ch.vocab
     dt = doc_text(book, doc)
     text = doc.text

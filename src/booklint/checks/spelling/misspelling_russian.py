@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ..registry import rule
+from ...registry import rule
 from .russian import checker
 from .suggest import either, match_case, replacement
 from .vocab import doc_text, vocabulary
@@ -46,7 +46,7 @@ def misspelling_russian(doc: Document, ctx):
     v = vocabulary(book)
     if not v.cyrillic:
         return  # no Russian in the book: the dictionary is not even loaded
-    ch = checker(book)
+    ch = checker(book, ctx.settings())
     dt = doc_text(book, doc)
     text = doc.text
     for w, si, a, b, comp in v.hits(dt, ch.unknown_words()):

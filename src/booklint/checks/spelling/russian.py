@@ -19,7 +19,7 @@ from typing import Any
 
 from ...data import rules_path
 from .edits import edits1, typo_edit
-from .vocab import Vocabulary, book_cache, book_words, parse_word_list, vocabulary
+from .vocab import Vocabulary, book_words, parse_word_list, vocabulary
 
 LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 PREFIXES = ("пере", "пред", "при", "раз", "рас", "без", "бес", "вы", "до", "за", "из", "ис", "на", "над", "об",
@@ -77,11 +77,11 @@ def russian() -> Russian:
 
 
 class RussianChecker:
-    def __init__(self, book: Any):
-        cfg = book.config.family("spelling")
+    def __init__(self, book: Any, settings: dict):
+        cfg = settings
         self.lex = russian()
         self.vocab: Vocabulary = vocabulary(book)
-        self.user = book_words(book)
+        self.user = book_words(book, settings)
         self.min_count = max(0, int(cfg.get("min-count", 3)))
         self.names_on = bool(cfg.get("names", True))
         self.suggest_on = bool(cfg.get("suggest", True))
@@ -177,5 +177,6 @@ class RussianChecker:
         return sorted(cands, key=lambda c: (-cy.get(c, 0), not typo_edit(c, low), -freq.get(c, 0), c))
 
 
-def checker(book: Any) -> RussianChecker:
-    return book_cache(book, "spelling.russian", lambda: RussianChecker(book))
+def checker(book: Any, settings: dict) -> RussianChecker:
+    """The Russian spelling checker of this run (``settings``: the spelling family's)."""
+    return book.memo("prose.russian", lambda: RussianChecker(book, settings))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...document.model import Span
-from ..registry import Edit, Fix
+from ...findings import Edit, Fix
 
 
 def match_case(word: str, sugg: str) -> str:

@@ -26,12 +26,6 @@ PACK_DIR = ".booklint"  # the book's own rule pack: .booklint/words/*.txt, .book
 _TOKEN_CHARS = frozenset("-_")
 
 
-def book_cache(book: Any, key: str, build: Callable[[], Any]) -> Any:
-    """A value computed once per Book (kept in the Book's ``__dict__``)."""
-    store = book.__dict__.setdefault("_booklint_memo", {})
-    if key not in store:
-        store[key] = build()
-    return store[key]
 
 
 @dataclass
@@ -148,7 +142,7 @@ class Vocabulary:
 
 
 def vocabulary(book: Any) -> Vocabulary:
-    return book_cache(book, "spelling.vocabulary", lambda: _build(book))
+    return book.memo("prose.vocabulary", lambda: _build(book))
 
 
 def doc_text(book: Any, doc: Document) -> DocText:
@@ -222,12 +216,12 @@ def parse_word_list(text: str) -> list[str]:
     return out
 
 
-def book_words(book: Any) -> set[str]:
+def book_words(book: Any, settings: dict) -> set[str]:
     """Words the book accepts: config `spelling.words`, `spelling.word-lists` files and
     every `.booklint/words/*.txt` (lower-cased; Russian entries may be lemmas)."""
 
     def build() -> set[str]:
-        cfg = book.config.family("spelling")
+        cfg = settings
         words = {w.strip().lower() for w in cfg.get("words", []) if isinstance(w, str) and w.strip()}
         rels = sorted(r for r in book.files.others
                       if r.startswith(PACK_DIR + "/words/") and r.endswith(".txt"))
@@ -238,4 +232,4 @@ def book_words(book: Any) -> set[str]:
                 words.update(w.lower() for w in parse_word_list(src.text))
         return words
 
-    return book_cache(book, "spelling.book_words", build)
+    return book.memo("prose.book_words", build)

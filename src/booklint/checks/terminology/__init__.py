@@ -1,6 +1,6 @@
 """Terminology (T): glossary terms, book-wide variants, British/American spelling, translation."""
 
-from ..registry import settings
+from ...registry import settings
 
 settings("terminology", {
     "glossaries": (list, None, "shipped glossary packs to use (rules/terms/<name>.yml; default: all); "

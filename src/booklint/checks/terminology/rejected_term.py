@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from ...document.model import Span
-from ..registry import Edit, Fix, rule
+from ...findings import Edit, Fix
+from ...registry import rule
 from ..spelling.vocab import vocabulary
 from ..spelling.words import is_mention
 from .glossary import glossary
@@ -36,7 +37,7 @@ def rejected_term(book, ctx):
     Each device then does an AllGather over the `X` axis.
     ```
     """
-    g = glossary(book)
+    g = glossary(book, ctx.settings())
     for e in g.errors:
         f = _pack_error(book, ctx, e)
         if f is not None:
@@ -54,9 +55,9 @@ def _pack_error(book, ctx, e):
     src = None
     if e.path != ".":
         src = book.source(e.path)
-    elif book.config.path is not None:
+    elif ctx.config.path is not None:
         try:
-            src = book.source(book.config.path.resolve().relative_to(book.root.resolve()).as_posix())
+            src = book.source(ctx.config.path.resolve().relative_to(book.root.resolve()).as_posix())
         except ValueError:
             src = None
     if src is None:

@@ -4,8 +4,8 @@ import re
 from typing import Any
 
 from ...document.model import Document
-from ..registry import rule
-from ..spelling.vocab import book_cache, doc_text, vocabulary
+from ...registry import rule
+from ..spelling.vocab import doc_text, vocabulary
 from .glossary import Term, glossary
 
 _CYR = re.compile(r"[\u0400-\u04ff]")
@@ -45,7 +45,7 @@ def untranslated_term(doc: Document, ctx):
     book = ctx.book
     if not vocabulary(book).cyrillic:
         return
-    g = glossary(book)
+    g = glossary(book, ctx.settings())
     terms = [t for t in g.terms if t.ru and _CYR.search(t.ru)]
     if not terms:
         return
@@ -112,7 +112,7 @@ def rendering_uses(book: Any, terms: list[Term]) -> dict[str, int]:
         return out
 
     key = "terms.renderings." + ",".join(sorted(t.term for t in terms))
-    return book_cache(book, key, build)
+    return book.memo(key, build)
 
 
 def _lemmas(lex, w: str) -> frozenset[str]:

@@ -3,7 +3,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..registry import Edit, Fix, rule
+from ...findings import Edit, Fix
+
+from ...registry import rule
 from ..spelling.english import american, english
 from ..spelling.vocab import vocabulary
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..spelling.english import FUNCTION_WORDS
-from ..spelling.vocab import book_cache, vocabulary
+from ..spelling.vocab import vocabulary
 from ..spelling.words import TOKEN, is_mention
 
 _UNIT = re.compile(r"(?:[kKMGTPE]i?[bB](?:ps|it|yte)?s?|[kMGT]Hz|[kMGTP]?FLOPs?|ms|ns|us|µs)")
@@ -70,8 +70,9 @@ def _key(t: str) -> str:
 _GLUED = re.compile(r"[._/@:\\=+#%&$^~`'’]|_|-$")
 
 
-def clusters(book: Any) -> list[Cluster]:
-    return book_cache(book, "terms.clusters", lambda: _build(book))
+def clusters(book: Any, spelling: dict) -> list[Cluster]:
+    """Variant clusters of this run (``spelling``: the spelling family's settings)."""
+    return book.memo("prose.clusters", lambda: _build(book, spelling))
 
 
 _UNIT_START = frozenset("kKMGTPEmnuµ")
@@ -81,13 +82,13 @@ def _skip(w: str) -> bool:
     return w[0].isdigit() or (len(w) <= 5 and w[0] in _UNIT_START and bool(_UNIT.fullmatch(w)))
 
 
-def _build(book: Any) -> list[Cluster]:
+def _build(book: Any, spelling: dict) -> list[Cluster]:
     from ..spelling.check_en import checker
     from ..spelling.english import english
 
     v = vocabulary(book)
     dictionary = english().freq
-    spell = checker(book)
+    spell = checker(book, spelling)
     lemma = _Lemmatizer(book)
     # pass 1: distinct tokens and adjacent pairs, from the vocabulary's token lists (C-level
     # zip/compress, nothing per use)

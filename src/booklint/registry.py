@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
+from .findings import Finding
+
 CODE_RE = re.compile(r"^[A-Z][0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 SEVERITIES = ("error", "warning", "info")
@@ -25,77 +27,15 @@ FAMILIES = {
     "L": "links",
     "I": "images",
     "M": "math",
-    "B": "bibliography",
+    "B": "bib",
     "C": "citations",
     "S": "spelling",
     "T": "terminology",
     "D": "markup",
     "E": "encoding",
     "P": "parity",
-    "X": "booklint",
+    "X": "meta",
 }
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace ``text[start:end]`` of one file with ``new``."""
-
-    start: int
-    end: int
-    new: str
-
-
-@dataclass(frozen=True)
-class Fix:
-    description: str
-    edits: tuple[Edit, ...]
-    safe: bool = True
-    drop_bom: bool = False  # also remove the file's byte-order mark (which is not part of its text)
-
-
-@dataclass
-class Finding:
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    code: str
-    name: str
-    severity: str
-    message: str
-    fix: Fix | None = None
-    start: int = 0  # offsets into the file's text (for suppressions and fixes)
-    end: int = 0
-    edit_positions: tuple[tuple[int, int, int, int], ...] = ()  # (line, col, end_line, end_col) per fix edit
-
-    def sort_key(self) -> tuple:
-        return (self.path, self.line, self.column, self.code, self.message)
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "code": self.code,
-            "name": self.name,
-            "severity": self.severity,
-            "message": self.message,
-            "fix": None,
-        }
-        if self.fix is not None:
-            d["fix"] = {
-                "description": self.fix.description,
-                "safe": self.fix.safe,
-                "edits": [
-                    {"content": e.new, "start": e.start, "end": e.end,
-                     **({"line": p[0], "column": p[1], "end_line": p[2], "end_column": p[3]} if p else {})}
-                    for e, p in zip(self.fix.edits, self.edit_positions or [None] * len(self.fix.edits))
-                ],
-            }
-        return d
 
 
 @dataclass(frozen=True)
@@ -170,7 +110,9 @@ def settings(family: str, spec: dict[str, tuple],
 
 
 def all_rules() -> list[Rule]:
-    from . import load_all
+    # The registry hosts the rules; importing the checks package (whose __init__ only walks its
+    # modules) is how they register. Nothing else below the engine imports from checks/.
+    from .checks import load_all
 
     load_all()
     return sorted(RULES.values(), key=lambda r: r.code)
@@ -179,3 +121,15 @@ def all_rules() -> list[Rule]:
 def get_rule(code_or_name: str) -> Rule | None:
     all_rules()
     return RULES.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())
+
+
+def resolve_selector(sel: str) -> list[str]:
+    """Codes matched by a selector: a code (`L001`), a prefix (`L`, `L0`), a name, or `ALL`."""
+    all_rules()
+    s = sel.strip()
+    if s.upper() == "ALL":
+        return sorted(RULES)
+    if s.lower() in BY_NAME:
+        return [BY_NAME[s.lower()].code]
+    up = s.upper()
+    return sorted(c for c in RULES if c.startswith(up)) if up else []

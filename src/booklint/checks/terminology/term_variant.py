@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..registry import rule
+from ...registry import rule
 from ..spelling.vocab import vocabulary
 from .glossary import glossary
 from .variants import clusters, hyphenation_only
@@ -45,11 +45,11 @@ def term_variant(book, ctx):
     A TPU v5e pod has 256 chips. ... Each TPU v5e chip has 16 GB of HBM.
     ```
     """
-    g = glossary(book)
+    g = glossary(book, ctx.settings())
     ignore = {_k(x) for x in ctx.settings().get("ignore", []) if isinstance(x, str)}
     v = vocabulary(book)
     order = {rel: i for i, rel in enumerate(book.docs)}
-    for c in clusters(book):
+    for c in clusters(book, ctx.settings("spelling")):
         if c.key in ignore or g.covers(c.key) or g.covers(c.key + "s") or any(_k(u.written) in ignore for us in c.variants.values() for u in us):
             continue
         counts = c.counts()

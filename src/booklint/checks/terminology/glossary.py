@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 from ...data import rules_path
-from ..spelling.vocab import PACK_DIR, book_cache
+from ..spelling.vocab import PACK_DIR
 
 _SUFFIX = r"(s|es|ed|d|ing)?"
 
@@ -184,9 +184,10 @@ class Glossary:
             yield t, written, m.group(2) or "", m.start(), m.end()
 
 
-def glossary(book: Any) -> Glossary:
+def glossary(book: Any, settings: dict) -> Glossary:
+    """The glossary of this run (``settings``: the terminology family's)."""
     def build() -> Glossary:
-        cfg = book.config.family("terminology")
+        cfg = settings
         chosen = cfg.get("glossaries")
         packs = shipped_packs()
         names = list(packs) if chosen is None else [n for n in chosen if isinstance(n, str)]
@@ -210,4 +211,4 @@ def glossary(book: Any) -> Glossary:
                 errors.append(e)
         return Glossary(list(terms.values()), errors)
 
-    return book_cache(book, "terms.glossary", build)
+    return book.memo("prose.glossary", build)

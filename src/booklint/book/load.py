@@ -1,0 +1,84 @@
+"""Loading a book: discover its files, read `_config.yml`, parse every Markdown file once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..document.frontmatter import parse_front_matter
+from ..document.model import Document, FrontMatter
+from ..document.parse import parse
+from ..document.source import Source
+from .discover import discover
+from .model import Book
+from .site import Site
+
+MAX_FILE = 64 << 20  # a Markdown file larger than this is reported, not read
+
+
+def read_document(root: Path, rel: str) -> Document:
+    path = root / rel
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE:
+            src = Source.from_bytes(rel, b"")
+            doc = Document(source=src)
+            from ..document.model import ParseNote, Span
+
+            doc.notes.append(ParseNote("too-large", f"this file is {size >> 20} MiB; booklint reads files up to {MAX_FILE >> 20} MiB", Span(0, 0)))
+            return doc
+        raw = path.read_bytes()
+    except OSError as e:
+        from ..document.model import ParseNote, Span
+
+        doc = Document(source=Source.from_bytes(rel, b""))
+        doc.notes.append(ParseNote("unreadable", f"booklint cannot read this file: {e.strerror or e}", Span(0, 0)))
+        return doc
+    return parse(Source.from_bytes(rel, raw))
+
+
+def load_jekyll_config(root: Path) -> tuple[Source | None, FrontMatter | None]:
+    """`_config.yml` read once, parsed like front matter (safe loader, spans, errors kept)."""
+    p = root / "_config.yml"
+    if not p.is_file():
+        return None, None
+    try:
+        src = Source.from_bytes("_config.yml", p.read_bytes())
+    except OSError:
+        return None, None
+    n = len(src.text)
+    starts = [src.line_start(i) for i in range(1, src.line_count + 1)]
+    return src, parse_front_matter(src.text, 0, 0, n, n, starts, what="_config.yml")
+
+
+def detect_dialect(dialect: str, jekyll: dict | None) -> str:
+    if dialect != "auto":
+        return dialect
+    return "jekyll" if jekyll is not None else "plain"
+
+
+def site_slugger(jekyll: dict | None) -> str:
+    """The heading-id algorithm the site's Markdown converter uses."""
+    if not jekyll:
+        return "kramdown-gfm"
+    conv = str(jekyll.get("markdown") or "kramdown").lower()
+    if conv != "kramdown":
+        return "github"  # jekyll-commonmark(-ghpages) makes GitHub-style ids
+    kd = jekyll.get("kramdown") or {}
+    inp = str(kd.get("input") or "GFM") if isinstance(kd, dict) else "GFM"
+    return "kramdown-gfm" if inp.upper() == "GFM" else "kramdown"
+
+
+def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str] | None = None,
+              dialect: str = "auto", slugger: str = "auto") -> Book:
+    """Discover the book under ``root`` and parse each Markdown file once."""
+    files = discover(root, include or None, exclude or [])
+    docs = {rel: read_document(root, rel) for rel in files.markdown}
+    config_source, site_config = load_jekyll_config(root)
+    jekyll = None if site_config is None else (site_config.data or {})
+    dialect = detect_dialect(dialect, jekyll)
+    fm = {rel: (d.front_matter.data or {}) for rel, d in docs.items() if d.front_matter is not None}
+    site = Site(files, dialect, jekyll if dialect == "jekyll" else None, fm)
+    book = Book(root, files, site, docs, jekyll, site_slugger(jekyll), site_config=site_config, slugger=slugger)
+    if config_source is not None:
+        book._sources["_config.yml"] = config_source  # rules read it through book.source(), never again from disk
+    return book
