@@ -16,7 +16,7 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .findings import Finding
 
@@ -49,6 +49,8 @@ class Rule:
     func: Callable[..., Iterator[Finding]]
     doc: str
     fixable: bool = False
+    kinds: frozenset[str] = frozenset()  # the kinds of a library's problems this rule reports
+
 
     @property
     def summary(self) -> str:
@@ -67,7 +69,10 @@ SETTINGS: dict[str, dict[str, tuple]] = {}
 
 
 def rule(code: str, name: str, *, scope: str = "document", default: bool = True, severity: str = "error",
-         fixable: bool = False) -> Callable:
+         fixable: bool = False, kinds: Iterable[str] = ()) -> Callable:
+    """Register a rule. ``kinds`` routes a library's problems to it: a library that finds many kinds
+    of problem in one pass (the TeX checker, the .bib checker) reports each kind through the rule
+    that declares it (:func:`rules_for_kind`), so a rule's module is its whole home."""
     if not CODE_RE.match(code):
         raise ValueError(f"rule code {code!r} must be a capital letter and three digits")
     if not NAME_RE.match(name):
@@ -83,7 +88,7 @@ def rule(code: str, name: str, *, scope: str = "document", default: bool = True,
         if name in BY_NAME and BY_NAME[name].code != code:
             raise ValueError(f"rule name {name} is registered twice")
         r = Rule(code, name, FAMILIES.get(code[0], "other"), scope, default, severity, func,
-                 inspect.cleandoc(func.__doc__ or ""), fixable)
+                 inspect.cleandoc(func.__doc__ or ""), fixable, frozenset(kinds))
         RULES[code] = r
         BY_NAME[name] = r
         return func
@@ -133,3 +138,16 @@ def resolve_selector(sel: str) -> list[str]:
         return [BY_NAME[s.lower()].code]
     up = s.upper()
     return sorted(c for c in RULES if c.startswith(up)) if up else []
+
+
+def rules_for_kind(kind: str, family: str | None = None) -> list[str]:
+    """Codes of the rules (of ``family``'s letter, if given) that declared ``kind`` on ``@rule``."""
+    all_rules()
+    return sorted(c for c, r in RULES.items() if kind in r.kinds and (family is None or c[0] == family))
+
+
+def kinds_of(code: str) -> frozenset[str]:
+    """The problem kinds rule ``code`` declared on ``@rule``."""
+    all_rules()
+    r = RULES.get(code)
+    return r.kinds if r is not None else frozenset()
