@@ -1,4 +1,4 @@
-"""Every rule's examples, `tests/fixtures/<CODE>/bad.md` and `good.md`, are its tests.
+"""Every rule's examples, `rules/examples/<CODE>/bad.md` and `good.md`, are its tests.
 
 A line of bad.md that must be flagged carries `expect: CODE` (in an HTML or YAML comment),
 or the fixture has a `bad.expect` file listing such line numbers. good.md must be clean
@@ -14,18 +14,18 @@ import shutil
 import pytest
 
 from booklint.registry import all_rules
-from booklint.data import fixtures_dir
+from booklint.data import examples_dir
 
 from helpers import lint
 
-FIX = fixtures_dir()
+FIX = examples_dir()
 RULES = [r for r in all_rules() if r.code not in ("X001",)]
 _EXPECT = re.compile(r"expect:\s*([A-Z]\d{3}(?:[\s,]+[A-Z]\d{3})*)")
 
 
 def test_every_rule_has_fixtures():
     missing = [r.code for r in RULES if not (FIX / r.code / "bad.md").is_file() or not (FIX / r.code / "good.md").is_file()]
-    assert not missing, f"rules without tests/fixtures/<CODE>/bad.md and good.md: {missing}"
+    assert not missing, f"rules without rules/examples/<CODE>/bad.md and good.md: {missing}"
 
 
 def _expected(folder, code):

@@ -168,7 +168,7 @@ def rules_cmd(show_all, fmt) -> None:
 def rule_cmd(code) -> None:
     """Show one rule's documentation and its bad and good examples."""
     from .registry import get_rule
-    from .data import fixtures_dir
+    from .data import examples_dir
 
     r = get_rule(code)
     if r is None:
@@ -177,9 +177,9 @@ def rule_cmd(code) -> None:
     click.echo(f"\nFamily: {r.family}. Default: {'on' if r.default else 'off'}. Severity: {r.severity}."
                f"{' Fixable.' if r.fixable else ''}\n")
     click.echo(r.doc)
-    fx = fixtures_dir()
+    fx = examples_dir()
     if fx is not None:
-        for kind, title in (("bad.md", "Flagged (tests/fixtures/%s/bad.md)"), ("good.md", "Clean (tests/fixtures/%s/good.md)")):
+        for kind, title in (("bad.md", "Flagged (rules/examples/%s/bad.md)"), ("good.md", "Clean (rules/examples/%s/good.md)")):
             p = fx / r.code / kind
             if p.is_file():
                 click.echo(f"\n## {title % r.code}\n")

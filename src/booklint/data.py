@@ -28,11 +28,8 @@ def rules_path(*parts: str) -> Path:
     return rules_dir().joinpath(*parts)
 
 
-@functools.cache
-def fixtures_dir() -> Path | None:
-    """The rule examples (``tests/fixtures/<CODE>/``), shipped as ``booklint/_fixtures``."""
-    here = Path(__file__).resolve().parent
-    for cand in (here / "_fixtures", here.parent.parent / "tests" / "fixtures"):
-        if cand.is_dir():
-            return cand
-    return None
+def examples_dir() -> Path | None:
+    """Each rule's examples, ``rules/examples/<CODE>/bad.md`` and ``good.md``: data beside the rest
+    of the rule data, which ``booklint rule CODE`` prints and the tests run."""
+    p = rules_path("examples")
+    return p if p.is_dir() else None

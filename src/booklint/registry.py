@@ -2,7 +2,7 @@
 
 A rule is a function decorated with :func:`rule`. Its docstring is its documentation, in
 fixed sections (What it does / Why is this bad? / Example / Use instead), and
-``tests/fixtures/<CODE>/bad.md`` + ``good.md`` are its examples: ``booklint rule CODE``
+``rules/examples/<CODE>/bad.md`` + ``good.md`` are its examples: ``booklint rule CODE``
 prints both, and the test suite runs the rule on both, so the doc cannot drift from what
 the rule does.
 
