@@ -1,8 +1,10 @@
-"""Per-rule CPU time on 1 MB of adversarial input (the inputs of tests/test_adversarial.py).
+"""Per-rule CPU time on 1 MB of adversarial input (tests/adversarial_inputs.py), and the parse's growth.
 
     python bench/adversarial.py [--top 10]
 
-Prints the parse time of each input (shared by all rules) and the slowest rules.
+Prints the parse time of each input (shared by all rules), the slowest rules (target: every rule
+under 1 s of CPU on each input), and for each pathological unit the parse time of n and 4n
+repetitions (target: linear, the ratio well under 10; a quadratic scan gives about 16).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from test_adversarial import INPUTS  # noqa: E402
+from adversarial_inputs import PATHOLOGICAL, inputs  # noqa: E402
 
 from booklint import engine  # noqa: E402
 from booklint.registry import all_rules  # noqa: E402
@@ -32,7 +34,7 @@ def main() -> None:
     worst: dict[str, tuple[float, str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         print(f"{'input':16} {'parse s':>8}")
-        for name, text in INPUTS.items():
+        for name, text in inputs().items():
             root = Path(tmp) / name
             root.mkdir()
             (root / "_config.yml").write_text("baseurl: /b\n")
@@ -52,7 +54,24 @@ def main() -> None:
                     worst[r.code] = (spent, name)
     print(f"\nslowest rules (CPU s, worst input), {len(rules)} rules:")
     for code, (spent, name) in sorted(worst.items(), key=lambda kv: -kv[1][0])[: args.top]:
-        print(f"  {code}  {spent:6.3f}  {name}")
+        print(f"  {code}  {spent:6.3f}  {name}{'  OVER 1 s' if spent > 1.0 else ''}")
+    print("\nparse growth (best of 3, n and 4n repetitions of a pathological unit):")
+    for unit in PATHOLOGICAL:
+        n = 4_000 // len(unit)
+        small, large = _best(unit * n), _best(unit * 4 * n)
+        print(f"  {unit!r:8} {small * 1000:8.1f} ms {large * 1000:8.1f} ms  x{large / max(small, 1e-9):5.1f}")
+
+
+def _best(text: str) -> float:
+    from booklint.document.parse import parse
+    from booklint.document.source import Source
+
+    runs = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        parse(Source.from_text("x.md", text))
+        runs.append(time.perf_counter() - t0)
+    return min(runs)
 
 
 if __name__ == "__main__":
