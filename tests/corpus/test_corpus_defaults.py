@@ -10,7 +10,7 @@ import pytest
 
 from helpers import corpus_book, expected_list, lint, needs_corpus
 
-HERE = Path(__file__).parent / "corpus_expected"
+HERE = Path(__file__).resolve().parents[1] / "corpus_expected"
 
 
 @needs_corpus
