@@ -32,6 +32,9 @@ Snippets are in :mod:`booklint.cite`.
 
 from .checks import (
     KINDS,
+    NAME_KINDS,
+    PARSE_KINDS,
+    VALUE_KINDS,
     Kind,
     check_arxiv_identifiers,
     check_author_names,
@@ -53,6 +56,9 @@ from .parse import parse_bib
 
 __all__ = [
     "KINDS",
+    "NAME_KINDS",
+    "PARSE_KINDS",
+    "VALUE_KINDS",
     "BibEntry",
     "BibField",
     "BibProblem",

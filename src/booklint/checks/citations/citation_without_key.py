@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ..bib.common import citations
+from ...bibliography.citations import citations
 from ...registry import rule
 
 
