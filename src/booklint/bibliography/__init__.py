@@ -27,10 +27,15 @@ plain-text line, e.g. a code span, with its line and column)::
     compare_front_matter(cb.entry, {"index.md": ["Jacob Austin", ...], ...})
     compare_cff(cb.entry, booklint.cite.load_cff(cff_text))       # when CITATION.cff exists
 
+The rules and ``booklint cite`` read a book's bibliographies through
+:func:`booklint.bibliography.book.bibliographies` (one :class:`~booklint.bibliography.book.Shelf`
+a run, kept in the Book's memo, given the ``bib`` family's settings); ``<d-cite>`` keys and the
+book's citation blocks are found by :mod:`booklint.bibliography.citations`.
+
 Snippets are in :mod:`booklint.cite`.
 """
 
-from .checks import (
+from .checker import (
     KINDS,
     NAME_KINDS,
     PARSE_KINDS,
