@@ -9,12 +9,11 @@ import subprocess
 import sys
 
 import pytest
+from helpers import lint
 
 from booklint.bibliography import KINDS
-from booklint.registry import all_rules, kinds_of, rules_for_kind
 from booklint.data import fixtures_dir
-
-from helpers import lint
+from booklint.registry import all_rules, kinds_of, rules_for_kind
 
 FIX = fixtures_dir()
 BIB = "assets/bibliography/main.bib"

@@ -23,7 +23,14 @@ from typing import Any
 from .atomic import write_bytes_atomic
 from .bibliography.book import bibliographies
 from .book.model import Book
-from .cite import CitationRecord, chapter_record, join_url, record_from_bib_entry, record_from_cff, record_from_mapping
+from .cite import (
+    CitationRecord,
+    chapter_record,
+    join_url,
+    record_from_bib_entry,
+    record_from_cff,
+    record_from_mapping,
+)
 from .cite import write_cff as _write_cff
 
 ORIGINS = ("auto", "readme", "cff", "config")

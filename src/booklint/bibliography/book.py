@@ -11,15 +11,22 @@ checks once, whatever subset of rules is selected.
 from __future__ import annotations
 
 import posixpath
-from typing import TYPE_CHECKING, Any, Hashable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+from collections.abc import Hashable, Iterable, Iterator
 
 from ..document.model import Document, Span
 from ..document.source import Source
-from .citations import CffFile, CitationSection, citations, find_citation_sections, read_cff
+from .citations import (
+    CffFile,
+    CitationSection,
+    citations,
+    find_citation_sections,
+    read_cff,
+)
 
 if TYPE_CHECKING:
     from ..book.model import Book
-    from .model import BibProblem, Bibliography
+    from .model import Bibliography, BibProblem
 
 
 # Fields that reference managers and bibliography databases add to every entry, which styles
@@ -44,7 +51,7 @@ def _frozen(value: Any) -> Hashable:
     return value
 
 
-def bibliographies(book: "Book", settings: dict[str, Any]) -> "Shelf":
+def bibliographies(book: Book, settings: dict[str, Any]) -> Shelf:
     """The book's bibliographies under the ``bib`` family's ``settings`` (``ctx.settings("bib")``
     in a rule, ``config.family("bib")`` elsewhere), one per run."""
     key = _frozen(settings)
@@ -54,7 +61,7 @@ def bibliographies(book: "Book", settings: dict[str, Any]) -> "Shelf":
 class Shelf:
     """What the B and C rules and ``booklint cite`` read about the book's bibliographies."""
 
-    def __init__(self, book: "Book", settings: dict[str, Any], key: Hashable = None) -> None:
+    def __init__(self, book: Book, settings: dict[str, Any], key: Hashable = None) -> None:
         self.book = book
         self.settings = settings
         self._key = key if key is not None else _frozen(settings)
@@ -82,9 +89,9 @@ class Shelf:
 
         return self._memo("bibliography.files", build)
 
-    def bibliography(self, rel: str) -> "Bibliography | None":
+    def bibliography(self, rel: str) -> Bibliography | None:
         """The parsed .bib file ``rel`` (parsed once per run), or None if the book has no such file."""
-        def build() -> "Bibliography | None":
+        def build() -> Bibliography | None:
             from . import parse_bib
 
             src = self.book.source(rel)
@@ -96,9 +103,9 @@ class Shelf:
         """A .bib that exists but that booklint could not read (too large, or an I/O error)."""
         return rel in self.book.files.others and self.book.source(rel) is None
 
-    def problems(self, rel: str) -> "list[BibProblem]":
+    def problems(self, rel: str) -> list[BibProblem]:
         """Every problem of every kind in ``rel`` under the configured data model, computed once."""
-        def build() -> "list[BibProblem]":
+        def build() -> list[BibProblem]:
             from . import KINDS, check_bibliography
 
             bib = self.bibliography(rel)
@@ -107,13 +114,13 @@ class Shelf:
 
         return self.book.memo(("bibliography.problems", rel, self.model), build)
 
-    def accepted_field(self, p: "BibProblem") -> bool:
+    def accepted_field(self, p: BibProblem) -> bool:
         """An unknown-field problem for a field the book's tools add on purpose."""
         if p.kind != "unknown-field" or not p.field:
             return False
         return p.field.lower() in EXPORTER_FIELDS or p.field.lower() in self._extra_fields
 
-    def reported(self, kinds: Iterable[str]) -> "Iterator[tuple[Source, BibProblem]]":
+    def reported(self, kinds: Iterable[str]) -> Iterator[tuple[Source, BibProblem]]:
         """The problems of ``kinds`` in every checked .bib file, with the file they are in."""
         kinds = frozenset(kinds)
         for rel in self.files:

@@ -88,7 +88,7 @@ class CitationSection:
     text: str  # the BibTeX as handed to the parser
     first_line: int
     first_column: int
-    result: "CitationBlock"
+    result: CitationBlock
     plain: tuple[str, int, int] | None  # (text, line, column) of the plain-text citation
 
 
@@ -186,7 +186,7 @@ def find_citation_sections(doc: Document, *, readme: bool, model: str = "bibtex"
     return out
 
 
-def front_matter_authors(book: "Book") -> dict[str, list[str]]:
+def front_matter_authors(book: Book) -> dict[str, list[str]]:
     """Each page's front-matter author names (Distill's `authors: - name: ...`)."""
     out: dict[str, list[str]] = {}
     for rel in sorted(book.docs):

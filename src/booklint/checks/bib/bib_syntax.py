@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from ...document.model import Span
-from ...document.source import Source
 from ...bibliography import PARSE_KINDS
 from ...bibliography.book import bibliographies
+from ...document.model import Span
+from ...document.source import Source
 from ...registry import rule
 
 

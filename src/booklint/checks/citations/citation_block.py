@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from ...document.model import Document
 from ...bibliography import NAME_KINDS, PARSE_KINDS, VALUE_KINDS
 from ...bibliography.book import bibliographies
 from ...bibliography.citations import span_of
+from ...document.model import Document
 from ...registry import rule
 
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...document.model import Document
 from ...bibliography.book import bibliographies
 from ...bibliography.citations import front_matter_authors, span_of
+from ...document.model import Document
 from ...registry import rule
 
 
@@ -51,7 +51,11 @@ def citation_mismatch(doc: Document, ctx):
     ```
     ````
     """
-    from ...bibliography.readme import compare_cff, compare_front_matter, compare_plain_citation
+    from ...bibliography.readme import (
+        compare_cff,
+        compare_front_matter,
+        compare_plain_citation,
+    )
 
     book = ctx.book
     shelf = bibliographies(book, ctx.settings("bib"))

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from ...document.model import Document
 from ...bibliography.citations import citations
+from ...document.model import Document
 from ...registry import rule
 
 

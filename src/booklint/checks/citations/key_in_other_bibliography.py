@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from ...document.model import Document
 from ...bibliography.book import bibliographies
 from ...bibliography.citations import citations
+from ...document.model import Document
 from ...registry import rule
 
 

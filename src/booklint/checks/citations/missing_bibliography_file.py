@@ -3,8 +3,8 @@ from __future__ import annotations
 import difflib
 import posixpath
 
-from ...document.model import Document, Span
 from ...bibliography.book import bibliographies
+from ...document.model import Document, Span
 from ...registry import rule
 
 

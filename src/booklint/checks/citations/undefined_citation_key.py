@@ -2,11 +2,10 @@ from __future__ import annotations
 
 import difflib
 
-from ...document.model import Document
 from ...bibliography.book import bibliographies
 from ...bibliography.citations import citations
+from ...document.model import Document
 from ...registry import rule
-
 
 _MAX_SUGGESTIONS = 100
 
