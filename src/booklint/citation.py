@@ -3,7 +3,7 @@
 The record comes from the first of (``--from auto``):
 
 1. the README's BibTeX citation block (``readme`` in ``[tool.booklint.bib]``; see
-   :mod:`booklint.checks.citations.common` for how the block is found),
+   :mod:`booklint.bibliography.citations` for how the block is found),
 2. ``CITATION.cff`` (its ``preferred-citation`` if it has one),
 3. ``citation`` in ``[tool.booklint.bib]`` (type, title, authors, year, publisher, url, ...).
 
@@ -18,12 +18,19 @@ import datetime
 import posixpath
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from .atomic import write_bytes_atomic
+from .bibliography.book import bibliographies
 from .book.model import Book
-from .checks.bib.common import bib_settings
-from .checks.citations.common import book_citation_section, citation_cff
-from .cite import CitationRecord, chapter_record, join_url, record_from_bib_entry, record_from_cff, record_from_mapping
+from .cite import (
+    CitationRecord,
+    chapter_record,
+    join_url,
+    record_from_bib_entry,
+    record_from_cff,
+    record_from_mapping,
+)
 from .cite import write_cff as _write_cff
 
 ORIGINS = ("auto", "readme", "cff", "config")
@@ -33,16 +40,18 @@ class CiteError(Exception):
     """Something the user has to fix before booklint can cite the book (exit 2)."""
 
 
-def book_record(book: Book, origin: str = "auto") -> tuple[CitationRecord, str]:
-    """The book's citation and a phrase saying where it was read."""
+def book_record(book: Book, settings: dict[str, Any], origin: str = "auto") -> tuple[CitationRecord, str]:
+    """The book's citation and a phrase saying where it was read. ``settings``: the ``bib``
+    family's (``config.family("bib")``)."""
+    shelf = bibliographies(book, settings)
     tried: list[str] = []
     if origin in ("auto", "readme"):
-        sec = book_citation_section(book)
+        sec = shelf.book_citation_section()
         if sec is not None and sec.result.entry is not None:
             return record_from_bib_entry(sec.result.entry), f"the BibTeX block in {sec.doc.path}:{sec.first_line}"
-        tried.append(f"no BibTeX citation block in {bib_settings(book).get('readme') or 'README.md'}")
+        tried.append(f"no BibTeX citation block in {shelf.readme}")
     if origin in ("auto", "cff"):
-        cff = citation_cff(book)
+        cff = shelf.citation_cff()
         if cff is not None and isinstance(cff.data, Mapping) and (
                 cff.data.get("title") or isinstance(cff.data.get("preferred-citation"), Mapping)):
             try:
@@ -52,9 +61,9 @@ def book_record(book: Book, origin: str = "auto") -> tuple[CitationRecord, str]:
         elif cff is not None:
             tried.append(f"{cff.rel} is not a valid citation file (see `booklint check --select C007`)")
         else:
-            tried.append(f"no {bib_settings(book).get('citation-cff') or 'CITATION.cff'}")
+            tried.append(f"no {shelf.cff_name}")
     if origin in ("auto", "config"):
-        data = bib_settings(book).get("citation") or {}
+        data = settings.get("citation") or {}
         if data:
             try:
                 return record_from_mapping(data), "`citation` in [tool.booklint.bib]"

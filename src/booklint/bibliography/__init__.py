@@ -27,11 +27,19 @@ plain-text line, e.g. a code span, with its line and column)::
     compare_front_matter(cb.entry, {"index.md": ["Jacob Austin", ...], ...})
     compare_cff(cb.entry, booklint.cite.load_cff(cff_text))       # when CITATION.cff exists
 
+The rules and ``booklint cite`` read a book's bibliographies through
+:func:`booklint.bibliography.book.bibliographies` (one :class:`~booklint.bibliography.book.Shelf`
+a run, kept in the Book's memo, given the ``bib`` family's settings); ``<d-cite>`` keys and the
+book's citation blocks are found by :mod:`booklint.bibliography.citations`.
+
 Snippets are in :mod:`booklint.cite`.
 """
 
-from .checks import (
+from .checker import (
     KINDS,
+    NAME_KINDS,
+    PARSE_KINDS,
+    VALUE_KINDS,
     Kind,
     check_arxiv_identifiers,
     check_author_names,
@@ -53,6 +61,9 @@ from .parse import parse_bib
 
 __all__ = [
     "KINDS",
+    "NAME_KINDS",
+    "PARSE_KINDS",
+    "VALUE_KINDS",
     "BibEntry",
     "BibField",
     "BibProblem",

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .checks import check_bibliography, default_kinds
+from .checker import check_bibliography, default_kinds
 from .datamodel import DataModel
 from .model import BibEntry, BibProblem, Bibliography, Span
 from .names import PersonName, name_key, parse_names

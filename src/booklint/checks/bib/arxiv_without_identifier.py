@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from ...bibliography.book import bibliographies
 from ...registry import rule
-from .common import RULE_KINDS, bib_files, bibliographies_in_use, bibliography, problem_finding, problems
 
 
 def _label(entry) -> str:
@@ -11,7 +11,7 @@ def _label(entry) -> str:
     return f"`{entry.key}` (“{title}”)" if title else f"`{entry.key}`"
 
 
-@rule("B007", "arxiv-without-identifier", scope="book", severity="warning")
+@rule("B007", "arxiv-without-identifier", scope="book", kinds={"arxiv-missing-id"}, severity="warning")
 def arxiv_without_identifier(book, ctx):
     """Finds arXiv papers with no `eprint`, `url` or `doi`: readers cannot find them.
 
@@ -55,14 +55,15 @@ def arxiv_without_identifier(book, ctx):
     }
     ```
     """
-    kinds = RULE_KINDS["B007"]
-    distill = bibliographies_in_use(book)
-    for rel in bib_files(book):
+    kinds = ctx.rule.kinds
+    shelf = bibliographies(book, ctx.settings())
+    distill = shelf.in_use()
+    for rel in shelf.files:
         src = book.source(rel)
-        bib = bibliography(book, rel)
+        bib = shelf.bibliography(rel)
         if src is None or bib is None:
             continue
-        for p in problems(book, rel):
+        for p in shelf.problems(rel):
             if p.kind not in kinds:
                 continue
             entry = bib.get(p.entry_key or "")
@@ -72,4 +73,4 @@ def arxiv_without_identifier(book, ctx):
                                         "{https://arxiv.org/abs/YYMM.NNNNN} (Distill links it as [PDF]) and, for "
                                         "LaTeX, eprint = {YYMM.NNNNN}.",
                                 p.line, p.column, p.end_line, p.end_column, p.entry_key, p.field)
-            yield problem_finding(ctx, src, p)
+            yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)

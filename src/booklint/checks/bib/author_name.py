@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from ...bibliography import NAME_KINDS
+from ...bibliography.book import bibliographies
 from ...registry import rule
-from .common import bib_findings
 
 
-@rule("B008", "author-name", scope="book", severity="warning")
+@rule("B008", "author-name", scope="book", kinds=NAME_KINDS, severity="warning")
 def author_name(book, ctx):
     """Finds author and editor names that are broken: stray quotes, handles, one person split in two.
 
@@ -33,4 +34,5 @@ def author_name(book, ctx):
     ```
     (a handle in braces is printed as written; better, the person's name).
     """
-    yield from bib_findings(book, ctx, "B008")
+    for src, p in bibliographies(book, ctx.settings()).reported(ctx.rule.kinds):
+        yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)

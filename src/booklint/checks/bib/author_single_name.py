@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...bibliography.book import bibliographies
 from ...registry import rule
-from .common import bib_findings
 
 
-@rule("B012", "author-single-name", scope="book", default=False, severity="warning")
+@rule("B012", "author-single-name", scope="book", kinds={"author-single-name"}, default=False, severity="warning")
 def author_single_name(book, ctx):
     """Finds authors written as one word without braces (`Vaswani`, `OpenAI`).
 
@@ -29,4 +29,5 @@ def author_single_name(book, ctx):
     author = {Parmar, Niki and Vaswani, Ashish and {OpenAI}}
     ```
     """
-    yield from bib_findings(book, ctx, "B012")
+    for src, p in bibliographies(book, ctx.settings()).reported(ctx.rule.kinds):
+        yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from ...bibliography import PARSE_KINDS
+from ...bibliography.book import bibliographies
 from ...document.model import Span
 from ...document.source import Source
 from ...registry import rule
-from .common import RULE_KINDS, bib_files, problem_finding, problems, unreadable
 
 
-@rule("B001", "bib-syntax", scope="book")
+@rule("B001", "bib-syntax", scope="book", kinds=PARSE_KINDS)
 def bib_syntax(book, ctx):
     """Finds .bib entries that BibTeX, biber or Distill cannot read.
 
@@ -45,9 +46,10 @@ def bib_syntax(book, ctx):
     }
     ```
     """
-    kinds = RULE_KINDS["B001"]
-    for rel in bib_files(book):
-        if unreadable(book, rel):
+    kinds = ctx.rule.kinds
+    shelf = bibliographies(book, ctx.settings())
+    for rel in shelf.files:
+        if shelf.unreadable(rel):
             yield ctx.finding(Source.from_bytes(rel, b""), Span(0, 0),
                               "booklint could not read this bibliography (it is larger than 32 MiB, or unreadable). "
                               "Check the file, or split it.")
@@ -58,6 +60,6 @@ def bib_syntax(book, ctx):
         if src.binary:  # one finding for the file, not one a line
             yield ctx.finding(src, Span(0, 0), "This .bib file contains binary data (NUL bytes), not BibTeX text; "
                                                "BibTeX and Distill cannot read it. Replace it with the text file.")
-        for p in problems(book, rel):
+        for p in shelf.problems(rel):
             if p.kind in kinds and not (src.binary and p.kind == "control-characters"):
-                yield problem_finding(ctx, src, p)
+                yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...bibliography.book import bibliographies
 from ...registry import rule
-from .common import bib_findings
 
 
-@rule("B003", "duplicate-entry", scope="book", severity="warning")
+@rule("B003", "duplicate-entry", scope="book", kinds={"duplicate-entry"}, severity="warning")
 def duplicate_entry(book, ctx):
     """Finds the same work entered twice under different keys.
 
@@ -30,4 +30,5 @@ def duplicate_entry(book, ctx):
     ```
     and cite `vaswani2017` everywhere.
     """
-    yield from bib_findings(book, ctx, "B003")
+    for src, p in bibliographies(book, ctx.settings()).reported(ctx.rule.kinds):
+        yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...bibliography.book import bibliographies
 from ...registry import rule
-from .common import bib_findings
 
 
-@rule("B002", "duplicate-key", scope="book")
+@rule("B002", "duplicate-key", scope="book", kinds={"duplicate-key"})
 def duplicate_key(book, ctx):
     """Finds two .bib entries with the same key.
 
@@ -30,4 +30,5 @@ def duplicate_key(book, ctx):
     @article{shazeer2020glu, title = {GLU Variants Improve Transformer}, ...}
     ```
     """
-    yield from bib_findings(book, ctx, "B002")
+    for src, p in bibliographies(book, ctx.settings()).reported(ctx.rule.kinds):
+        yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)

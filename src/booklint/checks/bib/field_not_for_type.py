@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...bibliography.book import bibliographies
 from ...registry import rule
-from .common import bib_findings
 
 
-@rule("B005", "field-not-for-type", scope="book", default=False, severity="warning")
+@rule("B005", "field-not-for-type", scope="book", kinds={"field-not-for-type"}, default=False, severity="warning")
 def field_not_for_type(book, ctx):
     """Finds fields that the entry's type does not print (e.g. `publisher` on an `@article`).
 
@@ -39,4 +39,5 @@ def field_not_for_type(book, ctx):
     }
     ```
     """
-    yield from bib_findings(book, ctx, "B005")
+    for src, p in bibliographies(book, ctx.settings()).reported(ctx.rule.kinds):
+        yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from ...bibliography import VALUE_KINDS
+from ...bibliography.book import bibliographies
 from ...registry import rule
-from .common import bib_findings
 
 
-@rule("B006", "malformed-field-value", scope="book", severity="warning")
+@rule("B006", "malformed-field-value", scope="book", kinds=VALUE_KINDS, severity="warning")
 def malformed_field_value(book, ctx):
     """Finds years, dates, months, pages, DOIs, URLs and arXiv ids that are not what they should be.
 
@@ -41,4 +42,5 @@ def malformed_field_value(book, ctx):
     }
     ```
     """
-    yield from bib_findings(book, ctx, "B006")
+    for src, p in bibliographies(book, ctx.settings()).reported(ctx.rule.kinds):
+        yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)

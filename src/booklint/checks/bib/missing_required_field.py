@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...bibliography.book import bibliographies
 from ...registry import rule
-from .common import bib_findings
 
 
-@rule("B004", "missing-required-field", scope="book", severity="warning")
+@rule("B004", "missing-required-field", scope="book", kinds={"required-field-missing"}, severity="warning")
 def missing_required_field(book, ctx):
     """Finds entries without a field their type requires (a title, an author, a journal, ...).
 
@@ -37,4 +37,5 @@ def missing_required_field(book, ctx):
     }
     ```
     """
-    yield from bib_findings(book, ctx, "B004")
+    for src, p in bibliographies(book, ctx.settings()).reported(ctx.rule.kinds):
+        yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)

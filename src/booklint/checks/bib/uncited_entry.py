@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...bibliography.book import bibliographies
 from ...registry import rule
-from .common import bib_findings
 
 
-@rule("B009", "uncited-entry", scope="book", default=False, severity="warning")
+@rule("B009", "uncited-entry", scope="book", kinds={"entry-not-cited"}, default=False, severity="warning")
 def uncited_entry(book, ctx):
     """Finds bibliography entries that no page of the book cites.
 
@@ -27,4 +27,5 @@ def uncited_entry(book, ctx):
     ## Use instead
     Cite it where the text uses it (`<d-cite key="zero"></d-cite>`), or delete the entry.
     """
-    yield from bib_findings(book, ctx, "B009")
+    for src, p in bibliographies(book, ctx.settings()).reported(ctx.rule.kinds):
+        yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...bibliography.book import bibliographies
 from ...registry import rule
-from .common import bib_findings
 
 
-@rule("B010", "unknown-entry-type", scope="book", severity="warning")
+@rule("B010", "unknown-entry-type", scope="book", kinds={"unknown-entry-type"}, severity="warning")
 def unknown_entry_type(book, ctx):
     """Finds entry types the data model does not define (`@artcle`, `@webpage`).
 
@@ -27,4 +27,5 @@ def unknown_entry_type(book, ctx):
     @article{zero, title = {ZeRO}, author = {Rajbhandari, Samyam}, journal = {SC20}, year = 2020}
     ```
     """
-    yield from bib_findings(book, ctx, "B010")
+    for src, p in bibliographies(book, ctx.settings()).reported(ctx.rule.kinds):
+        yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)

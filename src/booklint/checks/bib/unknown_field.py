@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...bibliography.book import bibliographies
 from ...registry import rule
-from .common import bib_findings
 
 
-@rule("B011", "unknown-field", scope="book", severity="warning")
+@rule("B011", "unknown-field", scope="book", kinds={"unknown-field"}, severity="warning")
 def unknown_field(book, ctx):
     """Finds field names no entry type defines and no tool uses, usually typos (`autor`, `titel`).
 
@@ -30,4 +30,5 @@ def unknown_field(book, ctx):
     @misc{rooflines, title = {Understanding Roofline Charts}, author = {Mohan, Ankur}, year = 2018}
     ```
     """
-    yield from bib_findings(book, ctx, "B011")
+    for src, p in bibliographies(book, ctx.settings()).reported(ctx.rule.kinds):
+        yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+from ...bibliography import NAME_KINDS, PARSE_KINDS, VALUE_KINDS
+from ...bibliography.book import bibliographies
+from ...bibliography.citations import span_of
 from ...document.model import Document
-from ..bib.common import RULE_KINDS, accepted_field
 from ...registry import rule
-from .common import citation_sections, span_of
 
 
-@rule("C004", "citation-block")
+@rule("C004", "citation-block", kinds=PARSE_KINDS | VALUE_KINDS | NAME_KINDS | {
+    "author-single-name",
+    "duplicate-key", "duplicate-entry", "required-field-missing", "field-not-for-type", "arxiv-missing-id",
+    "unknown-entry-type", "unknown-field", "citation-no-entry",
+})
 def citation_block(doc: Document, ctx):
     """Finds problems in the book's BibTeX citation block: it does not parse, or is not valid for its type.
 
@@ -53,8 +58,9 @@ def citation_block(doc: Document, ctx):
     ```
     ````
     """
-    kinds = RULE_KINDS["C004"]
-    for sec in citation_sections(ctx.book, doc):
+    kinds = ctx.rule.kinds
+    shelf = bibliographies(ctx.book, ctx.settings("bib"))
+    for sec in shelf.citation_sections(doc):
         for p in sec.result.problems:
-            if p.kind in kinds and not accepted_field(ctx.book, p):
+            if p.kind in kinds and not shelf.accepted_field(p):
                 yield ctx.finding(doc, span_of(doc, p.line, p.column, p.end_line, p.end_column), p.message)

@@ -4,8 +4,8 @@ import datetime
 import re
 from collections.abc import Mapping
 
+from ...bibliography.book import bibliographies
 from ...registry import rule
-from .common import citation_cff
 
 _REQUIRED = ("cff-version", "message", "title", "authors")
 _REF_REQUIRED = ("type", "title", "authors")
@@ -85,7 +85,7 @@ def citation_cff_invalid(book, ctx):
     date-released: 2025-02-04
     ```
     """
-    cff = citation_cff(book)
+    cff = bibliographies(book, ctx.settings("bib")).citation_cff()
     if cff is None:
         return
     src = book.source(cff.rel)

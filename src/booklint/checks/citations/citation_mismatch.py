@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ...bibliography.book import bibliographies
+from ...bibliography.citations import front_matter_authors, span_of
 from ...document.model import Document
 from ...registry import rule
-from .common import book_citation_section, citation_cff, citation_sections, front_matter_authors, span_of
 
 
-@rule("C005", "citation-mismatch", severity="warning")
+@rule("C005", "citation-mismatch", kinds={"citation-mismatch"}, severity="warning")
 def citation_mismatch(doc: Document, ctx):
     """Finds disagreements between the book's BibTeX citation and its other citations.
 
@@ -50,11 +51,16 @@ def citation_mismatch(doc: Document, ctx):
     ```
     ````
     """
-    from ...bibliography.readme import compare_cff, compare_front_matter, compare_plain_citation
+    from ...bibliography.readme import (
+        compare_cff,
+        compare_front_matter,
+        compare_plain_citation,
+    )
 
     book = ctx.book
-    main = book_citation_section(book)
-    for sec in citation_sections(book, doc):
+    shelf = bibliographies(book, ctx.settings("bib"))
+    main = shelf.book_citation_section()
+    for sec in shelf.citation_sections(doc):
         entry = sec.result.entry
         if entry is None:
             continue
@@ -64,9 +70,9 @@ def citation_mismatch(doc: Document, ctx):
             problems += compare_plain_citation(entry, text, line, column)
         if sec is main:
             problems += compare_front_matter(entry, front_matter_authors(book))
-            cff = citation_cff(book)
+            cff = shelf.citation_cff()
             if cff is not None and isinstance(cff.data, Mapping):
                 problems += compare_cff(entry, cff.data)
         for p in problems:
-            if p.kind == "citation-mismatch":
+            if p.kind in ctx.rule.kinds:
                 yield ctx.finding(doc, span_of(doc, p.line, p.column, p.end_line, p.end_column), p.message)

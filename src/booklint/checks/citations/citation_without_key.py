@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from ...bibliography.citations import citations
 from ...document.model import Document
-from ..bib.common import citations
 from ...registry import rule
 
 

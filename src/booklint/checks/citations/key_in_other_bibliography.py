@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from ...bibliography.book import bibliographies
+from ...bibliography.citations import citations
 from ...document.model import Document
-from ..bib.common import bibliographies_in_use, bibliography, chapter_bibliography, citations, key_index
 from ...registry import rule
 
 
@@ -32,16 +33,16 @@ def key_in_other_bibliography(doc: Document, ctx):
     Copy (or move) the entry `zero` into `inference.bib`, or let both chapters share one
     .bib file (`bibliography: main.bib`).
     """
-    book = ctx.book
-    path, _value, _span = chapter_bibliography(book, doc)
+    shelf = bibliographies(ctx.book, ctx.settings("bib"))
+    path, _value, _span = shelf.chapter_bibliography(doc)
     if path is None:
         return
-    bib = bibliography(book, path)
+    bib = shelf.bibliography(path)
     if bib is None:
         return
     keys = bib.keys()
-    index = key_index(book)
-    users = bibliographies_in_use(book)
+    index = shelf.key_index()
+    users = shelf.in_use()
     for c in citations(doc):
         if not c.key or c.key in keys:
             continue

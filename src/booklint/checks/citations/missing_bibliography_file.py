@@ -3,8 +3,8 @@ from __future__ import annotations
 import difflib
 import posixpath
 
+from ...bibliography.book import bibliographies
 from ...document.model import Document, Span
-from ..bib.common import bib_settings, chapter_bibliography
 from ...registry import rule
 
 
@@ -39,7 +39,8 @@ def missing_bibliography_file(doc: Document, ctx):
     ```
     """
     book = ctx.book
-    path, value, span = chapter_bibliography(book, doc)
+    shelf = bibliographies(book, ctx.settings("bib"))
+    path, value, span = shelf.chapter_bibliography(doc)
     if span is None:
         return
     if path is None:
@@ -52,7 +53,7 @@ def missing_bibliography_file(doc: Document, ctx):
         return
     if path in book.files.others:
         return
-    folder = str(bib_settings(book).get("folder") or "").strip("/")
+    folder = shelf.folder
     bibs = sorted(r for r in book.files.others if r.lower().endswith(".bib"))
     case = next((r for r in bibs if r.lower() == path.lower()), None)
     if case is not None:

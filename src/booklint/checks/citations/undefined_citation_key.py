@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import difflib
 
+from ...bibliography.book import bibliographies
+from ...bibliography.citations import citations
 from ...document.model import Document
-from ..bib.common import bibliography, chapter_bibliography, citations, key_index
 from ...registry import rule
-
 
 _MAX_SUGGESTIONS = 100
 
@@ -58,9 +58,9 @@ def undefined_citation_key(doc: Document, ctx):
     cites = [c for c in citations(doc) if c.key]
     if not cites:
         return
-    book = ctx.book
-    path, value, _span = chapter_bibliography(book, doc)
-    index = key_index(book)
+    shelf = bibliographies(ctx.book, ctx.settings("bib"))
+    path, value, _span = shelf.chapter_bibliography(doc)
+    index = shelf.key_index()
     if path is None:
         if value is not None and not (isinstance(value, str) and not value.strip()):
             return  # a value that is not a file name: C002 reports it
@@ -74,7 +74,7 @@ def undefined_citation_key(doc: Document, ctx):
                           f"but its front matter names no `bibliography:`, so Distill has no references to look "
                           f"{'them' if n > 1 else 'it'} up in and shows “?”. {hint}")
         return
-    bib = bibliography(book, path)
+    bib = shelf.bibliography(path)
     if bib is None:
         return  # C002: the file does not exist (or cannot be read: B001)
     keys = bib.keys()

@@ -22,6 +22,9 @@ from .parse import MONTH_MACROS
 
 __all__ = [
     "KINDS",
+    "NAME_KINDS",
+    "PARSE_KINDS",
+    "VALUE_KINDS",
     "Kind",
     "check_arxiv_identifiers",
     "check_author_names",
@@ -92,6 +95,22 @@ KINDS: dict[str, Kind] = {
     # usage (needs the citations, so the glue passes the cited keys)
     "entry-not-cited": Kind("an entry that no chapter cites", default=False),
 }
+
+
+# Groups of kinds that more than one rule reports together: a book's .bib reports each group
+# through one rule, the README's citation block through another.
+PARSE_KINDS = frozenset({
+    "syntax-error", "unbalanced-braces", "unbalanced-quotes", "missing-comma", "malformed-value",
+    "undefined-string", "duplicate-field", "bad-entry-type", "bad-key", "stray-text", "control-characters",
+})
+VALUE_KINDS = frozenset({
+    "malformed-year", "malformed-date", "malformed-month", "malformed-pages", "malformed-doi", "malformed-url",
+    "malformed-arxiv-id",
+})
+NAME_KINDS = frozenset({
+    "author-stray-quote", "author-stray-punctuation", "author-handle", "author-split", "author-reversed",
+    "author-malformed",
+})
 
 
 def default_kinds() -> frozenset[str]:

@@ -1,5 +1,6 @@
-"""The book's own citation as the pages write it: BibTeX citation blocks, the plain-text
-citation line next to them, the chapters' front-matter authors and CITATION.cff.
+"""Citations as the pages write them: the keys of ``<d-cite>`` tags, and the book's own
+citation (BibTeX citation blocks, the plain-text citation line next to them, the chapters'
+front-matter authors, CITATION.cff).
 
 A *citation block* is a fenced code block whose content is a BibTeX entry (`@article{...`)
 in the README (``readme`` in ``[tool.booklint.bib]``), or in any page under a heading about
@@ -8,7 +9,8 @@ span or code block of the same section that looks like a citation (it has a year
 quoted title), the nearest before the block, else the nearest after it. The *book's
 citation* is the README's first block, else the first block of another page.
 
-Each is computed once per run and kept on the Book.
+These are pure functions of a page or a file's text; :class:`booklint.bibliography.book.Shelf`
+computes each once per run and keeps it in the Book's memo.
 """
 
 from __future__ import annotations
@@ -18,18 +20,65 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ...document.model import CodeBlock, Document, Span
-from ..bib.common import _memo, bib_settings
+from ..document.model import CodeBlock, Document, Span
 
 if TYPE_CHECKING:
-    from ...bibliography.readme import CitationBlock
-    from ...book.model import Book
+    from ..book.model import Book
+    from .readme import CitationBlock
 
 _ENTRY_START = re.compile(r"\s*@[A-Za-z]+\s*[{(]")
 _CITE_HEADING = re.compile(r"\bcit(?:e|es|ed|ing|ation|ations)\b|\battribution\b|цитир", re.IGNORECASE)
 _INFOS = {"", "bibtex", "bib", "biblatex", "tex", "latex", "text", "txt", "plain", "plaintext", "none"}
 MAX_BLOCKS = 20  # citation blocks checked on one page
 _LOOKS_CITED = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|[\"“”«»]")
+
+
+# ---------------------------------------------------------------------------------------
+# <d-cite> in the chapters
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One key of one ``<d-cite key="a,b">`` (empty when the key is missing or blank)."""
+
+    key: str
+    span: Span  # the key inside the attribute value, or the whole tag when there is none
+    tag_span: Span
+    attr: str  # "key", "bibtex-key", or "" when the tag has neither
+    value: str = ""  # the whole attribute value
+
+
+def citations(doc: Document) -> list[Citation]:
+    """The keys of every ``<d-cite>`` of a page, as Distill reads them (split on commas, trimmed)."""
+    out: list[Citation] = []
+    for tag in doc.html:
+        if tag.name != "d-cite" or tag.closing:
+            continue
+        attr = tag.attr("key") or tag.attr("bibtex-key")
+        if attr is None or attr.value is None or attr.value_span is None:
+            out.append(Citation("", tag.span, tag.span, attr.name if attr is not None else "", ""))
+            continue
+        value = attr.value
+        raw = doc.text[attr.value_span.start:attr.value_span.end]
+        base = attr.value_span.start if raw == value else None
+        pos = 0
+        for part in value.split(","):
+            key = part.strip()
+            lead = len(part) - len(part.lstrip())
+            if base is not None:
+                start = base + pos + lead
+                span = Span(start, start + max(len(key), 0)) if key else Span(base + pos, base + pos + len(part))
+            else:
+                span = attr.value_span
+            out.append(Citation(key, span, tag.span, attr.name, value))
+            pos += len(part) + 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# the book's own citation
+# ---------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -39,7 +88,7 @@ class CitationSection:
     text: str  # the BibTeX as handed to the parser
     first_line: int
     first_column: int
-    result: "CitationBlock"
+    result: CitationBlock
     plain: tuple[str, int, int] | None  # (text, line, column) of the plain-text citation
 
 
@@ -112,18 +161,11 @@ def _block_text(doc: Document, block: CodeBlock) -> tuple[str, int, int]:
     return content, line, col
 
 
-def is_readme(book: "Book", rel: str) -> bool:
-    return rel == (bib_settings(book).get("readme") or "README.md")
+def find_citation_sections(doc: Document, *, readme: bool, model: str = "bibtex") -> list[CitationSection]:
+    """The citation blocks of a page (``readme``: every BibTeX block of the README counts, not
+    only those under a heading about citing), each checked under the data model ``model``."""
+    from .readme import check_citation_block
 
-
-def citation_sections(book: "Book", doc: Document) -> list[CitationSection]:
-    memo = _memo(book).setdefault("sections", {})
-    if doc.path in memo:
-        return memo[doc.path]
-    from ...bibliography.readme import check_citation_block
-
-    model = bib_settings(book).get("model") or "bibtex"
-    readme = is_readme(book, doc.path)
     out: list[CitationSection] = []
     page: _Page | None = None
     for block in doc.code_blocks:
@@ -141,29 +183,10 @@ def citation_sections(book: "Book", doc: Document) -> list[CitationSection]:
         out.append(CitationSection(doc, block, text, line, col, result, page.plain_line(block)))
         if len(out) >= MAX_BLOCKS:
             break  # a page asks to be cited in a few ways at most; past that these are not citation blocks
-    memo[doc.path] = out
     return out
 
 
-def book_citation_section(book: "Book") -> CitationSection | None:
-    """The block that is the book's citation: the README's first, else the first elsewhere."""
-    memo = _memo(book)
-    if "book_section" in memo:
-        return memo["book_section"]
-    readme = bib_settings(book).get("readme") or "README.md"
-    order = ([readme] if readme in book.docs else []) + sorted(
-        (r for r in book.docs if r != readme), key=lambda r: (r.count("/"), r.rsplit("/", 1)[-1] != "index.md", r))
-    found = None
-    for rel in order:
-        secs = [s for s in citation_sections(book, book.docs[rel]) if s.result.entry is not None]
-        if secs:
-            found = secs[0]
-            break
-    memo["book_section"] = found
-    return found
-
-
-def front_matter_authors(book: "Book") -> dict[str, list[str]]:
+def front_matter_authors(book: Book) -> dict[str, list[str]]:
     """Each page's front-matter author names (Distill's `authors: - name: ...`)."""
     out: dict[str, list[str]] = {}
     for rel in sorted(book.docs):
@@ -191,30 +214,21 @@ class CffFile:
     column: int
 
 
-def citation_cff(book: "Book") -> CffFile | None:
-    """The book's CITATION.cff, parsed once (None when there is none)."""
-    memo = _memo(book)
-    if "cff" in memo:
-        return memo["cff"]
-    rel = bib_settings(book).get("citation-cff") or "CITATION.cff"
-    src = book.source(rel) if rel in book.files.others else None
-    out = None
-    if src is not None:
-        import yaml
+def read_cff(rel: str, text: str) -> CffFile:
+    """A CITATION.cff's text parsed, or the YAML error with its position."""
+    import yaml
 
-        try:
-            data = yaml.load(src.text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-            out = CffFile(rel, data, None, 1, 1)
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-            line = mark.line + 1 if mark is not None else 1
-            col = mark.column + 1 if mark is not None else 1
-            problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-            out = CffFile(rel, None, str(problem), line, col)
-        except (RecursionError, ValueError) as e:
-            out = CffFile(rel, None, f"{type(e).__name__}: {e}", 1, 1)
-    memo["cff"] = out
-    return out
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return CffFile(rel, data, None, 1, 1)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        col = mark.column + 1 if mark is not None else 1
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        return CffFile(rel, None, str(problem), line, col)
+    except (RecursionError, ValueError) as e:
+        return CffFile(rel, None, f"{type(e).__name__}: {e}", 1, 1)
 
 
 def span_of(doc: Document, line: int, column: int, end_line: int, end_column: int) -> Span:

@@ -94,7 +94,7 @@ def test_no_author_and_no_date():
 
 
 def test_every_entry_of_a_messy_file_renders(tmp_path):
-    text = (__import__("pathlib").Path(__file__).parents[1] / "bib" / "data" / "everything_wrong.bib").read_text(encoding="utf-8")
+    text = (__import__("pathlib").Path(__file__).parents[1] / "bibliography" / "data" / "everything_wrong.bib").read_text(encoding="utf-8")
     for e in parse_bib(text).entries:
         r = record_from_bib_entry(e)
         for fmt in FORMATS:

@@ -9,7 +9,7 @@ import pytest
 
 from helpers import corpus_book, expected_list, lint, needs_corpus
 
-HERE = Path(__file__).parent / "corpus_expected"
+HERE = Path(__file__).parents[2] / "corpus_expected"
 
 
 @needs_corpus
