@@ -12,10 +12,10 @@ import pytest
 from helpers import lint
 
 from booklint.bibliography import KINDS
-from booklint.data import fixtures_dir
+from booklint.data import examples_dir
 from booklint.registry import all_rules, kinds_of, rules_for_kind
 
-FIX = fixtures_dir()
+FIX = examples_dir()
 BIB = "assets/bibliography/main.bib"
 
 
