@@ -55,7 +55,7 @@ def test_a_run_opens_nothing_outside_the_book(make_book):
     (root / "out-file.md").symlink_to(secret)
     proc = subprocess.run([sys.executable, "-c", PROBE, str(root)], capture_output=True, text=True, timeout=300)
     opened = __import__("json").loads(proc.stderr.rsplit("OPENED ", 1)[1])
-    from booklint.checks.spelling.english import cache_dir
+    from booklint.prose.english import cache_dir
     from booklint.data import rules_dir
 
     # the book, Python and its packages, booklint's own rule data, and booklint's cache of

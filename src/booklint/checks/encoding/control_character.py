@@ -7,7 +7,7 @@ from ...document.model import Document, Span
 from ...findings import Edit, Fix
 from ...registry import rule
 from ._regions import code_regions
-from .mojibake import in_mojibake, mojibake_regions
+from ...prose.mojibake import in_mojibake, mojibake_regions
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -44,7 +44,7 @@ def control_character(doc: Document, ctx):
             continue
         if ord(text[p]) >= 0x80:  # only C1 controls can be part of mojibake
             if moj is None:
-                moj = mojibake_regions(text)
+                moj = mojibake_regions(ctx.book, doc)
             if in_mojibake(moj, p):
                 continue
         c = m.group(0)

@@ -7,7 +7,7 @@ import re
 from ...document.model import Document, Span
 from ...findings import Edit, Fix
 from ...registry import rule
-from .mojibake import in_mojibake, mojibake_regions
+from ...prose.mojibake import in_mojibake, mojibake_regions
 
 # letters that look the same in both scripts (only Russian letters on the Cyrillic side)
 LAT_TO_CYR = dict(zip("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху"))
@@ -103,7 +103,7 @@ def mixed_script_word(doc: Document, ctx):
             if start in seen:
                 continue
             if moj is None:
-                moj = mojibake_regions(text)
+                moj = mojibake_regions(ctx.book, doc)
             if in_mojibake(moj, start):
                 continue
             seen.add(start)

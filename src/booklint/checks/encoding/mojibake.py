@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import bisect
-
 from ...document.model import Document, Span
 from ...findings import Edit, Fix
+from ...prose import mojibake as damage
 from ...registry import rule
-from . import _mojibake
 
 
 def _short(s: str, limit: int = 32) -> str:
@@ -44,17 +42,17 @@ def mojibake(doc: Document, ctx):
     if src.binary or src.decode_problems:
         return  # not valid UTF-8: invalid-utf8 speaks for it, and a fix could not be written back
     text = doc.text
-    rep = _mojibake.analyse(text)
+    rep = damage.report(ctx.book, doc)
     if not rep.damages and not rep.lossy:
         return
-    by_line: dict[int, list[_mojibake.Damage]] = {}
+    by_line: dict[int, list[damage.Damage]] = {}
     for d in rep.damages:
         by_line.setdefault(src.line_col(d.start)[0], []).append(d)
     for line in sorted(by_line):
         ds = by_line[line]
-        edits = tuple(Edit(a, b, new) for a, b, new in _mojibake.repair_line(text, ds))
+        edits = tuple(Edit(a, b, new) for a, b, new in damage.repair_line(text, ds))
         first = ds[0]
-        via = " then ".join(_mojibake.LABELS[e] for e in reversed(first.layers))
+        via = " then ".join(damage.LABELS[e] for e in reversed(first.layers))
         words = f"{len(ds)} words" if len(ds) > 1 else "a word"
         fix = Fix(f"Decode {words} back to UTF-8", edits)
         yield ctx.finding(doc, Span(ds[0].start, ds[-1].end),
@@ -67,15 +65,3 @@ def mojibake(doc: Document, ctx):
                           f"This line looks like UTF-8 text read with a wrong encoding, partly or with some bytes lost; "
                           f"ftfy would make it “{_short(fixed, 60)}”. Check that, then apply the fix or retype the line.",
                           fix=fix)
-
-
-def mojibake_regions(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of the stretches E006 reports (other rules leave them alone)."""
-    spans = sorted(_mojibake.damaged_spans(text))
-    return [a for a, _ in spans], [b for _, b in spans]
-
-
-def in_mojibake(regions: tuple[list[int], list[int]], offset: int) -> bool:
-    starts, ends = regions
-    i = bisect.bisect_right(starts, offset) - 1
-    return i >= 0 and offset < ends[i]

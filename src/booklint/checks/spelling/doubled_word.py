@@ -4,8 +4,8 @@ import re
 
 from ...document.model import Document
 from ...findings import Edit, Fix
+from ...prose.vocabulary import doc_text
 from ...registry import rule
-from .vocab import doc_text
 
 _DOUBLED = re.compile(r"(?<![\w'’\-.])([^\W\d_]+)(\s+)(\1)(?![\w'’]|-\w)", re.I)
 # doubled on purpose: "that that", "had had", "so so", "так-так", "еле-еле"

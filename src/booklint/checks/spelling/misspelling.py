@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from ...document.model import Document
+from ...prose.english_checker import TWO_CAPS, checker, pick
+from ...prose.suggest import either, match_case, replacement
+from ...prose.vocabulary import doc_text
+from ...prose.words import in_name, sentence_start
 from ...registry import rule
-from .check_en import TWO_CAPS, checker, pick
-from .suggest import either, match_case, replacement
-from .vocab import doc_text
-from .words import in_name, sentence_start
 
 
 @rule("S001", "misspelling", fixable=True, severity="warning")

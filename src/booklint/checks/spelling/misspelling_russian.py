@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from ...document.model import Document
+from ...prose.russian import checker
+from ...prose.suggest import either, match_case, replacement
+from ...prose.vocabulary import doc_text, vocabulary
+from ...prose.words import in_name, sentence_start
 from ...registry import rule
-from .russian import checker
-from .suggest import either, match_case, replacement
-from .vocab import doc_text, vocabulary
-from .words import in_name, sentence_start
 
 
 @rule("S002", "misspelling-russian", fixable=True, severity="warning")

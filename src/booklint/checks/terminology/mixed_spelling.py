@@ -5,9 +5,9 @@ from collections import defaultdict
 
 from ...findings import Edit, Fix
 
+from ...prose.english import american, english
+from ...prose.vocabulary import vocabulary
 from ...registry import rule
-from ..spelling.english import american, english
-from ..spelling.vocab import vocabulary
 
 _FAMILY_END = re.compile(r"(?:ations?|ings?|ed|es|s|ers?|e)$")
 _IZE = re.compile(r"[a-z]{3,}(?:iz|yz)(?:e|ed|es|ing|ation|ations|er|ers)$")

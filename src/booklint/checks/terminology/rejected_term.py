@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from ...document.model import Span
 from ...findings import Edit, Fix
+from ...prose.glossary import glossary
+from ...prose.vocabulary import vocabulary
+from ...prose.words import is_mention
 from ...registry import rule
-from ..spelling.vocab import vocabulary
-from ..spelling.words import is_mention
-from .glossary import glossary
 
 
 @rule("T001", "rejected-term", scope="book", fixable=True, severity="warning")
@@ -72,7 +72,7 @@ def _russian_variant_words(v, ru_terms) -> dict:
     """The book's Russian words whose lemma is a rejected rendering: lower → term."""
     if not ru_terms or not v.cyrillic:
         return {}
-    from ..spelling.russian import russian
+    from ...prose.russian import russian
 
     lex = russian()
     heads = {x[:3] for t in ru_terms for x in t.ru_variants}

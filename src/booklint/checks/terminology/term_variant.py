@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ...prose.glossary import glossary
+from ...prose.variants import clusters, hyphenation_only
+from ...prose.vocabulary import vocabulary
 from ...registry import rule
-from ..spelling.vocab import vocabulary
-from .glossary import glossary
-from .variants import clusters, hyphenation_only
 
 DOMINANT = 2.0  # the top variant is used at least this many times as often as the next
 MIN_DOMINANT = 3  # and at least this many times, to be called the book's form

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ...document.model import Document
+from ...prose.glossary import glossary, rendering_uses
+from ...prose.vocabulary import doc_text, vocabulary
 from ...registry import rule
-from ..spelling.vocab import doc_text, vocabulary
-from .glossary import Term, glossary
 
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LAT = re.compile(r"[A-Za-z]")
@@ -76,45 +75,3 @@ def _russian(s: str) -> bool:
     cyr = len(_CYR.findall(s))
     lat = len(_LAT.findall(s))
     return cyr >= 20 and cyr >= RUSSIAN_SHARE * (cyr + lat)
-
-
-def rendering_uses(book: Any, terms: list[Term]) -> dict[str, int]:
-    """How often the book writes each term's Russian rendering (by lemma)."""
-
-    def build() -> dict[str, int]:
-        from ..spelling.russian import russian
-
-        lex = russian()
-        wanted = {t.term: [_lemmas(lex, w) for w in t.ru.split()] for t in terms}
-        firsts = {w.lower()[:3] for t in terms for w in t.ru.split()}
-        out = {t.term: 0 for t in terms}
-        v = vocabulary(book)
-        for dt in v.docs.values():
-            toks, spaced = dt.tokens, dt.spaced
-            n = len(toks)
-            for i, tok in enumerate(toks):
-                low = tok.lower()
-                if low[:3] not in firsts or not _CYR.search(tok):
-                    continue
-                nfs = lex.normal_forms(low) | {low}
-                for term, pat in wanted.items():
-                    k = len(pat)
-                    if not pat[0] & nfs or i + k > n:
-                        continue
-                    ok = True
-                    for j in range(1, k):
-                        low2 = toks[i + j].lower()
-                        if spaced[i + j - 1] != " " or not pat[j] & (lex.normal_forms(low2) | {low2}):
-                            ok = False
-                            break
-                    if ok:
-                        out[term] += 1
-        return out
-
-    key = "terms.renderings." + ",".join(sorted(t.term for t in terms))
-    return book.memo(key, build)
-
-
-def _lemmas(lex, w: str) -> frozenset[str]:
-    low = w.lower()
-    return lex.normal_forms(low) | {low}

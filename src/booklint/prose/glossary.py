@@ -18,6 +18,8 @@ whitespace, so a variant broken across lines is still found.
 booklint ships packs in ``rules/terms/``; ``[tool.booklint.terminology] glossaries``
 chooses which apply (default: all shipped packs). A book adds its own in
 ``.booklint/terms/*.yml``; its entries win over shipped ones for the same term.
+:func:`glossary` gives the run's glossary and :func:`rendering_uses` how often the book
+writes each term's Russian rendering, both kept in the Book's memo.
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ from typing import Any
 
 import yaml
 
-from ...data import rules_path
-from ..spelling.vocab import PACK_DIR
+from ..data import rules_path
+from .vocabulary import PACK_DIR, vocabulary
 
 _SUFFIX = r"(s|es|ed|d|ing)?"
 
@@ -133,7 +135,7 @@ def parse_pack(text: str, name: str) -> list[Term]:
     return out
 
 
-@functools.cache
+@functools.cache  # shipped data only: the packs in rules/terms, the same every run
 def shipped_packs() -> dict[str, list[Term]]:
     out = {}
     for p in sorted(rules_path("terms").glob("*.yml")):
@@ -212,3 +214,47 @@ def glossary(book: Any, settings: dict) -> Glossary:
         return Glossary(list(terms.values()), errors)
 
     return book.memo("prose.glossary", build)
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def rendering_uses(book: Any, terms: list[Term]) -> dict[str, int]:
+    """How often the book writes each term's Russian rendering (by lemma)."""
+
+    def build() -> dict[str, int]:
+        from .russian import russian
+
+        lex = russian()
+        wanted = {t.term: [_lemmas(lex, w) for w in t.ru.split()] for t in terms}
+        firsts = {w.lower()[:3] for t in terms for w in t.ru.split()}
+        out = {t.term: 0 for t in terms}
+        v = vocabulary(book)
+        for dt in v.docs.values():
+            toks, spaced = dt.tokens, dt.spaced
+            n = len(toks)
+            for i, tok in enumerate(toks):
+                low = tok.lower()
+                if low[:3] not in firsts or not _CYRILLIC.search(tok):
+                    continue
+                nfs = lex.normal_forms(low) | {low}
+                for term, pat in wanted.items():
+                    k = len(pat)
+                    if not pat[0] & nfs or i + k > n:
+                        continue
+                    ok = True
+                    for j in range(1, k):
+                        low2 = toks[i + j].lower()
+                        if spaced[i + j - 1] != " " or not pat[j] & (lex.normal_forms(low2) | {low2}):
+                            ok = False
+                            break
+                    if ok:
+                        out[term] += 1
+        return out
+
+    return book.memo(("prose.renderings", tuple(sorted(t.term for t in terms))), build)
+
+
+def _lemmas(lex, w: str) -> frozenset[str]:
+    low = w.lower()
+    return lex.normal_forms(low) | {low}

@@ -109,7 +109,7 @@ def test_dictionaries_load_only_when_their_rules_run(tmp_path):
 
 
 def test_the_word_list_cache_is_optional(tmp_path, monkeypatch):
-    from booklint.checks.spelling.english import load_frequencies
+    from booklint.prose.english import load_frequencies
 
     monkeypatch.setenv("BOOKLINT_CACHE_DIR", str(tmp_path / "cache"))
     first = load_frequencies("en")

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ...document.model import Document, Span, TextRun
+from ..document.model import Document, Span, TextRun
 
 # A gap between two prose runs that renders as nothing (or as one space): whitespace,
 # emphasis markers, a link's `[` / `](dest)` / `][ref]`, formatting HTML tags.

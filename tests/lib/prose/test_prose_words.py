@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from booklint.checks.spelling.vocab import _doc_text
-from booklint.checks.spelling.words import identifier_like, iter_words, segments, token_words
 from booklint.document.parse import parse
 from booklint.document.source import Source
+from booklint.prose.vocabulary import _doc_text
+from booklint.prose.words import identifier_like, iter_words, segments, token_words
 
 
 def doc_of(text: str):

@@ -16,14 +16,22 @@ The repair is ftfy's: ``ftfy.fix_encoding`` where it agrees with the round trip,
 plan ftfy would apply (encode with the encoding found, decode as UTF-8, a layer at a
 time). ftfy alone would miss KOI8-R, which it does not know, and single words of pure
 Cyrillic damaged through Mac Roman, which its badness heuristic scores as clean.
+
+:func:`report` scans a page once a run (kept in the Book's memo) for E006 and for the
+character rules, which skip what E006 reports through :func:`mojibake_regions` and
+:func:`in_mojibake`; :func:`scan` is the same analysis of any text, uncached.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
+
+from ..document.model import Document
 
 ENCODINGS = ("sloppy-windows-1252", "latin-1", "macroman", "sloppy-windows-1251", "koi8_r")
 LABELS = {
@@ -68,7 +76,7 @@ _SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "HEBREW", "ARABI
                       "HANGUL", "CJK", "HIRAGANA", "KATAKANA", "GEORGIAN", "COPTIC", "SYRIAC", "THAANA", "NKO"})
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)  # bounded, on one character: a pure function of its argument
 def _script(c: str) -> str | None:
     """The script of a letter (None for non-letters and script-neutral letters such as `µ` or `ª`)."""
     if not c.isalpha():
@@ -106,7 +114,7 @@ def _plausible(fixed: str) -> bool:
     return True
 
 
-@functools.cache
+@functools.cache  # fixed tables of the codecs, the same every run
 def _charsets() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     """Per encoding, in the order they are tried: (name, the text it can produce, a UTF-8 lead byte followed
     by a continuation byte as it shows them). Text without such a pair cannot be UTF-8 read in that encoding."""
@@ -122,7 +130,7 @@ def _charsets() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536)  # bounded, on one word: a pure function of its argument
 def undo_once(word: str) -> tuple[str, str, bool] | None:
     """(encoding, repaired word, strong) for one layer of mojibake, or None."""
     if word.isascii():
@@ -158,7 +166,7 @@ def _resolves_scripts(word: str, fixed: str) -> bool:
     return len(_scripts(word)) > 1 and len(_scripts(fixed)) == 1
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536)  # bounded, on one word: a pure function of its argument
 def chain(word: str) -> tuple[tuple[str, str, bool], ...]:
     """The layers of mojibake on ``word``, outermost first: (encoding, repaired, strong); stops after a weak one."""
     got = undo_once(word)
@@ -247,7 +255,6 @@ def _scan(text: str) -> Report:
     while i != -1:
         starts.append(i + 1)
         i = text.find("\n", i + 1)
-    import bisect
 
     for d in out.damages:
         damaged_lines.add(bisect.bisect_right(starts, d.start) - 1)
@@ -275,20 +282,25 @@ def _lossy(text: str, starts: list[int], skip: set[int]) -> list[tuple[int, int,
     return out
 
 
-_cache: dict[int, tuple[str, Report]] = {}
+def report(book: Any, doc: Document) -> Report:
+    """The mojibake of page ``doc``, scanned once a run (E006 and the character rules share it)."""
+    if book.docs.get(doc.path) is not doc:  # a Document the book does not hold
+        return scan(doc.text)
+    return book.memo(("prose.mojibake", doc.path), lambda: scan(doc.text))
 
 
-def analyse(text: str) -> Report:
-    hit = _cache.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    rep = scan(text)
-    if len(_cache) > 16:
-        _cache.clear()
-    _cache[id(text)] = (text, rep)
-    return rep
-
-
-def damaged_spans(text: str) -> list[tuple[int, int]]:
-    rep = analyse(text)
+def damaged_spans(book: Any, doc: Document) -> list[tuple[int, int]]:
+    rep = report(book, doc)
     return [(d.start, d.end) for d in rep.damages] + [(a, b) for a, b, _ in rep.lossy]
+
+
+def mojibake_regions(book: Any, doc: Document) -> tuple[list[int], list[int]]:
+    """Starts and ends of the stretches E006 reports (other rules leave them alone)."""
+    spans = sorted(damaged_spans(book, doc))
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def in_mojibake(regions: tuple[list[int], list[int]], offset: int) -> bool:
+    starts, ends = regions
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < ends[i]

@@ -18,8 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
-from ...document.model import Document
-from ...document.source import split_lines
+from ..document.model import Document
+from ..document.source import split_lines
 from .words import CYRILLIC, GLUE, LATIN, TOKEN, Segment, hidden_ranges, segments, token_words
 
 PACK_DIR = ".booklint"  # the book's own rule pack: .booklint/words/*.txt, .booklint/terms/*.yml

@@ -17,9 +17,9 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from ...data import rules_path
+from ..data import rules_path
 from .edits import edits1, typo_edit
-from .vocab import Vocabulary, book_words, parse_word_list, vocabulary
+from .vocabulary import Vocabulary, book_words, parse_word_list, vocabulary
 
 LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 PREFIXES = ("пере", "пред", "при", "раз", "рас", "без", "бес", "вы", "до", "за", "из", "ис", "на", "над", "об",
@@ -71,7 +71,7 @@ class Russian:
         return cands
 
 
-@functools.cache
+@functools.cache  # shipped data only: pymorphy3's dictionary and booklint's lists, the same every run
 def russian() -> Russian:
     return Russian()
 

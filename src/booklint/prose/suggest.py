@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ...document.model import Span
-from ...findings import Edit, Fix
+from ..document.model import Span
+from ..findings import Edit, Fix
 
 
 def match_case(word: str, sugg: str) -> str:

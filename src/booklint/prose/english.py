@@ -19,9 +19,9 @@ from __future__ import annotations
 import functools
 from typing import Callable
 
-from ...data import rules_path
+from ..data import rules_path
 from .edits import edits1
-from .vocab import parse_word_list
+from .vocabulary import parse_word_list
 
 # words a closed compound may not be made of: `eachother`, `alot`, `infact` are typos
 FUNCTION_WORDS = frozenset(
@@ -134,7 +134,7 @@ def _crc(raw: bytes) -> str:
 
 
 def _write_atomic(path, data: bytes) -> None:
-    from ...atomic import write_bytes_atomic
+    from ..atomic import write_bytes_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -143,7 +143,7 @@ def _write_atomic(path, data: bytes) -> None:
         pass  # a cache that cannot be written is only slower
 
 
-@functools.cache
+@functools.cache  # shipped data only: the installed dictionary and booklint's lists, the same every run
 def english() -> English:
     return English()
 

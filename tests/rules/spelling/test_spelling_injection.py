@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from booklint.book.discover import discover
-from booklint.checks.spelling.words import iter_words, segments
 from booklint.book.load import read_document
+from booklint.prose.words import iter_words, segments
 
 from helpers import lint
 
@@ -88,14 +88,14 @@ def _plant(root: Path, cands, rng: random.Random, known) -> list[tuple[str, int,
 
 
 def _english_known():
-    from booklint.checks.spelling.english import english
+    from booklint.prose.english import english
 
     freq = english().freq
     return lambda w: freq.get(w, 0) > 50
 
 
 def _russian_known():
-    from booklint.checks.spelling.russian import russian
+    from booklint.prose.russian import russian
 
     morph = russian().morph
     return lambda w: morph.word_is_known(w)

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-import os
-
 import ftfy.bad_codecs  # noqa: F401  (the "sloppy" Windows codecs, as real Windows tools decode)
 import pytest
 from click.testing import CliRunner
 
-from booklint.checks.encoding import _mojibake
 from booklint.cli import main
 
 from helpers import corpus_book, lint
@@ -154,48 +149,6 @@ def test_invalid_utf8_file_is_left_to_e002(tmp_path):
     (root / "a.md").write_bytes("ÐŸÑ€Ð¸Ð²ÐµÑ‚ ".encode("utf-8") + "Привет".encode("cp1251") + b"\n")
     codes = {f.code for f in lint(root, select=["E"], isolated=True)}
     assert codes == {"E002"}
-
-
-def _dictionary_words(lang: str, step: int):
-    import spellchecker
-
-    path = os.path.join(os.path.dirname(spellchecker.__file__), "resources", f"{lang}.json.gz")
-    if not os.path.exists(path):
-        pytest.skip(f"pyspellchecker has no {lang} word list here")
-    with gzip.open(path) as f:
-        words = sorted(json.load(f))
-    return words[::step]
-
-
-@pytest.mark.parametrize("lang", ["en", "ru", "de", "fr", "es", "pt"])
-def test_clean_words_are_not_mojibake(lang):
-    """No clean dictionary word, in any typographic context, is taken for mojibake."""
-    for w in _dictionary_words(lang, 7):
-        for v in (w, w.capitalize(), w.upper(), f"«{w}»", f"„{w}“", f"“{w}”", f"{w}—", f"—{w}", f"{w}…", f"‘{w}’"):
-            got = _mojibake.undo(v)
-            assert got is None or not got[2], (v, got)
-    # one weak candidate alone never makes a finding: the file-level scan needs a strong one
-    assert not _mojibake.scan("—à la mode, —é, Её\n").damages
-
-
-@pytest.mark.parametrize("lang,encodings", [
-    ("ru", ["sloppy-windows-1252", "latin-1", "macroman", "sloppy-windows-1251", "koi8_r"]),
-    ("fr", ["sloppy-windows-1252", "latin-1"]),
-    ("de", ["sloppy-windows-1252", "latin-1"]),
-])
-def test_damaged_words_are_found(lang, encodings):
-    words = [w for w in _dictionary_words(lang, 11) if not w.isascii() and len(w) > 1]
-    for enc in encodings:
-        missed = []
-        for w in words:
-            try:
-                bad = damage(w, enc)
-            except UnicodeError:
-                continue
-            got = _mojibake.undo(bad)
-            if got is None or got[0] != w or not got[2]:
-                missed.append(w)
-        assert len(missed) <= len(words) // 200, (enc, missed[:10])
 
 
 @pytest.mark.parametrize("book", ["scaling-book-en", "scaling-book-ru"])

@@ -15,7 +15,7 @@ import ftfy.bad_codecs  # noqa: F401
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from booklint.checks.encoding import _mojibake
+from booklint.prose import mojibake
 
 WORDS = ["свет", "Крыша", "модель", "ёжик", "«кавычки»", "—", "…", "café", "naïve", "résumé", "µs", "±3",
          "°C", "TPU-чипы", "v5e", "Hello", "x", "2025", "Ёлки-палки", "“quoted”", "über", "Straße", "№5", "é",
@@ -34,13 +34,13 @@ def _strong(word: str) -> bool:
 @given(lines, st.sampled_from(ENCODINGS))
 def test_repairs_are_exact_or_absent(ls, encoding):
     text = "\n".join(ls) + "\n"
-    clean = _mojibake.scan(text)
+    clean = mojibake.scan(text)
     assert not clean.damages and not clean.lossy
     bad = text.encode("utf-8").decode(encoding)
     originals = {m.start(): m.group(0) for m in _SPLIT.finditer(text)}
     damaged = {m.start(): m.group(0) for m in _SPLIT.finditer(bad)}
     word_of = dict(zip(damaged, originals.values()))
-    rep = _mojibake.scan(bad)
+    rep = mojibake.scan(bad)
     for d in rep.damages:
         assert d.fixed == word_of[d.start], (bad[d.start : d.end], d.fixed, word_of[d.start])
     if sum(_strong(w) for w in originals.values()) >= 2:

@@ -27,9 +27,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..spelling.english import FUNCTION_WORDS
-from ..spelling.vocab import vocabulary
-from ..spelling.words import TOKEN, is_mention
+from .english import FUNCTION_WORDS
+from .vocabulary import vocabulary
+from .words import TOKEN, is_mention
 
 _UNIT = re.compile(r"(?:[kKMGTPE]i?[bB](?:ps|it|yte)?s?|[kMGT]Hz|[kMGTP]?FLOPs?|ms|ns|us|µs)")
 _CYR = re.compile(r"[\u0400-\u04ff]")
@@ -83,8 +83,8 @@ def _skip(w: str) -> bool:
 
 
 def _build(book: Any, spelling: dict) -> list[Cluster]:
-    from ..spelling.check_en import checker
-    from ..spelling.english import english
+    from .english_checker import checker
+    from .english import english
 
     v = vocabulary(book)
     dictionary = english().freq
@@ -257,7 +257,7 @@ class _Lemmatizer:
 
     def known(self, w: str) -> bool:
         if self._lex is None:
-            from ..spelling.russian import russian
+            from .russian import russian
 
             self._lex = russian()
         return self._lex.known(w)
@@ -272,7 +272,7 @@ class _Lemmatizer:
 
     def lemma(self, word: str) -> str:
         if self._lex is None:
-            from ..spelling.russian import russian
+            from .russian import russian
 
             self._lex = russian()
         nfs = self._lex.normal_forms(word.lower())  # the shortest lemma: `шардинга` → `шардинг`

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from booklint.checks.spelling.vocab import _doc_text
 from booklint.book.load import read_document
+from booklint.prose.vocabulary import _doc_text
 
 from helpers import lint
 

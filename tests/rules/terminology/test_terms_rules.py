@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from booklint.checks.terminology.glossary import GlossaryError, parse_pack
 from booklint.cli import main
+from booklint.prose.glossary import GlossaryError, parse_pack
 
 from helpers import lint
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from .edits import edits1, one_edit, typo_edit, typo_variants
 from .english import FUNCTION_WORDS, LETTERS, PREFIXES, american, compound_parts, english, morph_known
-from .vocab import Vocabulary, book_words, vocabulary
+from .vocabulary import Vocabulary, book_words, vocabulary
 from .words import identifier_like
 
 TWO_CAPS = re.compile(r"[A-Z]{2}[a-z]{3,}$")  # `FLoating`, `THe`: the shift key held one letter too long
