@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "tex"))
 from helpers import REPO, corpus_book, expected_list, lint, needs_corpus  # noqa: E402
 from tex_cases import CASES  # noqa: E402
 
-from booklint.checks.math.analysis import KIND_CODE  # noqa: E402
+from booklint.formulas.analysis import KIND_CODE  # noqa: E402
 from booklint.config import ConfigError, from_dict  # noqa: E402
 from booklint.tex import MacroScope, check  # noqa: E402
 
@@ -260,14 +260,14 @@ def test_lfoor_is_reported_on_its_line_and_column(book):
     ("a $x", []),
 ])
 def test_auto_render_pairs_like_distill(text, pieces):
-    from booklint.checks.math.autorender import split_text_node
+    from booklint.formulas.autorender import split_text_node
 
     got = [text[a + len(d):z] for kind, a, z, d in split_text_node(text, ("$", "$$")) if kind == "math"]
     assert got == pieces
 
 
 def test_text_nodes_end_at_elements_and_follow_kramdown(make_book):
-    from booklint.checks.math.autorender import text_nodes
+    from booklint.formulas.autorender import text_nodes
     from booklint.config import Config
     from booklint.engine import load_book
 

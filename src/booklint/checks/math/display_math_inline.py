@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
 @rule("M008", "display-math-inline")
@@ -38,4 +38,6 @@ def display_math_inline(doc, ctx):
     \\end{equation}$$
     ```
     """
-    yield from report(doc, ctx, "M008")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M008", ()):
+        yield ctx.finding(doc, span, message)

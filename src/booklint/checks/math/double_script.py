@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
 @rule("M006", "double-script")
@@ -26,4 +26,6 @@ def double_script(doc, ctx):
     $$x^{a^b}$$
     ```
     """
-    yield from report(doc, ctx, "M006")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M006", ()):
+        yield ctx.finding(doc, span, message)

@@ -8,7 +8,7 @@ kramdown offset map and the span's ``content_span``, so a finding points at the 
 column inside the formula. Layout defects (display math kramdown renders inline, dollars that
 do not pair, `$$` in a caption) come from the Document's structure.
 
-The result is computed once per document and cached on the Book; each rule reads the
+The result is computed once per document and kept in the Book's memo; each rule reads the
 findings of its own code.
 """
 
@@ -20,11 +20,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ...document.model import Document, MathSpan, Span
-from ...tex import MacroScope, check, kramdown_math_text, table_cell_text
-from ...tex.checker import MAX_TEX_LENGTH
-from ...tex.problems import TexProblem
-from ...tex.tables import load_table
+from ..document.model import Document, MathSpan, Span
+from ..tex import MacroScope, check, kramdown_math_text, table_cell_text
+from ..tex.checker import MAX_TEX_LENGTH
+from ..tex.problems import TexProblem
+from ..tex.tables import load_table
 from .autorender import Lone, Piece, formulas, looks_like_tex
 from .damage import classify
 from .pipeline import Pipeline, pipeline_for
@@ -88,10 +88,6 @@ class MathAnalysis:
 
     def add(self, code: str, span: Span, message: str) -> None:
         self.findings[code].append((span, message))
-
-
-def analysis(doc: Document, ctx) -> MathAnalysis:
-    return analyze_document(ctx.book, doc, ctx.settings("math"))
 
 
 def analyze_document(book, doc: Document, settings: dict) -> MathAnalysis:
@@ -710,9 +706,3 @@ def _lone(res: MathAnalysis, at: int, delim: str) -> None:
     res.add("M009", Span(at, at + 1),
             "This `$` opens no formula: nothing closes it in the same stretch of text, so the reader sees `$` and "
             "the raw TeX after it. Add the closing `$`.")
-
-
-def report(doc: Document, ctx, code: str):
-    """The findings of rule ``code`` on ``doc``."""
-    for span, message in analysis(doc, ctx).findings.get(code, ()):
-        yield ctx.finding(doc, span, message)
