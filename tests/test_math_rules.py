@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "tex"))
 from helpers import REPO, corpus_book, expected_list, lint, needs_corpus  # noqa: E402
 from tex_cases import CASES  # noqa: E402
 
-from booklint.formulas.analysis import KIND_CODE  # noqa: E402
+from booklint.formulas.analysis import code_for_kind  # noqa: E402
 from booklint.config import ConfigError, from_dict  # noqa: E402
 from booklint.tex import MacroScope, check  # noqa: E402
 
@@ -166,7 +166,7 @@ def test_malformed_set_same_verdict_through_the_rules(make_book):
         malformed += not c.ok
         if bool(mine) != bool(lib[c.id]):
             wrong.append(f"{c.id}: library {[p.kind for p in lib[c.id]] or 'ok'}, rules {[f.code for f in mine] or 'ok'}")
-        elif lib[c.id] and KIND_CODE[lib[c.id][0].kind] not in {f.code for f in mine}:
+        elif lib[c.id] and code_for_kind(lib[c.id][0].kind) not in {f.code for f in mine}:
             wrong.append(f"{c.id}: library {lib[c.id][0].kind}, rules {[f.code for f in mine]}")
     print(f"\n{checked} of {len(CASES)} cases through the rules ({malformed} malformed), {len(wrong)} differ")
     assert checked >= sum(c.raw is None for c in CASES) - 2 and malformed >= 60

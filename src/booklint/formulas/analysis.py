@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..document.model import Document, MathSpan, Span
+from ..registry import rules_for_kind
 from ..tex import MacroScope, check, kramdown_math_text, table_cell_text
 from ..tex.checker import MAX_TEX_LENGTH
 from ..tex.problems import TexProblem
@@ -29,27 +30,9 @@ from .autorender import Lone, Piece, formulas, looks_like_tex
 from .damage import classify
 from .pipeline import Pipeline, pipeline_for
 
-#: Which rule reports each kind of TeX problem.
-KIND_CODE = {
-    "unknown-command": "M001",
-    "unsupported-command": "M001",
-    "unbalanced-brace": "M002",
-    "unknown-env": "M003",
-    "env-mismatch": "M003",
-    "left-right": "M004",
-    "missing-argument": "M005",
-    "unbraced-argument": "M005",
-    "double-script": "M006",
-    "misplaced-limits": "M006",
-    "misplaced-alignment": "M007",
-    "display-env-inline": "M008",
-    "text-mode": "M012",
-    "parameter-char": "M013",
-    "double-infix": "M013",
-    "duplicate-label": "M014",
-    "too-large": "M015",
-}
-FALLBACK_CODE = "M013"  # a kind a newer booklint.tex may add still reaches the author
+#: The rule that reports a kind of TeX problem no M rule declares: a kind a newer booklint.tex
+#: may add still reaches the author.
+FALLBACK_CODE = "M013"
 
 _RENDERER = {"mathjax": "MathJax", "katex": "KaTeX"}
 _DEFINES = re.compile(r"\\[gex]?def\s*\\([A-Za-z]+)|\\(?:re|provide)?(?:newcommand|DeclareMathOperator)\*?\s*\{?\s*\\([A-Za-z]+)")
@@ -95,6 +78,18 @@ def analyze_document(book, doc: Document, settings: dict) -> MathAnalysis:
     return book.memo(("formulas.analysis", doc.path), lambda: _analyze(doc, book, settings))
 
 
+def code_for_kind(kind: str) -> str:
+    """The M rule that reports TeX problems of ``kind``: the one that declares the kind on its
+    ``@rule`` (``kinds=``), or :data:`FALLBACK_CODE` when none does."""
+    codes = rules_for_kind(kind, "M")
+    return codes[0] if codes else FALLBACK_CODE
+
+
+def _kind_codes(book) -> dict[str, str]:
+    """The run's kind -> code table, filled as kinds turn up (the registry is asked once a kind)."""
+    return book.memo("formulas.kind_codes", dict)
+
+
 def macro_scopes(settings: dict) -> dict[str, MacroScope]:
     shared = dict(settings.get("macros") or {})
     return {
@@ -121,7 +116,7 @@ def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
     res = MathAnalysis(pipe)
     if not doc.math and "$" not in doc.text:
         return res
-    ctx = _Run(doc, pipe, res, settings)
+    ctx = _Run(doc, pipe, res, settings, _kind_codes(book))
     work: list[tuple[int, str, object]] = []
     for m in doc.math:
         if m.context == "caption":
@@ -155,8 +150,10 @@ def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
 
 
 class _Run:
-    def __init__(self, doc: Document, pipe: Pipeline, res: MathAnalysis, settings: dict) -> None:
+    def __init__(self, doc: Document, pipe: Pipeline, res: MathAnalysis, settings: dict,
+                 codes: dict[str, str]) -> None:
         self.doc = doc
+        self.codes = codes
         self.pipe = pipe
         self.res = res
         self.scopes = macro_scopes(settings)
@@ -213,7 +210,8 @@ class _Run:
         display = m.delimiter == "$$"
         problems = check(m.tex, renderer=renderer, display=display, macros=self.scopes[renderer])
         res.formulas.append(Formula(m.span.start, m.span.end, m.tex, display, renderer, problems, at, "caption"))
-        _report_problems(res, m.span.start, m.delimiter, problems, at, kramdown=False, hint=self._hint(m.tex, renderer))
+        _report_problems(res, self.codes, m.span.start, m.delimiter, problems, at,
+                         kramdown=False, hint=self._hint(m.tex, renderer))
         self._learn(m.tex, renderer, m.span.start, "$")
 
     def double(self, m: MathSpan) -> None:
@@ -232,7 +230,8 @@ class _Run:
             display = self.layout.check(res, m, tex) and display
         problems = check(tex, renderer=renderer, display=display, macros=self.scopes[renderer])
         res.formulas.append(Formula(m.span.start, m.span.end, tex, display, renderer, problems, at, "$$"))
-        _report_problems(res, m.span.start, "$$", problems, at, kramdown=False, hint=self._hint(tex, renderer))
+        _report_problems(res, self.codes, m.span.start, "$$", problems, at,
+                         kramdown=False, hint=self._hint(tex, renderer))
         self._learn(tex, renderer, m.span.start, "$$")
 
     def single(self, m: MathSpan) -> None:
@@ -259,7 +258,8 @@ class _Run:
             res.formulas.append(Formula(m.span.start, m.span.end, k.text, False, renderer, raw_problems,
                                         _through(k.to_raw_span, at), "$"))
             problems = [p for i, p in enumerate(raw_problems) if i not in swallowed]
-            _report_problems(res, m.span.start, "$", problems, at, kramdown=True, hint=self._hint(m.tex, renderer))
+            _report_problems(res, self.codes, m.span.start, "$", problems, at,
+                             kramdown=True, hint=self._hint(m.tex, renderer))
             self._learn(k.text, renderer, m.span.start, "$")
             return
         tex = m.tex
@@ -271,7 +271,8 @@ class _Run:
             tex = cell.text
         problems = check(tex, renderer=renderer, display=False, macros=self.scopes[renderer])
         res.formulas.append(Formula(m.span.start, m.span.end, tex, False, renderer, problems, at, "$"))
-        _report_problems(res, m.span.start, "$", problems, at, kramdown=False, hint=self._hint(tex, renderer))
+        _report_problems(res, self.codes, m.span.start, "$", problems, at,
+                         kramdown=False, hint=self._hint(tex, renderer))
         self._learn(tex, renderer, m.span.start, "$")
 
     def piece(self, f: Piece) -> None:
@@ -288,7 +289,8 @@ class _Run:
         problems = check(f.math, renderer=renderer, display=display, macros=self.scopes[renderer])
         self.res.formulas.append(Formula(f.open_at, f.close_at + len(f.delimiter), f.math, display, renderer,
                                          problems, at, "autorender"))
-        _report_problems(self.res, f.open_at, f.delimiter, problems, at, kramdown=True, hint=self._hint(f.math, renderer))
+        _report_problems(self.res, self.codes, f.open_at, f.delimiter, problems, at,
+                         kramdown=True, hint=self._hint(f.math, renderer))
         self._learn(f.math, renderer, f.open_at, "$")
 
     def autorender(self, skip: list[tuple[int, int]]) -> list[tuple[int, str, object]]:
@@ -420,8 +422,8 @@ PER_KIND = 3
 _GFM_ADVICE = re.compile(r"`\\([_#$*{}|!:>])`")
 
 
-def _report_problems(res: MathAnalysis, open_at: int, delimiter: str, problems, at, *, kramdown: bool,
-                     hint: Callable[[object], str] | None = None) -> None:
+def _report_problems(res: MathAnalysis, codes: dict[str, str], open_at: int, delimiter: str, problems, at, *,
+                     kramdown: bool, hint: Callable[[object], str] | None = None) -> None:
     per_kind: dict[str, int] = defaultdict(int)
     for p in problems:
         per_kind[p.kind] += 1
@@ -430,7 +432,9 @@ def _report_problems(res: MathAnalysis, open_at: int, delimiter: str, problems, 
         seen[p.kind] += 1
         if seen[p.kind] > PER_KIND:
             continue
-        code = KIND_CODE.get(p.kind, FALLBACK_CODE)
+        code = codes.get(p.kind)
+        if code is None:
+            code = codes[p.kind] = code_for_kind(p.kind)
         msg = p.message
         if seen[p.kind] == PER_KIND and per_kind[p.kind] > PER_KIND:
             more = per_kind[p.kind] - PER_KIND

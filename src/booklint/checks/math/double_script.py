@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M006", "double-script")
+@rule("M006", "double-script", kinds={"double-script", "misplaced-limits"})
 def double_script(doc, ctx):
     """Two superscripts or two subscripts on one base, or `\\limits` where nothing takes limits.
 

@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M014", "duplicate-label")
+@rule("M014", "duplicate-label", kinds={"duplicate-label"})
 def duplicate_label(doc, ctx):
     """The same `\\label{...}` twice on one page.
 

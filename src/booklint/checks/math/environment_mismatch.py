@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M003", "environment-mismatch")
+@rule("M003", "environment-mismatch", kinds={"unknown-env", "env-mismatch"})
 def environment_mismatch(doc, ctx):
     """`\\begin{a}` closed by `\\end{b}`, left open, or an environment the renderer lacks.
 

@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M004", "left-right")
+@rule("M004", "left-right", kinds={"left-right"})
 def left_right(doc, ctx):
     """`\\left` without its `\\right` (or the reverse), or a `\\left` with no delimiter.
 

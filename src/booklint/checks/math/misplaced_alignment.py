@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M007", "misplaced-alignment")
+@rule("M007", "misplaced-alignment", kinds={"misplaced-alignment"})
 def misplaced_alignment(doc, ctx):
     """`&` (or `\\hline`, `\\cr`) outside an environment with columns.
 

@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M005", "missing-argument")
+@rule("M005", "missing-argument", kinds={"missing-argument", "unbraced-argument"})
 def missing_argument(doc, ctx):
     """A command, `^` or `_` without the argument it needs, or with one it cannot take unbraced.
 

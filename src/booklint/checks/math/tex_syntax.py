@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M013", "tex-syntax")
+@rule("M013", "tex-syntax", kinds={"parameter-char", "double-infix"})
 def tex_syntax(doc, ctx):
     """Other TeX the renderer refuses: `#` outside a definition, two `\\over` in one group.
 

@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M012", "text-mode")
+@rule("M012", "text-mode", kinds={"text-mode"})
 def text_mode(doc, ctx):
     """`_`, `^` or a math-only command inside `\\text{...}` where the renderer refuses it.
 

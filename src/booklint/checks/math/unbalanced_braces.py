@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M002", "unbalanced-braces")
+@rule("M002", "unbalanced-braces", kinds={"unbalanced-brace"})
 def unbalanced_braces(doc, ctx):
     """A `{` that is never closed, or a `}` that closes nothing.
 

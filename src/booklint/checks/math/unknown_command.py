@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M001", "unknown-command")
+@rule("M001", "unknown-command", kinds={"unknown-command", "unsupported-command"})
 def unknown_command(doc, ctx):
     """A control sequence the formula's renderer does not know.
 
