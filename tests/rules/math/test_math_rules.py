@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "tex"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "lib" / "tex"))
 
 from helpers import REPO, corpus_book, expected_list, lint, needs_corpus  # noqa: E402
 from tex_cases import CASES  # noqa: E402
@@ -247,34 +247,3 @@ def test_lfoor_is_reported_on_its_line_and_column(book):
     assert [(f.path, f.line, f.column, f.message) for f in found] == [
         ("sharding.md", 319, 242, "`\\lfoor` is not a command KaTeX knows; did you mean `\\lfloor`?")]
 
-
-# -- the auto-render's pairing -----------------------------------------------------------------
-
-@pytest.mark.parametrize("text, pieces", [
-    ("a $x$ b $y$", ["x", "y"]),
-    ("costs $5, or $10", ["5, or "]),                  # it pairs prices: nothing stops it
-    ("a \\$5 and $x$", ["5 and "]),                    # nor a backslash before the opening `$`
-    ("a $\\$5$ b", ["\\$5"]),                          # but inside a formula `\$` is skipped
-    ("a ${b$c}$ d", ["{b$c}"]),                        # and a `$` inside braces
-    ("$$x$$", ["", ""]),                               # `$` is looked for before `$$`
-    ("a $x", []),
-])
-def test_auto_render_pairs_like_distill(text, pieces):
-    from booklint.formulas.autorender import split_text_node
-
-    got = [text[a + len(d):z] for kind, a, z, d in split_text_node(text, ("$", "$$")) if kind == "math"]
-    assert got == pieces
-
-
-def test_text_nodes_end_at_elements_and_follow_kramdown(make_book):
-    from booklint.formulas.autorender import text_nodes
-    from booklint.config import Config
-    from booklint.engine import load_book
-
-    text = "A *b $x$* c and `$y$` d \\$e [$f$](u) g&#36;h $a_{ij}*x*y$ z\n"
-    root = make_book({**JEKYLL, "a.md": text})
-    doc = load_book(root, Config()).docs["a.md"]
-    nodes = [s for s, _ in text_nodes(doc)]
-    # emphasis, code, links end a text node; kramdown's escapes and entities are applied;
-    # a `$...$` kramdown cuts with <em> is cut here too
-    assert nodes == ["b $x$", " d $e ", "$f$", " g$h $a_{ij}", "y$ z"]
