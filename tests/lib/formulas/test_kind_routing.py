@@ -1,9 +1,10 @@
-"""Which M rule reports each kind of TeX problem: declared on the rules' ``@rule(kinds=...)``,
-looked up by booklint.formulas through the registry (the KIND_CODE table it replaced)."""
+"""Which M rule reports each kind of problem (booklint.tex's, and the analysis's own): declared on
+the rules' ``@rule(kinds=...)``, looked up by booklint.formulas through the registry (the KIND_CODE
+table and the codes the analysis once wrote in itself)."""
 
 from __future__ import annotations
 
-from booklint.formulas.analysis import FALLBACK_CODE, code_for_kind
+from booklint.formulas.analysis import FALLBACK_CODE, FORMULA_KINDS, code_for_kind
 from booklint.registry import kinds_of, rules_for_kind
 from booklint.tex import KINDS
 
@@ -26,12 +27,20 @@ ROUTING = {
     "double-infix": "M013",
     "duplicate-label": "M014",
     "too-large": "M015",
+    # the analysis's own
+    "display-math-inline": "M008",
+    "unpaired-dollar": "M009",
+    "kramdown-damage": "M010",
+    "table-pipe": "M011",
+    "too-many-formulas": "M015",
+    "caption-double-dollar": "M016",
 }
 
 
-def test_every_tex_kind_has_exactly_one_m_rule():
-    assert set(ROUTING) == set(KINDS)
-    for kind in KINDS:
+def test_every_kind_has_exactly_one_m_rule():
+    assert not set(KINDS) & set(FORMULA_KINDS)
+    assert set(ROUTING) == set(KINDS) | set(FORMULA_KINDS)
+    for kind in ROUTING:
         assert rules_for_kind(kind, "M") == [ROUTING[kind]], kind
         assert code_for_kind(kind) == ROUTING[kind]
 
@@ -39,6 +48,7 @@ def test_every_tex_kind_has_exactly_one_m_rule():
 def test_rules_declare_their_kinds():
     assert kinds_of("M001") == {"unknown-command", "unsupported-command"}
     assert kinds_of("M013") == {"parameter-char", "double-infix"}
+    assert kinds_of("M015") == {"too-large", "too-many-formulas"}
     assert kinds_of("M017") == frozenset()  # it checks formulas again, with the other renderer
 
 

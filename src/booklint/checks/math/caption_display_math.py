@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M016", "caption-display-math")
+@rule("M016", "caption-display-math", kinds={"caption-double-dollar"})
 def caption_display_math(doc, ctx):
     """`$$...$$` in a figure caption, which KaTeX's auto-render reads as two empty formulas.
 

@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M008", "display-math-inline", kinds={"display-env-inline"})
+@rule("M008", "display-math-inline", kinds={"display-env-inline", "display-math-inline"})
 def display_math_inline(doc, ctx):
     """Display math that ends up inline: a `$$` block kramdown keeps in a paragraph.
 

@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M015", "formula-too-large", kinds={"too-large"})
+@rule("M015", "formula-too-large", kinds={"too-large", "too-many-formulas"})
 def formula_too_large(doc, ctx):
     """A formula longer than 100,000 characters, or a file with more than 5,000 formulas.
 

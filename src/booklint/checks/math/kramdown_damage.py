@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M010", "kramdown-damage")
+@rule("M010", "kramdown-damage", kinds={"kramdown-damage"})
 def kramdown_damage(doc, ctx):
     """kramdown changes a `$...$` formula before KaTeX sees it, and the reader sees the change.
 

@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M011", "table-pipe-in-math")
+@rule("M011", "table-pipe-in-math", kinds={"table-pipe"})
 def table_pipe_in_math(doc, ctx):
     """A `|` or `\\|` inside math in a table row.
 

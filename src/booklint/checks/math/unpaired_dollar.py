@@ -4,7 +4,7 @@ from ...formulas.analysis import analyze_document
 from ...registry import rule
 
 
-@rule("M009", "unpaired-dollar")
+@rule("M009", "unpaired-dollar", kinds={"unpaired-dollar"})
 def unpaired_dollar(doc, ctx):
     """A `$` that does not pair the way the author meant.
 
