@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "tex"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "lib" / "tex"))
 
 from tex_oracle import render  # noqa: E402
 

@@ -18,7 +18,7 @@ auto-render ever sees it, and several of them change TeX:
 returns what KaTeX receives, a map from each received character back to the raw text, and
 the list of :class:`Damage` facts, so a rule can say what the reader actually sees. The rules
 follow kramdown 2.4 / kramdown-parser-gfm 1.1 as documented and observed; the fidelity test
-in tests/tex compares this module with the real kramdown when Ruby has it.
+in tests/lib/tex compares this module with the real kramdown when Ruby has it.
 
 Everything is a single left-to-right pass (plus a precomputed index of possible emphasis
 closers searched with bisect), so the cost is linear in the span's length.

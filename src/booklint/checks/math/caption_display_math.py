@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M016", "caption-display-math")
+@rule("M016", "caption-display-math", kinds={"caption-double-dollar"})
 def caption_display_math(doc, ctx):
     """`$$...$$` in a figure caption, which KaTeX's auto-render reads as two empty formulas.
 
@@ -26,4 +26,6 @@ def caption_display_math(doc, ctx):
     {% include figure.liquid path="assets/img/a.png" caption="The cost is $O(n^2)$." %}
     ```
     """
-    yield from report(doc, ctx, "M016")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M016", ()):
+        yield ctx.finding(doc, span, message)

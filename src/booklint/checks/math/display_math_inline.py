@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M008", "display-math-inline")
+@rule("M008", "display-math-inline", kinds={"display-env-inline", "display-math-inline"})
 def display_math_inline(doc, ctx):
     """Display math that ends up inline: a `$$` block kramdown keeps in a paragraph.
 
@@ -38,4 +38,6 @@ def display_math_inline(doc, ctx):
     \\end{equation}$$
     ```
     """
-    yield from report(doc, ctx, "M008")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M008", ()):
+        yield ctx.finding(doc, span, message)

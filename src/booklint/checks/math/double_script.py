@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M006", "double-script")
+@rule("M006", "double-script", kinds={"double-script", "misplaced-limits"})
 def double_script(doc, ctx):
     """Two superscripts or two subscripts on one base, or `\\limits` where nothing takes limits.
 
@@ -26,4 +26,6 @@ def double_script(doc, ctx):
     $$x^{a^b}$$
     ```
     """
-    yield from report(doc, ctx, "M006")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M006", ()):
+        yield ctx.finding(doc, span, message)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M014", "duplicate-label")
+@rule("M014", "duplicate-label", kinds={"duplicate-label"})
 def duplicate_label(doc, ctx):
     """The same `\\label{...}` twice on one page.
 
@@ -30,4 +30,6 @@ def duplicate_label(doc, ctx):
     $$\\begin{equation} c = d \\label{eq:second} \\end{equation}$$
     ```
     """
-    yield from report(doc, ctx, "M014")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M014", ()):
+        yield ctx.finding(doc, span, message)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M003", "environment-mismatch")
+@rule("M003", "environment-mismatch", kinds={"unknown-env", "env-mismatch"})
 def environment_mismatch(doc, ctx):
     """`\\begin{a}` closed by `\\end{b}`, left open, or an environment the renderer lacks.
 
@@ -27,4 +27,6 @@ def environment_mismatch(doc, ctx):
     $$\\begin{align*} a &= b \\\\ c &= d \\end{align*}$$
     ```
     """
-    yield from report(doc, ctx, "M003")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M003", ()):
+        yield ctx.finding(doc, span, message)

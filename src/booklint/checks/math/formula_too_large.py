@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M015", "formula-too-large")
+@rule("M015", "formula-too-large", kinds={"too-large", "too-many-formulas"})
 def formula_too_large(doc, ctx):
     """A formula longer than 100,000 characters, or a file with more than 5,000 formulas.
 
@@ -28,4 +28,6 @@ def formula_too_large(doc, ctx):
     A sum of 20,000 terms: $$x_1 + x_2 + \\dots + x_{20000}$$
     ```
     """
-    yield from report(doc, ctx, "M015")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M015", ()):
+        yield ctx.finding(doc, span, message)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M010", "kramdown-damage")
+@rule("M010", "kramdown-damage", kinds={"kramdown-damage"})
 def kramdown_damage(doc, ctx):
     """kramdown changes a `$...$` formula before KaTeX sees it, and the reader sees the change.
 
@@ -32,4 +32,6 @@ def kramdown_damage(doc, ctx):
     The set $\\\\{x_i\\\\}$ and the product $a_{ij} \\cdot x_{ij} \\cdot y$.
     ```
     """
-    yield from report(doc, ctx, "M010")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M010", ()):
+        yield ctx.finding(doc, span, message)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M004", "left-right")
+@rule("M004", "left-right", kinds={"left-right"})
 def left_right(doc, ctx):
     """`\\left` without its `\\right` (or the reverse), or a `\\left` with no delimiter.
 
@@ -27,4 +27,6 @@ def left_right(doc, ctx):
     $$\\left( \\frac{a}{b} \\right)$$
     ```
     """
-    yield from report(doc, ctx, "M004")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M004", ()):
+        yield ctx.finding(doc, span, message)

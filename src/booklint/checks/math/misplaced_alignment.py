@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M007", "misplaced-alignment")
+@rule("M007", "misplaced-alignment", kinds={"misplaced-alignment"})
 def misplaced_alignment(doc, ctx):
     """`&` (or `\\hline`, `\\cr`) outside an environment with columns.
 
@@ -26,4 +26,6 @@ def misplaced_alignment(doc, ctx):
     $$\\begin{aligned} a &= b + c \\end{aligned}$$
     ```
     """
-    yield from report(doc, ctx, "M007")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M007", ()):
+        yield ctx.finding(doc, span, message)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M005", "missing-argument")
+@rule("M005", "missing-argument", kinds={"missing-argument", "unbraced-argument"})
 def missing_argument(doc, ctx):
     """A command, `^` or `_` without the argument it needs, or with one it cannot take unbraced.
 
@@ -27,4 +27,6 @@ def missing_argument(doc, ctx):
     $$\\frac{a}{2}$$
     ```
     """
-    yield from report(doc, ctx, "M005")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M005", ()):
+        yield ctx.finding(doc, span, message)

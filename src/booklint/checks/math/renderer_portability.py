@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from ...tex import MacroScope, check
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import analysis
+from ...tex import MacroScope, check
 
 _NAME = {"mathjax": "MathJax", "katex": "KaTeX"}
 
@@ -33,7 +33,7 @@ def renderer_portability(doc, ctx):
     $$\\text{num\\_params} \\cdot \\text{num\\_tokens}$$
     ```
     """
-    a = analysis(doc, ctx)
+    a = analyze_document(ctx.book, doc, ctx.settings("math"))
     scopes = {"mathjax": MacroScope("mathjax", _macros(ctx, "mathjax")),
               "katex": MacroScope("katex", _macros(ctx, "katex"), carry=True)}
     for f in a.formulas:

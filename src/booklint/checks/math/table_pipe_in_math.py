@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M011", "table-pipe-in-math")
+@rule("M011", "table-pipe-in-math", kinds={"table-pipe"})
 def table_pipe_in_math(doc, ctx):
     """A `|` or `\\|` inside math in a table row.
 
@@ -32,4 +32,6 @@ def table_pipe_in_math(doc, ctx):
     | norm | $\\Vert W \\Vert_2$ |
     ```
     """
-    yield from report(doc, ctx, "M011")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M011", ()):
+        yield ctx.finding(doc, span, message)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M013", "tex-syntax")
+@rule("M013", "tex-syntax", kinds={"parameter-char", "double-infix"})
 def tex_syntax(doc, ctx):
     """Other TeX the renderer refuses: `#` outside a definition, two `\\over` in one group.
 
@@ -27,4 +27,6 @@ def tex_syntax(doc, ctx):
     $$\\#\\text{chips} = 2^k, \\quad {a \\over b} \\over c$$
     ```
     """
-    yield from report(doc, ctx, "M013")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M013", ()):
+        yield ctx.finding(doc, span, message)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M012", "text-mode")
+@rule("M012", "text-mode", kinds={"text-mode"})
 def text_mode(doc, ctx):
     """`_`, `^` or a math-only command inside `\\text{...}` where the renderer refuses it.
 
@@ -27,4 +27,6 @@ def text_mode(doc, ctx):
     with $\\text{num\\\\_params}$ parameters
     ```
     """
-    yield from report(doc, ctx, "M012")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M012", ()):
+        yield ctx.finding(doc, span, message)

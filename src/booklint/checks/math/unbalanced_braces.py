@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M002", "unbalanced-braces")
+@rule("M002", "unbalanced-braces", kinds={"unbalanced-brace"})
 def unbalanced_braces(doc, ctx):
     """A `{` that is never closed, or a `}` that closes nothing.
 
@@ -28,4 +28,6 @@ def unbalanced_braces(doc, ctx):
     $$\\frac{a}{b}$$
     ```
     """
-    yield from report(doc, ctx, "M002")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M002", ()):
+        yield ctx.finding(doc, span, message)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M001", "unknown-command")
+@rule("M001", "unknown-command", kinds={"unknown-command", "unsupported-command"})
 def unknown_command(doc, ctx):
     """A control sequence the formula's renderer does not know.
 
@@ -33,4 +33,6 @@ def unknown_command(doc, ctx):
     we have $\\lfloor \\frac{N}{2} \\rfloor$ hops
     ```
     """
-    yield from report(doc, ctx, "M001")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M001", ()):
+        yield ctx.finding(doc, span, message)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+from ...formulas.analysis import analyze_document
 from ...registry import rule
-from .analysis import report
 
 
-@rule("M009", "unpaired-dollar")
+@rule("M009", "unpaired-dollar", kinds={"unpaired-dollar"})
 def unpaired_dollar(doc, ctx):
     """A `$` that does not pair the way the author meant.
 
@@ -33,4 +33,6 @@ def unpaired_dollar(doc, ctx):
     It costs \\\\$5 per hour, so $x$ hours cost $5x$.
     ```
     """
-    yield from report(doc, ctx, "M009")
+    analysis = analyze_document(ctx.book, doc, ctx.settings("math"))
+    for span, message in analysis.findings.get("M009", ()):
+        yield ctx.finding(doc, span, message)

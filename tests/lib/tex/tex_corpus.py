@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 BOOKS = ("scaling-book-en", "scaling-book-ru")
 
 
@@ -32,7 +32,7 @@ def require_corpus() -> Path:
 class CorpusFormula:
     chapter: str        # e.g. "scaling-book-en/sharding.md"
     line: int           # 1-based line of the opening delimiter
-    formula: object     # booklint.checks.math.analysis.Formula: tex, renderer, display, problems
+    formula: object     # booklint.formulas.analysis.Formula: tex, renderer, display, problems
 
 
 @cache
@@ -46,7 +46,7 @@ def load(book: str):
 @cache
 def corpus_formulas() -> tuple[CorpusFormula, ...]:
     """Every formula of both books, in page order, as booklint's math rules check it."""
-    from booklint.checks.math.analysis import analyze_document
+    from booklint.formulas.analysis import analyze_document
     from booklint.config import Config
 
     out = []

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...tex.kramdown import Damage, KramdownText
-from ...tex.problems import TexProblem
+from ..tex.kramdown import Damage, KramdownText
+from ..tex.problems import TexProblem
 
 _VISIBLE = {
     "{": "the reader sees no brace",

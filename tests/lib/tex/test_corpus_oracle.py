@@ -1,7 +1,7 @@
 """Every formula of both corpus books: booklint against the renderer that owns it.
 
 The formulas are exactly those booklint's math rules check: the engine's Documents
-(booklint.engine.load_book), routed by booklint.checks.math (`$$` to MathJax as kramdown passes
+(booklint.engine.load_book), routed by booklint.formulas (`$$` to MathJax as kramdown passes
 it, `$` to KaTeX as the Distill auto-render finds it in kramdown's output), with the text the
 renderer receives. All of them go to tests/oracle/render.js in one Node process.
 """

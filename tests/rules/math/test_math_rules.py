@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "tex"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "lib" / "tex"))
 
 from helpers import REPO, corpus_book, expected_list, lint, needs_corpus  # noqa: E402
 from tex_cases import CASES  # noqa: E402
 
-from booklint.checks.math.analysis import KIND_CODE  # noqa: E402
+from booklint.formulas.analysis import code_for_kind  # noqa: E402
 from booklint.config import ConfigError, from_dict  # noqa: E402
 from booklint.tex import MacroScope, check  # noqa: E402
 
@@ -166,7 +166,7 @@ def test_malformed_set_same_verdict_through_the_rules(make_book):
         malformed += not c.ok
         if bool(mine) != bool(lib[c.id]):
             wrong.append(f"{c.id}: library {[p.kind for p in lib[c.id]] or 'ok'}, rules {[f.code for f in mine] or 'ok'}")
-        elif lib[c.id] and KIND_CODE[lib[c.id][0].kind] not in {f.code for f in mine}:
+        elif lib[c.id] and code_for_kind(lib[c.id][0].kind) not in {f.code for f in mine}:
             wrong.append(f"{c.id}: library {lib[c.id][0].kind}, rules {[f.code for f in mine]}")
     print(f"\n{checked} of {len(CASES)} cases through the rules ({malformed} malformed), {len(wrong)} differ")
     assert checked >= sum(c.raw is None for c in CASES) - 2 and malformed >= 60
@@ -247,34 +247,3 @@ def test_lfoor_is_reported_on_its_line_and_column(book):
     assert [(f.path, f.line, f.column, f.message) for f in found] == [
         ("sharding.md", 319, 242, "`\\lfoor` is not a command KaTeX knows; did you mean `\\lfloor`?")]
 
-
-# -- the auto-render's pairing -----------------------------------------------------------------
-
-@pytest.mark.parametrize("text, pieces", [
-    ("a $x$ b $y$", ["x", "y"]),
-    ("costs $5, or $10", ["5, or "]),                  # it pairs prices: nothing stops it
-    ("a \\$5 and $x$", ["5 and "]),                    # nor a backslash before the opening `$`
-    ("a $\\$5$ b", ["\\$5"]),                          # but inside a formula `\$` is skipped
-    ("a ${b$c}$ d", ["{b$c}"]),                        # and a `$` inside braces
-    ("$$x$$", ["", ""]),                               # `$` is looked for before `$$`
-    ("a $x", []),
-])
-def test_auto_render_pairs_like_distill(text, pieces):
-    from booklint.checks.math.autorender import split_text_node
-
-    got = [text[a + len(d):z] for kind, a, z, d in split_text_node(text, ("$", "$$")) if kind == "math"]
-    assert got == pieces
-
-
-def test_text_nodes_end_at_elements_and_follow_kramdown(make_book):
-    from booklint.checks.math.autorender import text_nodes
-    from booklint.config import Config
-    from booklint.engine import load_book
-
-    text = "A *b $x$* c and `$y$` d \\$e [$f$](u) g&#36;h $a_{ij}*x*y$ z\n"
-    root = make_book({**JEKYLL, "a.md": text})
-    doc = load_book(root, Config()).docs["a.md"]
-    nodes = [s for s, _ in text_nodes(doc)]
-    # emphasis, code, links end a text node; kramdown's escapes and entities are applied;
-    # a `$...$` kramdown cuts with <em> is cut here too
-    assert nodes == ["b $x$", " d $e ", "$f$", " g$h $a_{ij}", "y$ z"]

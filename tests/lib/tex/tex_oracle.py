@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ORACLE_DIR = Path(__file__).resolve().parents[1] / "oracle"
+ORACLE_DIR = Path(__file__).resolve().parents[2] / "oracle"
 RENDER_JS = ORACLE_DIR / "render.js"
 
 

@@ -8,7 +8,7 @@ kramdown offset map and the span's ``content_span``, so a finding points at the 
 column inside the formula. Layout defects (display math kramdown renders inline, dollars that
 do not pair, `$$` in a caption) come from the Document's structure.
 
-The result is computed once per document and cached on the Book; each rule reads the
+The result is computed once per document and kept in the Book's memo; each rule reads the
 findings of its own code.
 """
 
@@ -20,36 +20,30 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ...document.model import Document, MathSpan, Span
-from ...tex import MacroScope, check, kramdown_math_text, table_cell_text
-from ...tex.checker import MAX_TEX_LENGTH
-from ...tex.problems import TexProblem
-from ...tex.tables import load_table
+from ..document.model import Document, MathSpan, Span
+from ..registry import rules_for_kind
+from ..tex import MacroScope, check, kramdown_math_text, table_cell_text
+from ..tex.checker import MAX_TEX_LENGTH
+from ..tex.problems import TexProblem
+from ..tex.tables import load_table
 from .autorender import Lone, Piece, formulas, looks_like_tex
 from .damage import classify
 from .pipeline import Pipeline, pipeline_for
 
-#: Which rule reports each kind of TeX problem.
-KIND_CODE = {
-    "unknown-command": "M001",
-    "unsupported-command": "M001",
-    "unbalanced-brace": "M002",
-    "unknown-env": "M003",
-    "env-mismatch": "M003",
-    "left-right": "M004",
-    "missing-argument": "M005",
-    "unbraced-argument": "M005",
-    "double-script": "M006",
-    "misplaced-limits": "M006",
-    "misplaced-alignment": "M007",
-    "display-env-inline": "M008",
-    "text-mode": "M012",
-    "parameter-char": "M013",
-    "double-infix": "M013",
-    "duplicate-label": "M014",
-    "too-large": "M015",
+#: The rule that reports a kind of TeX problem no M rule declares: a kind a newer booklint.tex
+#: may add still reaches the author.
+FALLBACK_CODE = "M013"
+
+#: The problems this analysis finds itself, beside booklint.tex's KINDS, with what they mean. Each
+#: reaches the author through the M rule that declares it on ``@rule`` (``kinds=``), as TeX kinds do.
+FORMULA_KINDS: dict[str, str] = {
+    "display-math-inline": "a `$$` formula kramdown keeps in a paragraph, so it is drawn in the line of text",
+    "unpaired-dollar": "a `$` that pairs with another than the author meant, or with none",
+    "kramdown-damage": "a change kramdown makes to a `$...$` formula that the reader sees",
+    "table-pipe": "a `|` or `\\|` in the math of a table row, which the row's cell split changes",
+    "too-many-formulas": "more formulas in a file than MAX_FORMULAS: the rest are not checked",
+    "caption-double-dollar": "`$$` in a caption, which KaTeX's auto-render reads as two empty formulas",
 }
-FALLBACK_CODE = "M013"  # a kind a newer booklint.tex may add still reaches the author
 
 _RENDERER = {"mathjax": "MathJax", "katex": "KaTeX"}
 _DEFINES = re.compile(r"\\[gex]?def\s*\\([A-Za-z]+)|\\(?:re|provide)?(?:newcommand|DeclareMathOperator)\*?\s*\{?\s*\\([A-Za-z]+)")
@@ -82,21 +76,34 @@ class Formula:
 @dataclass
 class MathAnalysis:
     pipeline: Pipeline
-    findings: dict[str, list[tuple[Span, str]]] = field(default_factory=lambda: defaultdict(list))
+    findings: dict[str, list[tuple[Span, str]]] = field(default_factory=lambda: defaultdict(list))  # by rule code
     formulas: list[Formula] = field(default_factory=list)
     split: list[MathSpan] = field(default_factory=list)  # `$...$` kramdown cuts into pieces
+    codes: dict[str, str] = field(default_factory=dict)  # kind -> rule code, the run's (see _kind_codes)
 
-    def add(self, code: str, span: Span, message: str) -> None:
+    def add(self, kind: str, span: Span, message: str) -> None:
+        """A problem of ``kind`` (booklint.tex's or FORMULA_KINDS), filed under the rule that reports it."""
+        code = self.codes.get(kind)
+        if code is None:
+            code = self.codes[kind] = code_for_kind(kind)
         self.findings[code].append((span, message))
-
-
-def analysis(doc: Document, ctx) -> MathAnalysis:
-    return analyze_document(ctx.book, doc, ctx.settings("math"))
 
 
 def analyze_document(book, doc: Document, settings: dict) -> MathAnalysis:
     """The math of ``doc`` as ``book``'s renderers see it (computed once per run)."""
     return book.memo(("formulas.analysis", doc.path), lambda: _analyze(doc, book, settings))
+
+
+def code_for_kind(kind: str) -> str:
+    """The M rule that reports problems of ``kind``: the one that declares the kind on its
+    ``@rule`` (``kinds=``), or :data:`FALLBACK_CODE` when none does."""
+    codes = rules_for_kind(kind, "M")
+    return codes[0] if codes else FALLBACK_CODE
+
+
+def _kind_codes(book) -> dict[str, str]:
+    """The run's kind -> code table, filled as kinds turn up (the registry is asked once a kind)."""
+    return book.memo("formulas.kind_codes", dict)
 
 
 def macro_scopes(settings: dict) -> dict[str, MacroScope]:
@@ -122,7 +129,7 @@ MAX_FORMULAS = 5_000  # per file: the corpus's largest chapter has about 250
 
 def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
     pipe = pipeline_for(book, doc.path, settings)
-    res = MathAnalysis(pipe)
+    res = MathAnalysis(pipe, codes=_kind_codes(book))
     if not doc.math and "$" not in doc.text:
         return res
     ctx = _Run(doc, pipe, res, settings)
@@ -142,7 +149,7 @@ def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
     work.sort(key=lambda w: w[0])
     if len(work) > MAX_FORMULAS:  # no chapter has this many; a generated or hostile file might
         at = work[MAX_FORMULAS][0]
-        res.add("M015", Span(at, at + 1),
+        res.add("too-many-formulas", Span(at, at + 1),
                 f"This file has {len(work):,} formulas; booklint checked the first {MAX_FORMULAS:,} and "
                 f"stopped here. Split the file, or look for dollars that pair up by accident.")
         del work[MAX_FORMULAS:]
@@ -208,7 +215,7 @@ class _Run:
         if pipe.inline is None:
             return
         if m.delimiter == "$$" and pipe.autorender[:1] == ("$",):
-            res.add("M016", Span(m.span.start, m.span.start + 2),
+            res.add("caption-double-dollar", Span(m.span.start, m.span.start + 2),
                     "KaTeX's auto-render looks for `$` before `$$`, so this `$$...$$` becomes two empty "
                     "formulas with the TeX between them shown as plain text. Use single dollars in a caption.")
             return
@@ -258,7 +265,7 @@ class _Run:
             _table_pipes(res, k.damage, at, renderer)
             swallowed: set[int] = set()
             for rep in classify(k, tuple(raw_problems), strict=self.strict):
-                res.add("M010", at(rep.start, rep.end), rep.message)
+                res.add("kramdown-damage", at(rep.start, rep.end), rep.message)
                 swallowed.update(rep.swallows)
             res.formulas.append(Formula(m.span.start, m.span.end, k.text, False, renderer, raw_problems,
                                         _through(k.to_raw_span, at), "$"))
@@ -318,7 +325,7 @@ class _Run:
                 at = _span_mapper(doc, m)
                 _table_pipes(res, k.damage, at, pipe.inline)
                 for rep in classify(k, (), strict=self.strict):
-                    res.add("M010", at(rep.start, rep.end), rep.message)
+                    res.add("kramdown-damage", at(rep.start, rep.end), rep.message)
                 damaged.update((m.span.start, m.span.end - 1))
 
         # a `$` inside `$$...$$` math: MathJax's, whatever the auto-render makes of it (the two
@@ -434,7 +441,6 @@ def _report_problems(res: MathAnalysis, open_at: int, delimiter: str, problems, 
         seen[p.kind] += 1
         if seen[p.kind] > PER_KIND:
             continue
-        code = KIND_CODE.get(p.kind, FALLBACK_CODE)
         msg = p.message
         if seen[p.kind] == PER_KIND and per_kind[p.kind] > PER_KIND:
             more = per_kind[p.kind] - PER_KIND
@@ -449,9 +455,9 @@ def _report_problems(res: MathAnalysis, open_at: int, delimiter: str, problems, 
             # kramdown eats the backslash of `\_`, `\#` ...: the advice must survive it
             msg = _GFM_ADVICE.sub(lambda g: f"`\\\\{g.group(1)}`", msg)
         if p.kind == "too-large":
-            res.add(code, Span(open_at, open_at + len(delimiter)), msg)
+            res.add(p.kind, Span(open_at, open_at + len(delimiter)), msg)
             continue
-        res.add(code, at(p.start, p.end), msg)
+        res.add(p.kind, at(p.start, p.end), msg)
 
 
 def _table_pipes(res: MathAnalysis, damage, at, renderer: str | None) -> None:
@@ -460,11 +466,11 @@ def _table_pipes(res: MathAnalysis, damage, at, renderer: str | None) -> None:
         if d.kind != "table-pipe":
             continue
         if d.splits:
-            res.add("M011", at(d.start, d.end),
+            res.add("table-pipe", at(d.start, d.end),
                     "This `|` ends the table cell: the table splits the row at every `|` before the formula is "
                     "read, so the reader sees the formula in pieces. Write `\\vert` (or `\\mid`) for the bar.")
         else:
-            res.add("M011", at(d.start, d.end),
+            res.add("table-pipe", at(d.start, d.end),
                     f"In a table row `\\|` is an escaped cell separator: the row is split first, and {name} gets "
                     f"`|`, a single bar, not the double bar ‖ that `\\|` means in TeX. Write `\\Vert` for ‖ or "
                     f"`\\vert` for |, which mean the same in and out of tables.")
@@ -529,11 +535,11 @@ class _Layout:
             numbered = f" (with its `{env}` environment)" if env else ""
             fix = ("Put a blank line before the opening `$$`" + (" and after the closing `$$`" if after else "")
                    if before else "Put a blank line after the closing `$$`")
-            res.add("M008", Span(m.span.start, m.span.start + 2),
+            res.add("display-math-inline", Span(m.span.start, m.span.start + 2),
                     f"This `$$` formula stands on its own line but has no blank line {where} it, so kramdown keeps "
                     f"it in the paragraph and MathJax draws it inline, in the line of text{numbered}. {fix}.")
         elif env:
-            res.add("M008", Span(m.span.start, m.span.start + 2),
+            res.add("display-math-inline", Span(m.span.start, m.span.start + 2),
                     f"`{{{env}}}` is a display environment, but this `$$` formula is inside a paragraph, so "
                     f"kramdown makes it inline math and MathJax draws it in the line of text. Give the formula a "
                     f"paragraph of its own, with blank lines before and after.")
@@ -556,7 +562,7 @@ class _Layout:
         where = " and ".join(w for w, ok in (("before", before_ok), ("after", after_ok)) if not ok)
         fix = " and ".join(f for f, ok in (("before the opening `$$`", before_ok), ("after the closing `$$`", after_ok))
                            if not ok)
-        res.add("M008", Span(m.span.start, m.span.start + 2),
+        res.add("display-math-inline", Span(m.span.start, m.span.start + 2),
                 f"This `$$` block has no blank line {where} it, so kramdown reads it as part of a paragraph and "
                 f"MathJax draws it inline, in the line of text. Put a blank line {fix}.")
         return False
@@ -611,7 +617,7 @@ def _split_table_math(res: MathAnalysis, doc: Document, pipe: Pipeline) -> list[
                 continue
             k = _BARE_PIPE.search(body).start() + (2 if g.group(1) is not None else 1)
             out.append((a, z))
-            res.add("M011", Span(a + k, a + k + 1),
+            res.add("table-pipe", Span(a + k, a + k + 1),
                     "This `|` ends the table cell: the table splits the row at every `|` before the formula is "
                     "read, so the reader sees the formula in pieces across two cells. Write `\\vert` (or `\\mid`) "
                     "for the bar.")
@@ -652,7 +658,7 @@ def _dollars(res: MathAnalysis, doc: Document, pipe: Pipeline, skip: list[tuple[
 
 def _prose(res: MathAnalysis, at: int, words: str, pipe: Pipeline) -> None:
     sign = "`<span>$</span>`" if pipe.autorender else "`\\$`"
-    res.add("M009", Span(at, at + 1),
+    res.add("unpaired-dollar", Span(at, at + 1),
             f"These two `$` enclose prose (`{words}`), not a formula: the reader sees the words run together in "
             f"math italics. If a `$` is a dollar sign, write it as {sign}.")
 
@@ -681,7 +687,7 @@ def _stray(res: MathAnalysis, doc: Document, f: Piece) -> None:
     slashes = f.open_at - k  # 1: `\$`, which kramdown makes `$`; 2: `\\$`, which it makes `\$`
     shown = f.math if len(f.math) <= 40 else f.math[:37] + "..."
     if f.delimiter == "$" and not f.math and text.startswith("$$", f.open_at):
-        res.add("M009", Span(f.open_at, f.open_at + 2),
+        res.add("unpaired-dollar", Span(f.open_at, f.open_at + 2),
                 "This `$$` is not a formula to kramdown (it has no closing `$$` in the paragraph), and KaTeX's "
                 "auto-render reads it as an empty `$...$`: both dollars vanish from the page. Close the formula, "
                 "or write `<span>$$</span>` for two dollar signs.")
@@ -698,21 +704,15 @@ def _stray(res: MathAnalysis, doc: Document, f: Piece) -> None:
     else:
         msg = (f"KaTeX's auto-render pairs this `$` {pairs}. For a dollar sign write {sign}; otherwise add the `$` "
                f"that closes the formula this one opens.")
-    res.add("M009", Span(f.open_at, f.open_at + 1), msg)
+    res.add("unpaired-dollar", Span(f.open_at, f.open_at + 1), msg)
 
 
 def _lone(res: MathAnalysis, at: int, delim: str) -> None:
     if delim == "$$":
-        res.add("M009", Span(at, at + 2),
+        res.add("unpaired-dollar", Span(at, at + 2),
                 "This `$$` has no closing `$$` in its paragraph, so it is not a formula: the reader sees the dollars "
                 "and the raw TeX after them. Add the closing `$$`.")
         return
-    res.add("M009", Span(at, at + 1),
+    res.add("unpaired-dollar", Span(at, at + 1),
             "This `$` opens no formula: nothing closes it in the same stretch of text, so the reader sees `$` and "
             "the raw TeX after it. Add the closing `$`.")
-
-
-def report(doc: Document, ctx, code: str):
-    """The findings of rule ``code`` on ``doc``."""
-    for span, message in analysis(doc, ctx).findings.get(code, ()):
-        yield ctx.finding(doc, span, message)

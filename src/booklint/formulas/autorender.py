@@ -21,7 +21,7 @@ import html as _html
 import re
 from dataclasses import dataclass
 
-from ...tex.kramdown import GFM_ESCAPABLE, kramdown_math_text, table_cell_text
+from ..tex.kramdown import GFM_ESCAPABLE, kramdown_math_text, table_cell_text
 
 _TEXT_TYPES = frozenset({"text", "text_special", "softbreak", "math_inline", "math_inline_double"})
 

@@ -12,7 +12,7 @@ from tex_oracle import ORACLE_DIR, require_oracle
 from booklint.data import rules_path
 from booklint.tex.tables import load_table
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def test_provenance_is_recorded():
