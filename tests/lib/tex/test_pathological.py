@@ -1,6 +1,8 @@
 """Inputs built to hurt: every one finishes quickly with a problem, never an exception.
 
-The limits asserted here are loose (a slow, busy CI machine must pass); bench/ measures.
+The limits asserted here only guard against a hang (a quadratic scan of these inputs takes
+hours): the speed targets (each under a second) are measured by bench/bench_tex.py and
+bench/adversarial.py, since a timed test fails on a busy machine rather than on slow code.
 """
 
 import time
@@ -10,6 +12,8 @@ import pytest
 from booklint.tex import check
 from booklint.tex.checker import MAX_TEX_LENGTH
 from booklint.tex.kramdown import kramdown_math_text
+
+HANG = 30.0  # seconds: a hang guard, not a speed target
 
 CASES = {
     "10k nested open braces": "{" * 10_000 + "x",
@@ -37,7 +41,7 @@ def test_finishes_fast_with_a_problem(name, renderer):
     elapsed = time.perf_counter() - t0
     if not (name == "odd run of backslashes" and renderer == "mathjax"):
         assert problems, name
-    assert elapsed < 1.0, f"{name}: {elapsed:.2f} s"
+    assert elapsed < HANG, f"{name}: {elapsed:.2f} s"
     for p in problems:
         assert 0 <= p.start <= p.end <= len(tex)
 
@@ -58,5 +62,5 @@ def test_too_large_is_reported_first_and_problems_before_the_cut_still_count():
 def test_kramdown_transform_is_linear(raw):
     t0 = time.perf_counter()
     k = kramdown_math_text(raw)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.perf_counter() - t0 < HANG
     assert len(k.offsets) == len(k.text) + 1

