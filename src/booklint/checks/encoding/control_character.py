@@ -6,7 +6,7 @@ import unicodedata
 from ...document.model import Document, Span
 from ...findings import Edit, Fix
 from ...registry import rule
-from ._regions import code_regions
+from ...views.regions import code_regions
 from .mojibake import in_mojibake, mojibake_regions
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -4,7 +4,7 @@ from ...book.links import first_heading_id, linked_fragments
 from ...book.slugs import jekyll_slugify
 from ...document.model import Document
 from ...registry import rule
-from ._common import heading_marker_span, line_of
+from ...views.spans import heading_marker_span, line_of
 
 
 @rule("D019", "duplicate-heading-id", severity="warning")
