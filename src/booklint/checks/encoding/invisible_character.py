@@ -6,7 +6,7 @@ import unicodedata
 from ...document.model import Document, Span
 from ...findings import Edit, Fix
 from ...registry import rule
-from ._regions import code_regions
+from ...views.regions import code_regions
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u180e\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 _BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")

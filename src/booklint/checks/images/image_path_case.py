@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from ...book.links import resolve_image, what
 from ...document.model import Document
 from ...registry import rule
-from .common import resolve_image, what
 
 
 @rule("I002", "image-path-case")

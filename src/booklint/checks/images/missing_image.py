@@ -1,9 +1,8 @@
 from __future__ import annotations
 
+from ...book.links import link_to, resolve_image, suggest_path, what
 from ...document.model import Document
-from ..links.common import link_to, suggest_path
 from ...registry import rule
-from .common import resolve_image, what
 
 
 @rule("I001", "missing-image")

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from ...book.links import is_malformed, link_to, suggest_path
 from ...document.model import Document
 from ...registry import rule
-from .common import is_malformed, link_to, suggest_path
 
 
 @rule("L001", "broken-link")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from ...book.links import is_malformed
 from ...document.model import Document
-from .common import is_malformed
 from ...registry import rule
 
 

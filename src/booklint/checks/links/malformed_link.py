@@ -1,34 +1,9 @@
 from __future__ import annotations
 
-import re
-
+from ...book.links import href_problem
 from ...document.model import Document
 from ...findings import Edit, Fix
 from ...registry import rule
-
-_TYPO_SCHEME = re.compile(r"^(?:(https?)//|(https?):/(?!/)|(htps|htp|htttp|htttps):?//?)(?=[\w.-])", re.I)
-_BARE_HOST = re.compile(r"^www\.[\w-]+\.[\w.-]+")
-
-
-def problem(href: str) -> tuple[str, str | None, bool] | None:
-    """(what is wrong, the repaired href or None, whether the repair is safe) or None."""
-    h = href.strip()
-    if h.startswith("(") :
-        inner = h[1:-1] if h.endswith(")") else h[1:]
-        return (f"is wrapped in an extra pair of parentheses, which become part of the address. Write `{inner}`.",
-                inner, h.endswith(")"))
-    m = _TYPO_SCHEME.match(h)
-    if m:
-        word = (m.group(1) or m.group(2) or m.group(3) or "").lower()
-        scheme = "https" if word in ("https", "htps", "htttps") else "http"
-        good = f"{scheme}://{h[m.end():].lstrip('/')}"
-        return (f"has a broken scheme, so the browser treats it as a file next to this page. Write `{good}`.", good, True)
-    if _BARE_HOST.match(h):
-        good = "https://" + h
-        return (f"has no `https://`, so the browser treats it as a file next to this page. Write `{good}`.", good, False)
-    if "\\" in h and "://" not in h:
-        return ("contains a backslash; URLs use forward slashes. Replace `\\` with `/`.", None, False)
-    return None
 
 
 @rule("L003", "malformed-link", fixable=True)
@@ -66,7 +41,7 @@ def malformed_link(doc: Document, ctx):
             what = "empty" if not href else "just `#`"
             yield ctx.finding(doc, link.span, f"This link's target is {what}, so it leads nowhere. Put the page or URL it should open between the parentheses.")
             continue
-        p = problem(href)
+        p = href_problem(href)
         if p is not None:
             what, good, safe = p
             fix = None

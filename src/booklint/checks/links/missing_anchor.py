@@ -1,9 +1,9 @@
 from __future__ import annotations
 
+from ...book.links import is_malformed, suggest_anchor
 from ...document.model import Document
 from ...findings import Edit, Fix
 from ...registry import rule
-from .common import is_malformed, suggest_anchor
 
 
 @rule("L002", "missing-anchor", fixable=True)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from ...document.model import Document, Span
 from ...registry import rule
-from ._blocks import resumed_lists, top_blocks
-from ._common import kramdown_renders
+from ...views.blocks import resumed_lists, top_blocks
+from ...views.renders import kramdown_renders
 
 _NAMES = {"fence": "code block", "code_block": "code block", "table_open": "table", "bullet_list_open": "list",
           "ordered_list_open": "list", "paragraph_open": "paragraph", "math_block": "equation",
@@ -19,9 +19,9 @@ def _last_content_line(doc: Document, start: int, end: int) -> int:
     return start
 
 
-def _lost_marker(doc: Document):
+def _lost_marker(book, doc: Document):
     """Blocks that directly follow a quote or a list without a blank line but are outside it."""
-    blocks = top_blocks(doc)
+    blocks = top_blocks(book, doc)
     for (t1, a1, z1, _i1), (t2, a2, _z2, _i2) in zip(blocks, blocks[1:]):
         if t1 not in ("blockquote_open", "bullet_list_open", "ordered_list_open"):
             continue
@@ -67,7 +67,7 @@ def continuation_lost_marker(doc: Document, ctx):
     ```
     """
     src = doc.source
-    for line0, what, t2 in _lost_marker(doc):
+    for line0, what, t2 in _lost_marker(ctx.book, doc):
         ln = line0 + 1
         s = src.line_start(ln)
         marker = "`>`" if what == "quote" else "indentation"
@@ -76,7 +76,7 @@ def continuation_lost_marker(doc: Document, ctx):
                           f"so it is not part of the {what}. Indent it under the {what}"
                           f"{' (prefix each line with `>`)' if what == 'quote' else ''}, or separate it with a blank line "
                           f"if it is meant to stand alone.")
-    for list_line0, start, cut0, cut_type in resumed_lists(doc):
+    for list_line0, start, cut0, cut_type in resumed_lists(ctx.book, doc):
         ln = cut0 + 1
         s = src.line_start(ln)
         how = ("kramdown numbers the rest from 1 again" if kramdown_renders(ctx.book, doc)

@@ -1,44 +1,10 @@
 from __future__ import annotations
 
-import functools
-
-from ...book.slugs import Slugger, jekyll_slugify
+from ...book.links import first_heading_id, linked_fragments
+from ...book.slugs import jekyll_slugify
 from ...document.model import Document
 from ...registry import rule
-from ._common import heading_marker_span, line_of
-
-
-@functools.lru_cache(maxsize=4096)
-def _base_id(style: str, text: str) -> str:
-    """The id a heading with this text gets when it is the first of its name."""
-    return Slugger(style).slug(text)
-
-
-def _references(book, rel: str) -> set[str]:
-    """Fragments something in the book links to on page ``rel`` (TOC entries included)."""
-    cache = getattr(book, "_booklint_fragments", None)
-    if cache is None:
-        cache = {}
-        for d in book.docs.values():
-            for link in d.links:
-                if "#" not in link.href:
-                    continue
-                t = book.site.resolve(d.path, link.href)
-                if t.path and t.fragment:
-                    cache.setdefault(t.path, set()).add(t.fragment)
-            fm = d.front_matter
-            toc = fm.data.get("toc") if fm is not None and isinstance(fm.data, dict) else None
-            if isinstance(toc, list):
-                for entry in toc:
-                    items = [entry] + (entry.get("subsections") or [] if isinstance(entry, dict) and isinstance(entry.get("subsections"), list) else [])
-                    for it in items:
-                        if isinstance(it, dict) and isinstance(it.get("name"), str):
-                            cache.setdefault(d.path, set()).add(jekyll_slugify(it["name"]))
-        try:
-            book._booklint_fragments = cache
-        except AttributeError:
-            pass
-    return cache.get(rel, set())
+from ...views.spans import heading_marker_span, line_of
 
 
 @rule("D019", "duplicate-heading-id", severity="warning")
@@ -88,7 +54,7 @@ def duplicate_heading_id(doc: Document, ctx):
             continue
         if h.html or not h.id_text.strip():
             continue
-        base = _base_id(style, h.id_text)
+        base = first_heading_id(ctx.book, style, h.id_text)
         if not base:
             continue
         if base in explicit:
@@ -101,7 +67,7 @@ def duplicate_heading_id(doc: Document, ctx):
             first[base] = h
             continue
         if refs is None:
-            refs = _references(ctx.book, doc.path)
+            refs = linked_fragments(ctx.book, doc.path)
         if base in refs or jekyll_slugify(h.text) in refs:
             yield ctx.finding(doc, heading_marker_span(doc, h),
                               f"This heading has the same text as the one on line {line_of(doc, first[base].span.start)}, "

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...document.model import Document
 from ...registry import rule
-from ._common import heading_marker_span
+from ...views.spans import heading_marker_span
 
 
 @rule("D020", "empty-heading", severity="warning")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...document.model import Document, Span
 from ...registry import rule
-from ._common import jekyll_renders
+from ...views.renders import jekyll_renders
 
 
 def _defaults_give(book, rel: str, key: str) -> bool:

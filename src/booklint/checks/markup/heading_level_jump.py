@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...document.model import Document
 from ...registry import rule
-from ._common import heading_marker_span, line_of
+from ...views.spans import heading_marker_span, line_of
 
 
 @rule("D018", "heading-level-jump", default=False, severity="warning")

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from ...document.model import Document
 from ...registry import rule
-from . import _html
-from ._common import kramdown_renders, line_of
+from ...views.html import html_tree, shown
+from ...views.renders import kramdown_renders
+from ...views.spans import line_of
 
 
 @rule("D010", "html-end-tag-mismatch")
@@ -30,15 +31,15 @@ def html_end_tag_mismatch(doc: Document, ctx):
     <b><i>Takeaway</i></b>: rooflines bound runtime.
     ```
     """
-    for issue in _html.analyse(doc, kramdown_renders(ctx.book, doc)).issues:
+    for issue in html_tree(ctx.book, doc, kramdown_renders(ctx.book, doc)).issues:
         t = issue.tag
         if issue.kind == "misnested":
             o = issue.other
             yield ctx.finding(doc, t.span,
-                              f"`{_html.shown(t)}` is still open when `</{o.name}>` on line {line_of(doc, o.span.start)} closes "
+                              f"`{shown(t)}` is still open when `</{o.name}>` on line {line_of(doc, o.span.start)} closes "
                               f"the element around it; browsers then nest the rest unpredictably. Close `<{t.name}>` "
                               f"before `</{o.name}>`.")
         elif issue.kind == "stray":
             yield ctx.finding(doc, t.span,
-                              f"`{_html.shown(t)}` closes no open `<{t.name}>` here; a stray end tag can close one of the "
+                              f"`{shown(t)}` closes no open `<{t.name}>` here; a stray end tag can close one of the "
                               f"layout's own elements. Remove it, or restore the tag that opened it.")

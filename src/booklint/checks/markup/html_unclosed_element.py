@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from ...document.model import Document
 from ...registry import rule
-from . import _html
-from ._common import kramdown_renders
+from ...views.html import html_tree, shown
+from ...views.renders import kramdown_renders
 
 
 @rule("D009", "html-unclosed-element")
@@ -34,7 +34,7 @@ def html_unclosed_element(doc: Document, ctx):
     Rooflines bound the runtime.<d-footnote>Ignoring overlap.</d-footnote> The next sentence is body text.
     ```
     """
-    for issue in _html.analyse(doc, kramdown_renders(ctx.book, doc)).issues:
+    for issue in html_tree(ctx.book, doc, kramdown_renders(ctx.book, doc)).issues:
         if issue.kind != "unclosed":
             continue
         t = issue.tag
@@ -45,4 +45,4 @@ def html_unclosed_element(doc: Document, ctx):
         else:
             where = "anywhere after it, so it swallows the rest of the page"
         yield ctx.finding(doc, t.span,
-                          f"`{_html.shown(t)}` is never closed {where}. Add `</{t.name}>` where the element should end.")
+                          f"`{shown(t)}` is never closed {where}. Add `</{t.name}>` where the element should end.")

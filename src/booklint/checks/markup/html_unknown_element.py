@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...document.model import Document
 from ...registry import rule
-from . import _html
+from ...views.html import known_element, page_tags
 
 
 @rule("D025", "html-unknown-element", severity="warning")
@@ -28,10 +28,10 @@ def html_unknown_element(doc: Document, ctx):
     The activations <i>are not sharded</i> along this dimension.
     ```
     """
-    page, inside = _html.page_tags(doc)
+    page, inside = page_tags(ctx.book, doc)
     for tags in [page] + [inside[k] for k in sorted(inside)]:
         for t in tags:
-            if t.closing or _html.known_element(t.name):
+            if t.closing or known_element(t.name):
                 continue
             near = {"it": "i", "bold": "b", "italic": "i", "strikethrough": "s", "underline": "u", "emph": "em",
                     "break": "br", "bf": "b"}.get(t.name)

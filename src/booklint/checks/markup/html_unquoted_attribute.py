@@ -5,8 +5,8 @@ import re
 from ...document.model import Document
 from ...findings import Edit, Fix
 from ...registry import rule
-from . import _html
-from ._common import kramdown_renders
+from ...views.html import page_tags
+from ...views.renders import kramdown_renders
 
 _WORD = re.compile(r"\w+")
 
@@ -36,7 +36,7 @@ def html_unquoted_attribute(doc: Document, ctx):
     """
     if not kramdown_renders(ctx.book, doc):
         return
-    page, inside = _html.page_tags(doc)
+    page, inside = page_tags(ctx.book, doc)
     for tags in [page] + [inside[k] for k in sorted(inside)]:
         for t in tags:
             if t.closing:

@@ -5,8 +5,8 @@ import posixpath
 
 from ...document.model import Document, Span
 from ...registry import rule
-from . import _liquid
-from ._common import jekyll_renders
+from ...views.liquid import liquid_scan
+from ...views.renders import jekyll_renders
 
 
 @rule("D008", "include-missing")
@@ -39,7 +39,7 @@ def include_missing(doc: Document, ctx):
     book = ctx.book
     cfg = book.jekyll_config or {}
     has_includes = "_includes" in book.files.dirs and not cfg.get("theme") and not cfg.get("remote_theme")
-    sc = _liquid.scan(doc.text)
+    sc = liquid_scan(ctx.book, doc)
     for tok in sc.tokens:
         if tok.kind != "tag" or tok.name not in ("include", "include_relative"):
             continue

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from ...document.model import Document, Span
 from ...registry import rule
-from . import _liquid
-from ._common import jekyll_renders, line_of
+from ...views.liquid import liquid_scan, observed_blocks, pair_blocks, tag_text
+from ...views.renders import jekyll_renders
+from ...views.spans import line_of
 
 
 @rule("D004", "liquid-block-unclosed")
@@ -42,8 +43,8 @@ def liquid_block_unclosed(doc: Document, ctx):
     """
     if not jekyll_renders(ctx.book, doc):
         return
-    sc = _liquid.scan(doc.text)
-    pairing = _liquid.pair_blocks(sc.tokens, _liquid.observed_blocks(sc.tokens))
+    sc = liquid_scan(ctx.book, doc)
+    pairing = pair_blocks(sc.tokens, observed_blocks(sc.tokens))
     for tok in sc.unclosed_raw:
         yield ctx.finding(doc, Span(tok.start, tok.end),
                           "`{% raw %}` is never closed with `{% endraw %}`, so Liquid stops the build (and everything after it "
@@ -51,10 +52,10 @@ def liquid_block_unclosed(doc: Document, ctx):
     for opener, closer in pairing.unclosed:
         name = opener.name
         if closer is None:
-            msg = (f"`{_liquid.tag_text(doc, opener)}` opens a `{name}` block that is never closed with `{{% end{name} %}}`; "
+            msg = (f"`{tag_text(doc, opener)}` opens a `{name}` block that is never closed with `{{% end{name} %}}`; "
                    f"Liquid stops the build with \"'{name}' tag was never closed\". Add `{{% end{name} %}}` where the block ends.")
         else:
-            msg = (f"`{_liquid.tag_text(doc, opener)}` opens a `{name}` block that is still open when `{{% {closer.name} %}}` on "
+            msg = (f"`{tag_text(doc, opener)}` opens a `{name}` block that is still open when `{{% {closer.name} %}}` on "
                    f"line {line_of(doc, closer.start)} closes the block around it; Liquid stops the build. "
                    f"Add `{{% end{name} %}}` before that line.")
         yield ctx.finding(doc, Span(opener.start, opener.end), msg)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from ...document.model import Document, Span
 from ...registry import rule
-from . import _liquid
-from ._common import jekyll_renders
+from ...views.liquid import liquid_scan, observed_blocks, pair_blocks, tag_text
+from ...views.renders import jekyll_renders
 
 
 @rule("D005", "liquid-end-tag-unmatched")
@@ -36,9 +36,9 @@ def liquid_end_tag_unmatched(doc: Document, ctx):
     """
     if not jekyll_renders(ctx.book, doc):
         return
-    sc = _liquid.scan(doc.text)
-    pairing = _liquid.pair_blocks(sc.tokens, _liquid.observed_blocks(sc.tokens))
+    sc = liquid_scan(ctx.book, doc)
+    pairing = pair_blocks(sc.tokens, observed_blocks(sc.tokens))
     for tok, why in pairing.stray:
         yield ctx.finding(doc, Span(tok.start, tok.end),
-                          f"`{_liquid.tag_text(doc, tok)}` {why}; Liquid stops the build here. Remove it, or restore the tag that "
+                          f"`{tag_text(doc, tok)}` {why}; Liquid stops the build here. Remove it, or restore the tag that "
                           f"opened the block.")

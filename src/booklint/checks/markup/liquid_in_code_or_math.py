@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from ...document.model import Document, Span
 from ...registry import rule
-from . import _liquid
-from ._common import Regions, code_regions, jekyll_renders
+from ...views.liquid import liquid_scan
+from ...views.regions import Regions, code_regions
+from ...views.renders import jekyll_renders
 
 
 @rule("D026", "liquid-in-code-or-math")
@@ -38,7 +39,7 @@ def liquid_in_code_or_math(doc: Document, ctx):
     """
     if not jekyll_renders(ctx.book, doc):
         return
-    sc = _liquid.scan(doc.text)
+    sc = liquid_scan(ctx.book, doc)
     code = code_regions(doc)
     math = Regions([m.span for m in doc.math])
     highlight = Regions(_highlight_bodies(sc.tokens))

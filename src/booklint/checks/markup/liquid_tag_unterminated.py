@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from ...document.model import Document, Span
 from ...registry import rule
-from . import _liquid
-from ._common import jekyll_renders
+from ...views.liquid import liquid_scan
+from ...views.renders import jekyll_renders
 
 
 @rule("D006", "liquid-tag-unterminated")
@@ -32,7 +32,7 @@ def liquid_tag_unterminated(doc: Document, ctx):
     """
     if not jekyll_renders(ctx.book, doc):
         return
-    sc = _liquid.scan(doc.text)
+    sc = liquid_scan(ctx.book, doc)
     text = doc.text
     for p in sc.problems:
         shown = " ".join(text[p.start : min(p.end, p.start + 40)].split())

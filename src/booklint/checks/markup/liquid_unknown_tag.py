@@ -1,45 +1,25 @@
 from __future__ import annotations
 
 import difflib
-import re
 
 from ...document.model import Document, Span
 from ...registry import rule
-from . import _liquid
-from ._common import jekyll_renders
-
-_REGISTER = re.compile(r"""register_tag\(\s*['"]([\w-]+)['"]""")
-_MAX_PLUGIN_FILE = 1 << 20
+from ...views.liquid import (
+    BLOCKS,
+    JEKYLL_TAGS,
+    LIQUID_TAGS,
+    liquid_scan,
+    observed_blocks,
+    site_tags,
+)
+from ...views.renders import jekyll_renders
 
 
 def _known_tags(book, settings) -> tuple[set[str], bool]:
     """(tags this site knows, whether that list is complete)."""
-    known = set(_liquid.LIQUID_TAGS) | set(_liquid.JEKYLL_TAGS)
+    known = set(LIQUID_TAGS) | set(JEKYLL_TAGS)
     known |= {t for t in settings.get("liquid-tags", []) if isinstance(t, str)}
-    cache = getattr(book, "_booklint_liquid_tags", None)
-    if cache is not None:
-        return known | cache[0], cache[1]
-    cfg = book.jekyll_config or {}
-    plugins = cfg.get("plugins") or cfg.get("gems") or []
-    extra: set[str] = set()
-    if isinstance(plugins, list):
-        for p in plugins:
-            if isinstance(p, str):
-                extra |= _liquid.PLUGIN_TAGS.get(p.strip(), frozenset())
-    has_plugins_dir = "_plugins" in book.files.dirs
-    if has_plugins_dir:
-        for rel in sorted(book.files.others):
-            if rel.startswith("_plugins/") and rel.endswith(".rb"):
-                src = book.source(rel)
-                if src is not None and len(src.text) <= _MAX_PLUGIN_FILE:
-                    extra |= set(_REGISTER.findall(src.text))
-    else:
-        extra |= _liquid.AL_FOLIO_TAGS  # the theme's plugins are not in the folder: assume al-folio's
-    complete = has_plugins_dir
-    try:
-        book._booklint_liquid_tags = (extra, complete)
-    except AttributeError:
-        pass
+    extra, complete = site_tags(book)
     return known | extra, complete
 
 
@@ -70,8 +50,8 @@ def liquid_unknown_tag(doc: Document, ctx):
     if not jekyll_renders(ctx.book, doc):
         return
     known, complete = _known_tags(ctx.book, ctx.settings())
-    sc = _liquid.scan(doc.text)
-    blocks = set(_liquid.BLOCKS) | _liquid.observed_blocks(sc.tokens) | {k for k in known if "end" + k in known}
+    sc = liquid_scan(ctx.book, doc)
+    blocks = set(BLOCKS) | observed_blocks(sc.tokens) | {k for k in known if "end" + k in known}
     names = sorted(known)
     in_comment = 0
     for tok in sc.tokens:

@@ -4,8 +4,9 @@ import bisect
 
 from ...document.model import Document
 from ...registry import rule
-from . import _html
-from ._common import kramdown_renders, line_of
+from ...views.html import KRAMDOWN_BLOCK_MODEL, VOID, html_tree, markdown_attr, shown
+from ...views.renders import kramdown_renders
+from ...views.spans import line_of
 
 
 @rule("D012", "markdown-block-unclosed")
@@ -39,34 +40,34 @@ def markdown_block_unclosed(doc: Document, ctx):
     """
     if not kramdown_renders(ctx.book, doc):
         return
-    tags = _html.analyse(doc).tags
+    tags = html_tree(ctx.book, doc).tags
     unmatched: dict[str, set[int]] = {}
     opens: dict[str, list[int]] = {}
     closes: dict[str, list[int]] = {}
     for t in tags:
         (closes if t.closing else opens).setdefault(t.name, []).append(t.span.start)
     for t in tags:
-        if t.closing or t.self_closing or not t.block or t.name in _html.VOID:
+        if t.closing or t.self_closing or not t.block or t.name in VOID:
             continue
-        md = _html.markdown_attr(t)
+        md = markdown_attr(t)
         if md not in ("1", "span", "block"):
             continue
         name = t.name
-        span_model = md == "span" or (md == "1" and name not in _html.KRAMDOWN_BLOCK_MODEL)
+        span_model = md == "span" or (md == "1" and name not in KRAMDOWN_BLOCK_MODEL)
         cl = closes.get(name, [])
         op = opens.get(name, [])
         if span_model:
             i = bisect.bisect_left(cl, t.span.end)
             if i == len(cl):
                 yield ctx.finding(doc, t.span,
-                                  f"`{_html.shown(t)}` is never closed, so kramdown reads the whole rest of the page into this "
+                                  f"`{shown(t)}` is never closed, so kramdown reads the whole rest of the page into this "
                                   f"`<{name}>`. Add `</{name}>` where it should end.")
                 continue
             c = cl[i]
             j = bisect.bisect_right(op, t.span.start)
             if j < len(op) and op[j] < c:
                 yield ctx.finding(doc, t.span,
-                                  f"`{_html.shown(t)}` has no `</{name}>` of its own: kramdown runs it to the `</{name}>` on line "
+                                  f"`{shown(t)}` has no `</{name}>` of its own: kramdown runs it to the `</{name}>` on line "
                                   f"{line_of(doc, c)}, which belongs to the `<{name}>` on line {line_of(doc, op[j])}, and "
                                   f"everything between ends up inside it. Add `</{name}>` where this one should end.")
         else:
@@ -75,7 +76,7 @@ def markdown_block_unclosed(doc: Document, ctx):
             if t.span.start not in unmatched[name]:
                 continue
             yield ctx.finding(doc, t.span,
-                              f"`{_html.shown(t)}` is never closed, so kramdown reads the whole rest of the page into this "
+                              f"`{shown(t)}` is never closed, so kramdown reads the whole rest of the page into this "
                               f"`<{name}>`. Add `</{name}>` on a line of its own where it should end.")
 
 

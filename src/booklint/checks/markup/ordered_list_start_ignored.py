@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from ...document.model import Document, Span
 from ...registry import rule
-from ._blocks import resumed_lists, top_blocks
-from ._common import kramdown_renders
+from ...views.blocks import resumed_lists, top_blocks
+from ...views.renders import kramdown_renders
 
 
 @rule("D024", "ordered-list-start-ignored", severity="warning")
@@ -32,9 +32,9 @@ def ordered_list_start_ignored(doc: Document, ctx):
     """
     if not kramdown_renders(ctx.book, doc):
         return
-    resumed = {a for a, _s, _c, _t in resumed_lists(doc)}
+    resumed = {a for a, _s, _c, _t in resumed_lists(ctx.book, doc)}
     src = doc.source
-    for t, a, _z, i in top_blocks(doc):
+    for t, a, _z, i in top_blocks(ctx.book, doc):
         if t != "ordered_list_open" or a in resumed:
             continue
         start = doc.tokens[i].attrGet("start")

@@ -4,7 +4,7 @@ import re
 
 from ...document.model import Document
 from ...registry import rule
-from ._common import front_matter_span
+from ...views.spans import front_matter_span
 
 _PART = re.compile(r"\b(?:Part|Section|Chapter|Часть|Глава|Раздел)\s+(\d+)\b", re.I)
 

@@ -7,7 +7,7 @@ import re
 
 from ...document.model import Document, Span
 from ...registry import rule
-from ._common import kramdown_renders
+from ...views.renders import kramdown_renders
 
 _TICKS = re.compile(r"`+")
 ESCAPE_HINT = "Escape a `|` inside a value as `\\|`, or "

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ...document.model import Document, Span
 from ...registry import rule
-from ._common import front_matter_span
+from ...views.spans import front_matter_span
 
 
 def _entry_line(doc, fm, path, entry=None) -> Span:

@@ -1,26 +1,25 @@
-"""The page's top-level blocks, and numbered lists that blocks without indentation cut in two."""
+"""The page's top-level blocks, and numbered lists that blocks without indentation cut in two.
+
+The blocks are listed once per run and page (``book.memo`` key ``("views.blocks", path)``)."""
 
 from __future__ import annotations
 
-from ...document.model import Document
+from ..document.model import Document
 
 _CONTENT = frozenset({"paragraph_open", "fence", "code_block", "math_block", "table_open", "blockquote_open",
                       "bullet_list_open"})
 
-_cache: dict[int, tuple[object, list]] = {}
+
+def top_blocks(book, doc: Document) -> list:
+    """(type, start line, end line, token index) of the page's top-level blocks (0-based lines, end exclusive).
+
+    Shared by the rules of one run: do not mutate."""
+    return book.memo(("views.blocks", doc.path), lambda: _top_blocks(doc))
 
 
-def top_blocks(doc: Document):
-    """(type, start line, end line, token index) of the page's top-level blocks (0-based lines, end exclusive)."""
-    hit = _cache.get(id(doc))
-    if hit is not None and hit[0] is doc.tokens:
-        return hit[1]
-    toks = doc.tokens
-    out = [(t.type, t.map[0], t.map[1], i) for i, t in enumerate(toks) if t.level == 0 and t.nesting != -1 and t.map]
-    if len(_cache) > 16:
-        _cache.clear()
-    _cache[id(doc)] = (doc.tokens, out)
-    return out
+def _top_blocks(doc: Document) -> list:
+    return [(t.type, t.map[0], t.map[1], i) for i, t in enumerate(doc.tokens)
+            if t.level == 0 and t.nesting != -1 and t.map]
 
 
 def _items(doc: Document, index: int) -> list:
@@ -38,10 +37,10 @@ def _items(doc: Document, index: int) -> list:
     return items
 
 
-def resumed_lists(doc: Document):
+def resumed_lists(book, doc: Document):
     """(list start line, its start number, the line where the list above was cut) for lists resumed after
     blocks that lost their indentation."""
-    blocks = top_blocks(doc)
+    blocks = top_blocks(book, doc)
     for k, (t, a, _z, i) in enumerate(blocks):
         if t != "ordered_list_open":
             continue

@@ -4,18 +4,19 @@ Tags come from the Document (each once, with its span). Tags inside code or math
 HTML. Tags inside a Liquid tag (a figure caption) form their own small tree. An element
 opened inside a paragraph must close in that paragraph (kramdown closes it at the
 paragraph's end otherwise); one opened by an HTML block may close in any later block.
+
+A page's tags and its tree are built once per run (``book.memo`` keys ``("views.html", ...)``).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import weakref
 from dataclasses import dataclass, field
 
-from ...document.model import Document, HtmlTag
-from . import _liquid
-from ._common import Regions, code_and_math_regions
+from ..document.model import Document, HtmlTag
+from .liquid import liquid_scan
+from .regions import Regions, code_and_math_regions
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen command basefont "
                  "bgsound frame isindex image nextid spacer".split())
@@ -81,26 +82,26 @@ class Tree:
     issues: list[Issue] = field(default_factory=list)
 
 
-_cache: dict[tuple[int, bool], tuple[weakref.ref, Tree]] = {}
 # HTML lets `</p>` be left out; kramdown does not: it reads on to the next `</p>` (or the page's end)
 _OPTIONAL_HTML = OPTIONAL_END | {"p"}
 
 
-def analyse(doc: Document, kramdown: bool = True) -> Tree:
-    """The page's HTML tree; ``kramdown``: the page is rendered by kramdown (a `<p>` must be closed)."""
-    key = (id(doc), kramdown)
-    hit = _cache.get(key)
-    if hit is not None and hit[0]() is doc:
-        return hit[1]
-    tree = _analyse(doc, OPTIONAL_END if kramdown else _OPTIONAL_HTML)
-    if len(_cache) > 32:
-        _cache.clear()
-    _cache[key] = (weakref.ref(doc), tree)
-    return tree
+def html_tree(book, doc: Document, kramdown: bool = True) -> Tree:
+    """The page's HTML tree; ``kramdown``: the page is rendered by kramdown (a `<p>` must be closed).
+
+    Built once a run for each reading; shared by the rules: do not mutate."""
+    return book.memo(("views.html", "tree", doc.path, kramdown),
+                     lambda: _analyse(book, doc, OPTIONAL_END if kramdown else _OPTIONAL_HTML))
 
 
-def page_tags(doc: Document) -> tuple[list[HtmlTag], dict[int, list[HtmlTag]]]:
-    """(the page's tags, {liquid tag start: the tags inside it}), each tag once, none in code or math."""
+def page_tags(book, doc: Document) -> tuple[list[HtmlTag], dict[int, list[HtmlTag]]]:
+    """(the page's tags, {liquid tag start: the tags inside it}), each tag once, none in code or math.
+
+    Found once a run; shared by the rules: do not mutate."""
+    return book.memo(("views.html", "tags", doc.path), lambda: _page_tags(book, doc))
+
+
+def _page_tags(book, doc: Document) -> tuple[list[HtmlTag], dict[int, list[HtmlTag]]]:
     if not doc.html:
         return [], {}
     # the parser lists tags by position; a `markdown=1` block's inner tags may come twice (block scan and
@@ -114,7 +115,7 @@ def page_tags(doc: Document) -> tuple[list[HtmlTag], dict[int, list[HtmlTag]]]:
                 tags[-1] = t
             continue
         tags.append(t)
-    liquid = [tok for tok in _liquid.scan(doc.text).tokens if tok.kind == "tag"] if "{%" in doc.text else []
+    liquid = [tok for tok in liquid_scan(book, doc).tokens if tok.kind == "tag"] if "{%" in doc.text else []
     skip = code_and_math_regions(doc, _comment_bodies(liquid))
     lq = Regions([_Sp(tok.start, tok.end) for tok in liquid]) if liquid else None
     if lq is None and not skip.starts:
@@ -155,8 +156,8 @@ class _Sp:
     end: int
 
 
-def _analyse(doc: Document, optional: frozenset[str]) -> Tree:
-    page, inside = page_tags(doc)
+def _analyse(book, doc: Document, optional: frozenset[str]) -> Tree:
+    page, inside = page_tags(book, doc)
     tree = Tree(tags=page)
     if not page and not inside:
         return tree

@@ -1,10 +1,9 @@
-"""Markup rules beyond their fixtures: Liquid's tokenizer and block pairing, the HTML tree, renderers."""
+"""Markup rules beyond their fixtures: Liquid, the HTML tree, renderers."""
 
 from __future__ import annotations
 
 from click.testing import CliRunner
 
-from booklint.checks.markup import _liquid
 from booklint.cli import main
 
 from helpers import lint
@@ -19,25 +18,6 @@ def _codes(root, select, path=None):
 
 
 # -- Liquid -------------------------------------------------------------------------------------
-
-def test_tokenizer_follows_liquid():
-    text = ('{% raw %}{{ not liquid {% if %}{% endraw %}\n'
-            '{%- include figure.liquid caption="a\nb" -%}\n'
-            '{{ x }\n'
-            '{% broken\n{% details x %}\n')
-    sc = _liquid.scan(text)
-    names = [(t.kind, t.name) for t in sc.tokens]
-    assert names == [("tag", "raw"), ("tag", "endraw"), ("tag", "include"), ("tag", "details")]
-    assert [p.kind for p in sc.problems] == ["unterminated-output", "unterminated-tag"]
-    assert sc.raw == [(9, text.index("{% endraw"))]
-
-
-def test_block_pairing_reports_where_blocks_open():
-    toks = _liquid.scan("{% details a %}\n{% if x %}\n{% enddetails %}\n{% endfor %}\n{% else %}\n").tokens
-    p = _liquid.pair_blocks(toks)
-    assert [(o.name, c.name if c else None) for o, c in p.unclosed] == [("if", "enddetails")]
-    assert [t.name for t, _why in p.stray] == ["endfor", "else"]
-
 
 def test_liquid_rules_only_where_jekyll_renders_liquid(make_book):
     page = FM + "{% details x %}\n\n{{ y\n"

@@ -6,15 +6,17 @@ tokenizer: a tag runs from `{%` to the first `%}`, an output from `{{` to the fi
 (which must be followed by a second `}`). Everything between `{% raw %}` and
 `{% endraw %}` is text. Every search moves forward only (each "next occurrence" is
 remembered), so a page of a million `{{` is read in linear time.
+
+A page is scanned once per run (``book.memo`` key ``("views.liquid", "scan", path)``); the tags the
+site defines (its plugins) are found once per run too.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
-from ...document.model import Document
+from ..document.model import Document
 
 _START = re.compile(r"\{[{%]")
 _START_OUTPUT = re.compile(r"\{\{")
@@ -113,13 +115,13 @@ class _Next:
         return self.at
 
 
-@functools.lru_cache(maxsize=8)
+def liquid_scan(book, doc: Document) -> Scan:
+    """The Liquid tokens of the page (scanned once a run: several rules read them; do not mutate)."""
+    return book.memo(("views.liquid", "scan", doc.path), lambda: scan(doc.text))
+
+
 def scan(text: str) -> Scan:
-    """The Liquid tokens of ``text`` (cached: several rules read the same page; do not mutate)."""
-    return _scan(text)
-
-
-def _scan(text: str) -> Scan:
+    """The Liquid tokens of ``text``."""
     out = Scan()
     if "{" not in text:
         return out
@@ -197,6 +199,40 @@ def _scan(text: str) -> Scan:
             out.tokens.append(Token("output", s, k + 2, "", text[s + 2 : k].strip("- \t\n")))
             pos = k + 2
     return out
+
+
+_REGISTER = re.compile(r"""register_tag\(\s*['"]([\w-]+)['"]""")
+_MAX_PLUGIN_FILE = 1 << 20
+
+
+def site_tags(book) -> tuple[frozenset[str], bool]:
+    """(tags the site's plugins define, whether that list is complete), found once a run.
+
+    From the plugins listed in `_config.yml` and the site's own `_plugins/*.rb`; without a
+    `_plugins/` folder the theme's plugins are unknown (al-folio's are assumed) and the list
+    is incomplete. Liquid's and Jekyll's own tags, and the user's setting, are not included.
+    """
+    return book.memo(("views.liquid", "site-tags"), lambda: _site_tags(book))
+
+
+def _site_tags(book) -> tuple[frozenset[str], bool]:
+    cfg = book.jekyll_config or {}
+    plugins = cfg.get("plugins") or cfg.get("gems") or []
+    extra: set[str] = set()
+    if isinstance(plugins, list):
+        for p in plugins:
+            if isinstance(p, str):
+                extra |= PLUGIN_TAGS.get(p.strip(), frozenset())
+    has_plugins_dir = "_plugins" in book.files.dirs
+    if has_plugins_dir:
+        for rel in sorted(book.files.others):
+            if rel.startswith("_plugins/") and rel.endswith(".rb"):
+                src = book.source(rel)
+                if src is not None and len(src.text) <= _MAX_PLUGIN_FILE:
+                    extra |= set(_REGISTER.findall(src.text))
+    else:
+        extra |= AL_FOLIO_TAGS  # the theme's plugins are not in the folder: assume al-folio's
+    return frozenset(extra), has_plugins_dir
 
 
 @dataclass

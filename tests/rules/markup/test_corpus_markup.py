@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from helpers import corpus_book, expected_list, lint, needs_corpus
+from helpers import REPO, corpus_book, expected_list, lint, needs_corpus
 
-HERE = Path(__file__).resolve().parents[1] / "corpus_expected"
+HERE = REPO / "tests" / "corpus_expected"
 
 
 @needs_corpus
