@@ -6,6 +6,8 @@ correctness (no crash, no stack overflow), ``bench/adversarial.py`` at 1 MB for 
 
 from __future__ import annotations
 
+import random
+
 MB = 1 << 20
 
 
@@ -49,3 +51,94 @@ def inputs(size: int = MB) -> dict[str, str]:
 
 # Units whose repetition once made a scan quadratic; bench/adversarial.py times the parse of each.
 PATHOLOGICAL = ["[", "<a ", "{%", "<!--", "> ", "$", "\\", "*_", "  - ", "![", "[a](", "{{", "a`", "<"]
+
+
+def _fill(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _rising_backticks(size: int) -> str:
+    out, n, k = [], 0, 1
+    while n < size:
+        s = "`" * k + "x "
+        out.append(s)
+        n += len(s)
+        k = k % 700 + 1
+    return "".join(out)
+
+
+def _distinct_mojibake(size: int) -> str:
+    rnd = random.Random(5)
+    letters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    encs = ["sloppy-windows-1252", "macroman", "sloppy-windows-1251", "koi8_r", "latin-1"]
+    import ftfy.bad_codecs  # noqa: F401
+
+    out, n = [], 0
+    while n < size:
+        w = "".join(rnd.choice(letters) for _ in range(rnd.randint(1, 12)))
+        s = w.encode("utf-8").decode(rnd.choice(encs)) + " "
+        out.append(s)
+        n += len(s)
+    return "".join(out)
+
+
+def _russian_lines(size: int) -> str:
+    rnd = random.Random(7)
+    words = ["свет", "крыша", "модель", "память", "«ёлки»", "—", "тест…", "café", "naïve"]
+    out, n = [], 0
+    while n < size:
+        s = " ".join(rnd.choice(words) for _ in range(12)) + "\n"
+        out.append(s)
+        n += len(s)
+    return "".join(out)
+
+
+def toc_page(n: int) -> str:
+    """A Distill page whose front-matter TOC has n entries, each with subsections."""
+    entries = "".join(f"  - name: S{i}\n  - subsections:\n    - name: T{i}\n    - name: “U{i}”\n" for i in range(n))
+    return f"---\nlayout: distill\ntitle: x\ntoc:\n{entries}---\n\ntext\n"
+
+
+def markup_inputs(size: int = MB) -> dict[str, str]:
+    """Inputs built to hurt the markup (D) and encoding (E) rules; `None` stands for the 9,000-entry TOC page."""
+    return {
+        "liquid-open": _fill("{%", size),
+        "liquid-output": _fill("{{", size),
+        "liquid-output-brace": _fill("{{ x }", size),
+        "liquid-if": _fill("{% if x %}", size),
+        "liquid-endif": _fill("{% endif %}", size),
+        "liquid-raw": _fill("{% raw %}", size),
+        "liquid-unknown": _fill("{% inlcude x %}", size),
+        "liquid-include": _fill("{% include_relative a%d.md %}\n", size),
+        "liquid-in-code": "```\n" + _fill("{{ x }}", size) + "\n```\n",
+        "html-open": _fill("<b>", size),
+        "html-open-lines": _fill("<div>\n", size),
+        "html-close": _fill("</div>\n", size),
+        "html-misnest": _fill("<b><i>x</b>", size),
+        "html-md1": _fill("<p markdown=1>x\n\n", size),
+        "html-div-md1": _fill("<div markdown=1>\n\n", size),
+        "html-unquoted": _fill("<a href=a/b c=d:e>", size),
+        "html-unknown": _fill("<it>", size),
+        "backticks": _fill("`a ", size),
+        "rising-backticks": _rising_backticks(size),
+        "table": "| a | b |\n|---|---|\n" + _fill("|", size),
+        "table-ticks": "| a | b |\n|---|---|\n" + _fill("`|", size),
+        "table-rows": "| a | b |\n|---|---|\n" + _fill("| x |\n", size),
+        "headings": _fill("## x\n", size),
+        "empty-headings": _fill("#\n", size),
+        "heading-jumps": _fill("# a\n### b\n", size),
+        "lists": _fill("1. a\n\npara\n\n2. b\n\n", size),
+        "list-fence": _fill("1. a\n```\nx\n```\n", size),
+        "quotes": _fill("> a\n- b\n\n", size),
+        "mojibake-same": _fill("ÐŸÑ€Ð¸Ð²ÐµÑ‚ ", size),
+        "mojibake-distinct": _distinct_mojibake(size),
+        "mojibake-one-word": "Привет".encode("utf-8").decode("latin-1") * (size // 12),
+        "non-ascii-one-word": _fill("Ã", size),
+        "clean-russian": _russian_lines(size),
+        "zero-width": _fill("\u200b", size),
+        "bidi": _fill("a\u202e", size),
+        "controls": _fill("\x01", size),
+        "c1-controls": _fill("\x93", size),
+        "mixed-script": _fill("Cвет ", size),
+        "mixed-script-word": "C" + _fill("в", size),
+    }
