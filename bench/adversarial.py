@@ -17,13 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from adversarial_inputs import PATHOLOGICAL, inputs, markup_inputs, toc_page  # noqa: E402
+from adversarial_inputs import PATHOLOGICAL, inputs, markup_inputs, toc_page
 
-from booklint import engine  # noqa: E402
-from booklint.registry import all_rules  # noqa: E402
-from booklint.config import Config  # noqa: E402
-from booklint.context import Context  # noqa: E402
-from booklint.engine import MAX_PER_RULE_AND_FILE  # noqa: E402
+from booklint import engine
+from booklint.config import Config
+from booklint.context import Context
+from booklint.engine import MAX_PER_RULE_AND_FILE
+from booklint.registry import all_rules
 
 
 def main() -> None:

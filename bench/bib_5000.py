@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from booklint.bibliography import KINDS, check_bibliography, parse_bib  # noqa: E402
 from booklint import engine  # noqa: E402
+from booklint.bibliography import KINDS, check_bibliography, parse_bib  # noqa: E402
 
 GIVEN = "Ada Alan Grace Edsger Barbara Donald John Leslie Tony Niklaus Frances Ken Dennis Radia Shafi Yann Geoffrey Yoshua Fei-Fei Jürgen Sepp Ilya Oriol Quoc".split()
 FAMILY = "Lovelace Turing Hopper Dijkstra Liskov Knuth McCarthy Lamport Hoare Wirth Allen Thompson Ritchie Perlman Goldwasser LeCun Hinton Bengio Li Schmidhuber Hochreiter Sutskever Vinyals Le Müller Zhang Wang Chen Ré".split()

@@ -14,8 +14,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from booklint import engine
-from booklint.registry import all_rules
 from booklint.config import Config
+from booklint.registry import all_rules
 
 REPO = Path(__file__).resolve().parents[1]
 

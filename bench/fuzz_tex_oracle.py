@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "lib" / "tex"))
 
-from tex_oracle import render  # noqa: E402
+from tex_oracle import render
 
-from booklint.tex import check  # noqa: E402
+from booklint.tex import check
 
 ATOMS = r"""
 x y 2 \alpha \beta \cdot + = ' ( ) [ ] | \{ \} \, \infty \sum \lfloor \rfloor \partial < > \le
@@ -34,7 +34,7 @@ x y 2 \alpha \beta \cdot + = ' ( ) [ ] | \{ \} \, \infty \sum \lfloor \rfloor \p
 \end{equation} \begin{align} \end{align} \begin{pmatrix} \end{pmatrix} \sqrt[3] \xrightarrow[a]
 \not \neq \mid \cr \hspace{1em} \mbox{a} \textbf{x} \phantom \underset \substack \atop
 \rule{1em}{2em} \kern1em \mathop \mathrel \bmod \pmod \pod
-""".split() + [" "]  # noqa: SIM905 - a token soup reads best as text
+""".split() + [" "]
 
 
 def main() -> None:

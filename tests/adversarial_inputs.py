@@ -132,7 +132,7 @@ def markup_inputs(size: int = MB) -> dict[str, str]:
         "quotes": _fill("> a\n- b\n\n", size),
         "mojibake-same": _fill("ÐŸÑ€Ð¸Ð²ÐµÑ‚ ", size),
         "mojibake-distinct": _distinct_mojibake(size),
-        "mojibake-one-word": "Привет".encode("utf-8").decode("latin-1") * (size // 12),
+        "mojibake-one-word": "Привет".encode().decode("latin-1") * (size // 12),
         "non-ascii-one-word": _fill("Ã", size),
         "clean-russian": _russian_lines(size),
         "zero-width": _fill("\u200b", size),

@@ -167,8 +167,8 @@ def rules_cmd(show_all, fmt) -> None:
 @click.argument("code")
 def rule_cmd(code) -> None:
     """Show one rule's documentation and its bad and good examples."""
-    from .registry import get_rule
     from .data import examples_dir
+    from .registry import get_rule
 
     r = get_rule(code)
     if r is None:
@@ -213,8 +213,7 @@ def cite_cmd(path, formats, as_, chapter, origin, write_cff, force, date_release
     import re
 
     from . import engine
-    from .citation import (CiteError, book_record, cff_text, chapter_citation, find_chapter,
-                           write_file_atomically)
+    from .citation import CiteError, book_record, cff_text, chapter_citation, find_chapter, write_file_atomically
     from .cite import FORMATS as CITE_FORMATS
     from .cite import render
     from .config import find_config, load_config

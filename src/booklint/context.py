@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .findings import Finding, Fix
-
-from .registry import Rule
 from .document.model import Document, Span
 from .document.source import Source
+from .findings import Finding, Fix
+from .registry import Rule
 
 if TYPE_CHECKING:
     from .book.model import Book
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
 class Context:
     """One rule's view of the run: the book, the configuration, and how to make a finding."""
 
-    def __init__(self, book: "Book", config: "Config", rule: Rule):
+    def __init__(self, book: Book, config: Config, rule: Rule):
         self.book = book
         self.config = config
         self.rule = rule

@@ -7,20 +7,20 @@ import fnmatch
 import gc
 import os
 import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
-
 
 from .book import load
 from .book.discover import BookFiles, find_root
 from .book.model import Book
-from .findings import Finding
-from .registry import Rule, all_rules
 from .config import Config, find_config, load_config, selected_codes
 from .context import Context
 from .document.model import Document
+from .findings import Finding
+from .registry import Rule, all_rules
 from .suppress import suppressions
+
 MAX_PER_RULE_AND_FILE = 1000  # past this a rule's findings in one file stop being useful, and cost time
 
 

@@ -65,7 +65,7 @@ class Finding:
                 "edits": [
                     {"content": e.new, "start": e.start, "end": e.end,
                      **({"line": p[0], "column": p[1], "end_line": p[2], "end_column": p[3]} if p else {})}
-                    for e, p in zip(self.fix.edits, self.edit_positions or [None] * len(self.fix.edits))
+                    for e, p in zip(self.fix.edits, self.edit_positions or [None] * len(self.fix.edits), strict=False)
                 ],
             }
         return d

@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import write_bytes_atomic
-from .findings import Edit, Finding
 from .document.source import Source, split_lines
-
+from .findings import Edit, Finding
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 

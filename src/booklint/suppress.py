@@ -36,7 +36,7 @@ class Suppressions:
         return False
 
 
-def suppressions(book: "Book", rel: str) -> Suppressions:
+def suppressions(book: Book, rel: str) -> Suppressions:
     """The suppressions of page ``rel``, resolved once a run."""
     return book.memo(("suppress", rel), lambda: _resolve(book.docs[rel]))
 

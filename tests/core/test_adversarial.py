@@ -5,8 +5,8 @@ by ``bench/adversarial.py``, not asserted here: a timed test fails on a busy mac
 from __future__ import annotations
 
 import pytest
-
 from adversarial_inputs import inputs
+
 from booklint import engine
 from booklint.config import Config
 from booklint.context import Context

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from helpers import lint
 
 from booklint.cli import main
 from booklint.config import ConfigError, from_dict, selected_codes
-from helpers import lint
 
 BROKEN = "# T\n\n[a](missing.md)\n"
 
@@ -81,8 +81,9 @@ def test_exit_codes(make_book):
 
 
 def test_internal_error_keeps_other_findings_and_exits_2(make_book, monkeypatch):
-    from booklint.registry import RULES
     import dataclasses
+
+    from booklint.registry import RULES
 
     def boom(doc, ctx):
         raise RuntimeError("kaboom")

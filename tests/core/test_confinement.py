@@ -55,8 +55,8 @@ def test_a_run_opens_nothing_outside_the_book(make_book):
     (root / "out-file.md").symlink_to(secret)
     proc = subprocess.run([sys.executable, "-c", PROBE, str(root)], capture_output=True, text=True, timeout=300)
     opened = __import__("json").loads(proc.stderr.rsplit("OPENED ", 1)[1])
-    from booklint.prose.english import cache_dir
     from booklint.data import rules_dir
+    from booklint.prose.english import cache_dir
 
     # the book, Python and its packages, booklint's own rule data, and booklint's cache of
     # data derived from installed packages (a dictionary in a faster format)

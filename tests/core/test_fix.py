@@ -5,8 +5,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from booklint import engine
-from booklint.findings import Edit, Finding, Fix
 from booklint.cli import main
+from booklint.findings import Edit, Finding, Fix
 from booklint.fix import apply_fixes, choose_edits
 
 BAD = "# T\n\n## Matrix multiplication\n\n[a]((https://e.com/x)) and [b](#Matrix-Multiplication)\r\n"

@@ -9,12 +9,11 @@ import os
 from xml.etree import ElementTree as ET
 
 from hypothesis import HealthCheck, given, settings
+from strategies import markdown_bytes
 
 from booklint import engine
 from booklint.config import Config
 from booklint.report import render
-
-from strategies import markdown_bytes
 
 N = int(os.environ.get("BOOKLINT_FUZZ_EXAMPLES", "300"))
 
@@ -90,8 +89,8 @@ def test_sarif_always_validates(tmp_path_factory, a):
 @settings(max_examples=max(50, N // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(a=markdown_bytes())
 def test_fix_keeps_text_outside_edits_and_is_idempotent(tmp_path_factory, a):
-    from booklint.registry import all_rules
     from booklint.fix import apply_fixes, apply_text, choose_edits
+    from booklint.registry import all_rules
 
     root = _book(tmp_path_factory, {"a.md": a})
     codes = {r.code for r in all_rules()}

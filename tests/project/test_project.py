@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import yaml
-
 from helpers import REPO, lint
 
 

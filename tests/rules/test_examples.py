@@ -12,11 +12,10 @@ import re
 import shutil
 
 import pytest
-
-from booklint.registry import all_rules
-from booklint.data import examples_dir
-
 from helpers import lint
+
+from booklint.data import examples_dir
+from booklint.registry import all_rules
 
 FIX = examples_dir()
 RULES = [r for r in all_rules() if r.code not in ("X001",)]

@@ -55,7 +55,7 @@ from .checker import (
 )
 from .datamodel import DataModel, TypeSpec, available_models, load_model
 from .latex import latex_to_text
-from .model import BibEntry, BibField, BibProblem, Bibliography, FailedBlock, Span
+from .model import BibEntry, BibField, Bibliography, BibProblem, FailedBlock, Span
 from .names import PersonName, name_key, parse_name, parse_names, split_names
 from .parse import parse_bib
 

@@ -11,8 +11,8 @@ checks once, whatever subset of rules is selected.
 from __future__ import annotations
 
 import posixpath
-from typing import TYPE_CHECKING, Any
 from collections.abc import Hashable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..document.model import Document, Span
 from ..document.source import Source

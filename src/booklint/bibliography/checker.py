@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from .datamodel import DataModel, load_model
 from .latex import latex_to_text
-from .model import BibEntry, BibField, BibProblem, Bibliography, Span
+from .model import BibEntry, BibField, Bibliography, BibProblem, Span
 from .names import PersonName, name_key, parse_names
 from .parse import MONTH_MACROS
 

@@ -36,7 +36,7 @@ from bibtexparser.model import (
 )
 from bibtexparser.splitter import Splitter
 
-from .model import BibEntry, BibField, BibProblem, Bibliography, FailedBlock, LineIndex, Span
+from .model import BibEntry, BibField, Bibliography, BibProblem, FailedBlock, LineIndex, Span
 
 __all__ = ["parse_bib", "MONTH_MACROS"]
 
@@ -77,7 +77,7 @@ class _Silence(logging.Filter):
         super().__init__()
         self.local = threading.local()
 
-    def filter(self, record: logging.LogRecord) -> bool:  # noqa: ARG002
+    def filter(self, record: logging.LogRecord) -> bool:
         return not getattr(self.local, "active", 0)
 
 

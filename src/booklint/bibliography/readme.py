@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .checker import check_bibliography, default_kinds
 from .datamodel import DataModel
-from .model import BibEntry, BibProblem, Bibliography, Span
+from .model import BibEntry, Bibliography, BibProblem, Span
 from .names import PersonName, name_key, parse_names
 from .parse import parse_bib
 

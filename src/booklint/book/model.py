@@ -8,9 +8,10 @@ rules through their context, and a library that needs them takes them as an argu
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Hashable, TypeVar
+from typing import Any, TypeVar
 
 from ..document.model import Document, FrontMatter
 from ..document.source import Source

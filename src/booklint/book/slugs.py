@@ -24,7 +24,6 @@ import unicodedata
 from collections import defaultdict
 
 
-
 def _keep(text: str, categories: tuple[str, ...], extra: str) -> str:
     return "".join(ch for ch in text if ch in extra or unicodedata.category(ch).startswith(categories))
 

@@ -344,7 +344,7 @@ def write_cff(
     repository_code: str | None = None,
     date_released: str | None = None,
     version: str | None = None,
-    license: str | None = None,  # noqa: A002 - the CFF key's name
+    license: str | None = None,
     abstract: str | None = None,
     keywords: list[str] | None = None,
 ) -> str:

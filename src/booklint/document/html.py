@@ -10,7 +10,7 @@ the markup rules must report.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .model import Comment, HtmlAttr, HtmlTag, Span
 

@@ -21,7 +21,7 @@ class Span:
         if self.end < self.start:
             object.__setattr__(self, "end", self.start)
 
-    def shift(self, by: int) -> "Span":
+    def shift(self, by: int) -> Span:
         return Span(self.start + by, self.end + by)
 
 

@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .directives import read_directives
 from .frontmatter import parse_front_matter
 from .html import parse_tag, scan_html
 from .liquid import Closers, liquid_plugin, scan_liquid
@@ -25,15 +26,14 @@ from .model import (
     HtmlTag,
     Image,
     InlineItem,
-    LiquidTag,
     Link,
+    LiquidTag,
     MathSpan,
     ParseNote,
     Span,
     TextRun,
 )
 from .positions import ContentMap, walk_inline
-from .directives import read_directives
 from .source import Source
 
 MAX_FRAGMENT_DEPTH = 8  # `markdown=1` blocks inside `markdown=1` blocks

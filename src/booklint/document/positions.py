@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from markdown_it.common.utils import MD_TRIM_CHARS, isStrSpace
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle

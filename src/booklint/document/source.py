@@ -33,7 +33,7 @@ class Source:
     _starts: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
-    def from_bytes(cls, path: str, raw: bytes) -> "Source":
+    def from_bytes(cls, path: str, raw: bytes) -> Source:
         bom = raw.startswith(b"\xef\xbb\xbf")
         body = raw[3:] if bom else raw
         binary = b"\x00" in body[:8192]
@@ -55,7 +55,7 @@ class Source:
         return src
 
     @classmethod
-    def from_text(cls, path: str, text: str) -> "Source":
+    def from_text(cls, path: str, text: str) -> Source:
         return cls.from_bytes(path, text.encode("utf-8"))
 
     def _index(self) -> None:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..document.model import Document, MathSpan, Span
 from ..registry import rules_for_kind

@@ -17,7 +17,7 @@ word), ranked by the book's own use of them, then by English frequency.
 from __future__ import annotations
 
 import functools
-from typing import Callable
+from collections.abc import Callable
 
 from ..data import rules_path
 from .edits import edits1

@@ -112,7 +112,7 @@ def parse_pack(text: str, name: str) -> list[Term]:
         if unknown:
             raise GlossaryError(name, f"{where} has unknown keys: {', '.join(sorted(unknown))}")
 
-        def strings(key: str) -> list[str]:
+        def strings(key: str, item: dict = item, where: str = where) -> list[str]:
             v = item.get(key, [])
             if isinstance(v, str):
                 v = [v]

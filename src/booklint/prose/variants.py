@@ -22,9 +22,9 @@ To stay quiet about what is not a term, a cluster is left alone when
 from __future__ import annotations
 
 import re
-from itertools import compress
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any
 
 from .english import FUNCTION_WORDS
@@ -83,8 +83,8 @@ def _skip(w: str) -> bool:
 
 
 def _build(book: Any, spelling: dict) -> list[Cluster]:
-    from .english_checker import checker
     from .english import english
+    from .english_checker import checker
 
     v = vocabulary(book)
     dictionary = english().freq
@@ -96,7 +96,7 @@ def _build(book: Any, spelling: dict) -> list[Cluster]:
     pairs: set[tuple[str, str]] = set()
     for dt in v.docs.values():
         toks = dt.tokens
-        pairs.update(compress(zip(toks, toks[1:]), dt.spaced))
+        pairs.update(compress(zip(toks, toks[1:], strict=False), dt.spaced))
     keyof: dict[str, str] = {}  # token → its key: lower case, no hyphens, Russian by lemma
     raw: dict[str, str] = {}  # token → lower case, no hyphens
     weak: set[str] = set()  # function words and single letters: never half of a spaced term
@@ -188,7 +188,7 @@ def _build(book: Any, spelling: dict) -> list[Cluster]:
     return out
 
 
-def _variant(written: str, token_lows: set[str], lemma: "_Lemmatizer") -> str:
+def _variant(written: str, token_lows: set[str], lemma: _Lemmatizer) -> str:
     """The variant a use belongs to: first letters folded, a plural `s` dropped, Russian
     words by lemma."""
     f = _fold(written)

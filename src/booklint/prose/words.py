@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..document.model import Document, Span, TextRun
 

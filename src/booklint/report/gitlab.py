@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+
 from .escape import dumps
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}

@@ -5,11 +5,11 @@ for a few classes."""
 from __future__ import annotations
 
 import hashlib
-from .escape import dumps
 from pathlib import Path
 
 from .. import __version__
 from ..registry import all_rules
+from .escape import dumps
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 

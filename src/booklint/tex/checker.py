@@ -25,8 +25,22 @@ from booklint.tex.scope import MacroDef, MacroScope
 from booklint.tex.suggest import closest
 from booklint.tex.tables import MATH, RAW, SAME, TEXT, CommandInfo, EnvInfo, load_table
 from booklint.tex.tokens import (
-    ALIGN, BACKSLASH_END, BEGIN, CHAR, CLOSE, COMMENT, CS, END, OPEN, PARAM, SHIFT, SPACE, SUB, SUP,
-    Token, iter_tokens,
+    ALIGN,
+    BACKSLASH_END,
+    BEGIN,
+    CHAR,
+    CLOSE,
+    COMMENT,
+    CS,
+    END,
+    OPEN,
+    PARAM,
+    SHIFT,
+    SPACE,
+    SUB,
+    SUP,
+    Token,
+    iter_tokens,
 )
 
 #: A formula with more problems than this stops being scanned: its verdict is long settled.

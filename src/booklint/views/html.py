@@ -195,7 +195,7 @@ def _analyse(book, doc: Document, optional: frozenset[str]) -> Tree:
 
     _walk(tree.issues, page, container, "page", "paragraph", optional)
     for start in sorted(inside):
-        _walk(tree.issues, inside[start], lambda t: (("l", start), 1 << 62), "caption", "caption", optional)
+        _walk(tree.issues, inside[start], lambda t, s=start: (("l", s), 1 << 62), "caption", "caption", optional)
     tree.issues.sort(key=lambda x: x.tag.span.start)
     return tree
 

@@ -9,10 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import corpus_root, readme_block_text  # noqa: F401  (re-exported for the tests here)
-
-
 
 
 @pytest.fixture(scope="session")

@@ -111,10 +111,10 @@ def test_main_bib_strict_findings(corpus, book):
 def _readme_parts(path):
     """What the engine will hand over: the code span line and the fenced BibTeX block."""
     lines = path.read_text(encoding="utf-8").split("\n")
-    plain_i = next(i for i, l in enumerate(lines) if l.startswith("```Austin"))
+    plain_i = next(i for i, ln in enumerate(lines) if ln.startswith("```Austin"))
     plain = lines[plain_i]
     code = plain.strip("`")
-    start = next(i for i, l in enumerate(lines) if l.startswith("@article{scaling-book"))
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("@article{scaling-book"))
     end = next(i for i in range(start, len(lines)) if lines[i].startswith("```"))
     return (code, plain_i + 1, plain.index(code) + 1), ("\n".join(lines[start:end]), start + 1)
 

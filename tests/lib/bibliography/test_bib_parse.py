@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from booklint.bibliography import check_bibliography, KINDS, latex_to_text, parse_bib, parse_name, split_names
+from booklint.bibliography import KINDS, check_bibliography, latex_to_text, parse_bib, parse_name, split_names
 from booklint.bibliography.names import _fast_parts
 
 

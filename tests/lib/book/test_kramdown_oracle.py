@@ -10,10 +10,10 @@ import shutil
 import subprocess
 
 import pytest
+from helpers import corpus_book, needs_corpus
 
 from booklint import engine
 from booklint.config import Config
-from helpers import corpus_book, needs_corpus
 
 RUBY = r"""
 require 'kramdown'

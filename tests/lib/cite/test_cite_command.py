@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from test_cite_formats import MACHINE_EXPECTED, STYLES_EXPECTED, corpus_root
 
 from booklint.cite import FORMATS, OUTPUTS, load_cff, record_from_bibtex, render
 from booklint.cli import main
-from test_cite_formats import MACHINE_EXPECTED, STYLES_EXPECTED, corpus_root
 
 # Markdown and HTML of the styles for the records whose text form test_cite_formats.py checks:
 # each read by hand against its text form (italics on the container or the book title, links).

@@ -12,14 +12,12 @@ booklint.cite.styles (e.g. APA: 19 authors, ". . .", the last one; Chicago 18: t
 
 from __future__ import annotations
 
-
 from pathlib import Path
 
 import pytest
+from helpers import corpus_root, readme_block_text
 
 from booklint.cite import FORMATS, chapter_record, join_url, record_from_bibtex, render
-
-from helpers import corpus_root, readme_block_text  # noqa: E402,F401
 
 DATA = Path(__file__).parent / "data"
 

@@ -24,11 +24,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from helpers import corpus_root, readme_block_text
 
 from booklint.bibliography import parse_bib
 from booklint.cite import chapter_record, join_url, record_from_bib_entry, record_from_bibtex, render
-
-from helpers import corpus_root, readme_block_text  # noqa: E402,F401
 
 DATA = Path(__file__).parent / "data"
 

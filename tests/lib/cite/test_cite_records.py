@@ -24,7 +24,6 @@ from booklint.cite import (
 from booklint.cite.text import segments, sentence_case, title_case
 
 
-
 def _t(segs):
     return "".join(s.text for s in segs)
 

@@ -39,7 +39,7 @@ def test_repairs_are_exact_or_absent(ls, encoding):
     bad = text.encode("utf-8").decode(encoding)
     originals = {m.start(): m.group(0) for m in _SPLIT.finditer(text)}
     damaged = {m.start(): m.group(0) for m in _SPLIT.finditer(bad)}
-    word_of = dict(zip(damaged, originals.values()))
+    word_of = dict(zip(damaged, originals.values(), strict=False))
     rep = mojibake.scan(bad)
     for d in rep.damages:
         assert d.fixed == word_of[d.start], (bad[d.start : d.end], d.fixed, word_of[d.start])

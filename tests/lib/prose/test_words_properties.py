@@ -22,7 +22,7 @@ def test_every_word_span_holds_the_word(pieces):
     text = "".join(pieces)
     doc = parse(Source.from_bytes("p.md", text.encode("utf-8")))
     for seg in segments(doc):
-        for w, a, b, sc, _comp in iter_words(seg):
+        for w, a, b, _sc, _comp in iter_words(seg):
             sp = seg.span(a, b)
             assert 0 <= sp.start <= sp.end <= len(doc.text)
             written = doc.text[sp.start:sp.end]

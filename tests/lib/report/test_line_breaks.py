@@ -13,8 +13,8 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from booklint import engine
-from booklint.registry import all_rules
 from booklint.config import Config
+from booklint.registry import all_rules
 from booklint.report import FORMATS, render
 
 TABLE_CELL_NEL = (

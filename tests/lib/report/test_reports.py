@@ -7,10 +7,10 @@ import json
 from xml.etree import ElementTree as ET
 
 import pytest
+from helpers import REPO
 
 from booklint import engine
 from booklint.report import render
-from helpers import REPO
 
 SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 

@@ -33,11 +33,11 @@ class Case:
 MJ, KX = "mathjax", "katex"
 
 
-def C(id, tex, renderer, display, ok, kind=None, chapter=None):  # noqa: N802 - table shorthand
+def C(id, tex, renderer, display, ok, kind=None, chapter=None):
     return Case(id, tex, renderer, display, ok, kind, chapter)
 
 
-def K(id, raw, ok, kind=None):  # noqa: N802 - a single-$ span through kramdown to KaTeX
+def K(id, raw, ok, kind=None):
     return Case(id, kramdown_math_text(raw).text, KX, False, ok, kind, None, raw)
 
 

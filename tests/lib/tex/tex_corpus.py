@@ -46,8 +46,8 @@ def load(book: str):
 @cache
 def corpus_formulas() -> tuple[CorpusFormula, ...]:
     """Every formula of both books, in page order, as booklint's math rules check it."""
-    from booklint.formulas.analysis import analyze_document
     from booklint.config import Config
+    from booklint.formulas.analysis import analyze_document
 
     out = []
     for name in BOOKS:

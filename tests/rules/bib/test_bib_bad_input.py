@@ -10,7 +10,6 @@ import sys
 import time
 
 import pytest
-
 from helpers import lint
 
 BIB = "assets/bibliography"
@@ -61,7 +60,7 @@ def test_a_one_megabyte_field(make_book):
 
 def test_ten_thousand_unbalanced_braces(make_book):
     braces = "@misc{braces,\n  title = {" + "{" * 10_000 + "},\n  year = 2020\n}\n"
-    more = "".join("@misc{m%d,\n  title = {%s},\n  year = 2020\n}\n" % (i, "{" * (i % 7) + "}" * (i % 5))
+    more = "".join(f"@misc{{m{i},\n  title = {{{'{' * (i % 7) + '}' * (i % 5)}}},\n  year = 2020\n}}\n"
                    for i in range(2_000))
     root = _book(make_book, "braces", braces + AFTER + more)
     findings, took = _check(root)
@@ -84,7 +83,7 @@ def test_binary_garbage(make_book):
 def test_duplicate_keys_everywhere(make_book):
     from booklint.engine import MAX_PER_RULE_AND_FILE
 
-    dupes = "".join("@misc{same,\n  title = {Work %d},\n  author = {Doe, Jane},\n  year = 2020\n}\n" % i
+    dupes = "".join(f"@misc{{same,\n  title = {{Work {i}}},\n  author = {{Doe, Jane}},\n  year = 2020\n}}\n"
                     for i in range(3_000))
     root = _book(make_book, "dupes", dupes)
     findings, took = _check(root, "--select", "B002")

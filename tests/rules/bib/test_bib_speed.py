@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import importlib.util
 
-from booklint import engine
-
 from helpers import REPO
+
+from booklint import engine
 
 
 def _bench():

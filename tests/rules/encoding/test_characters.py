@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from helpers import lint
 
 from booklint.checks.encoding.mixed_script_word import check_word
 from booklint.cli import main
-
-from helpers import lint
 
 PAGE = '---\nlayout: distill\ntitle: "Rooflines"\n---\n\n# Rooflines\n\nText.\n'
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import ftfy.bad_codecs  # noqa: F401  (the "sloppy" Windows codecs, as real Windows tools decode)
 import pytest
 from click.testing import CliRunner
+from helpers import corpus_book, lint
 
 from booklint.cli import main
-
-from helpers import corpus_book, lint
 
 # Our own text (not from the corpus): English with typography, Russian, code, a table.
 README = """# Как считать «крыши» — a small book on rooflines
@@ -146,7 +145,7 @@ def test_lossy_damage_is_reported_with_an_unsafe_fix(tmp_path):
 def test_invalid_utf8_file_is_left_to_e002(tmp_path):
     root = tmp_path / "book"
     root.mkdir()
-    (root / "a.md").write_bytes("ÐŸÑ€Ð¸Ð²ÐµÑ‚ ".encode("utf-8") + "Привет".encode("cp1251") + b"\n")
+    (root / "a.md").write_bytes("ÐŸÑ€Ð¸Ð²ÐµÑ‚ ".encode() + "Привет".encode("cp1251") + b"\n")
     codes = {f.code for f in lint(root, select=["E"], isolated=True)}
     assert codes == {"E002"}
 

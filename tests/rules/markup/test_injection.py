@@ -4,7 +4,6 @@ and everything else booklint found before is still found."""
 from __future__ import annotations
 
 import pytest
-
 from helpers import lint, needs_corpus
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-
 from adversarial_inputs import markup_inputs, toc_page
+
 from booklint import engine
 from booklint.book.model import Book
 from booklint.config import Config

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from helpers import lint
 
 from booklint.cli import main
-
-from helpers import lint
 
 FM = '---\nlayout: distill\ntitle: "T"\n---\n\n'
 JEKYLL = {"_config.yml": "markdown: kramdown\n"}

@@ -12,12 +12,11 @@ import random
 from pathlib import Path
 
 import pytest
+from helpers import lint
 
 from booklint.book.discover import discover
 from booklint.book.load import read_document
 from booklint.prose.words import iter_words, segments
-
-from helpers import lint
 
 N = 20
 SEEDS = (1, 2, 3)

@@ -7,10 +7,9 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
+from helpers import lint
 
 from booklint.cli import main
-
-from helpers import lint
 
 
 def codes(findings, code):

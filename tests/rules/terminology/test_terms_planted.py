@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import lint
+
 from booklint.book.load import read_document
 from booklint.prose.vocabulary import _doc_text
-
-from helpers import lint
 
 
 def _plant(root: Path, rel: str, old: str, new: str) -> tuple[int, int]:

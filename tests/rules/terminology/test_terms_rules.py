@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from helpers import lint
 
 from booklint.cli import main
 from booklint.prose.glossary import GlossaryError, parse_pack
-
-from helpers import lint
 
 
 def found(root, code, **kw):

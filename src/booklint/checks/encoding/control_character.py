@@ -5,8 +5,8 @@ import unicodedata
 
 from ...document.model import Document, Span
 from ...findings import Edit, Fix
-from ...registry import rule
 from ...prose.mojibake import in_mojibake, mojibake_regions
+from ...registry import rule
 from ...views.regions import code_regions
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -6,13 +6,13 @@ import re
 
 from ...document.model import Document, Span
 from ...findings import Edit, Fix
-from ...registry import rule
 from ...prose.mojibake import in_mojibake, mojibake_regions
+from ...registry import rule
 
 # letters that look the same in both scripts (only Russian letters on the Cyrillic side)
-LAT_TO_CYR = dict(zip("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху"))
+LAT_TO_CYR = dict(zip("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху", strict=False))
 CYR_TO_LAT = {v: k for k, v in LAT_TO_CYR.items()}
-CYR_TO_LAT.update(dict(zip("іјѕІЈЅ", "ijsIJS")))
+CYR_TO_LAT.update(dict(zip("іјѕІЈЅ", "ijsIJS", strict=False)))
 _LETTERS = re.compile(r"[^\W\d_]+")
 _HAS_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 _HAS_CYRILLIC = re.compile("[\u0400-\u052f]")

@@ -7,7 +7,6 @@ from ...book.slugs import jekyll_slugify
 from ...document.model import Document
 from ...registry import rule
 
-
 _ID_OK = re.compile(r"[A-Za-z][\w:-]*", re.A)  # ids kramdown accepts in `{#id}`
 
 

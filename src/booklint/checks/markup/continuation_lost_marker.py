@@ -22,7 +22,7 @@ def _last_content_line(doc: Document, start: int, end: int) -> int:
 def _lost_marker(book, doc: Document):
     """Blocks that directly follow a quote or a list without a blank line but are outside it."""
     blocks = top_blocks(book, doc)
-    for (t1, a1, z1, _i1), (t2, a2, _z2, _i2) in zip(blocks, blocks[1:]):
+    for (t1, a1, z1, _i1), (t2, a2, _z2, _i2) in zip(blocks, blocks[1:], strict=False):
         if t1 not in ("blockquote_open", "bullet_list_open", "ordered_list_open"):
             continue
         last = _last_content_line(doc, a1, z1)

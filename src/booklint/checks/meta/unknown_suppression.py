@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ...suppress import suppressions
 from ...registry import rule
+from ...suppress import suppressions
 
 
 @rule("X002", "unknown-suppression", severity="warning")

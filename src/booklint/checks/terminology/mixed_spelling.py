@@ -4,7 +4,6 @@ import re
 from collections import defaultdict
 
 from ...findings import Edit, Fix
-
 from ...prose.english import american, english
 from ...prose.vocabulary import vocabulary
 from ...registry import rule
@@ -78,7 +77,7 @@ def mixed_spelling(book, ctx):
             targets[low] = (us, f"the book's other `-ize` words are American ({ize_us} uses)")
     if not targets:
         return
-    for rel, dt in v.docs.items():
+    for _rel, dt in v.docs.items():
         text = dt.doc.text
         for w, si, a, b, _c in v.hits(dt, set(targets)):
             us, why = targets[w.lower()]
