@@ -20,6 +20,7 @@ def pytest_configure(config):
 
     given = config.getoption("--hypothesis-seed", default=None) or os.environ.get("BOOKLINT_FUZZ_SEED")
     seed = int(given) if given is not None and str(given).isdigit() else random.SystemRandom().randrange(1 << 32)
+    os.environ["BOOKLINT_FUZZ_SEED"] = str(seed)  # pytest-xdist's workers start after this: they share the seed
     core.global_force_seed = seed
     _SEED[:] = [seed]
 
