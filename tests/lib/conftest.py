@@ -1,4 +1,4 @@
-"""Fixtures for the bibliography tests: where the real books are.
+"""Fixtures for the library tests (bibliography, cite): where the real books are, and the README block.
 
 The corpus is read from ``$BOOKLINT_CORPUS`` or else from ``<repo>/../shared/corpus``;
 tests that need it are skipped, with the path they looked at, when it is not there.
@@ -18,7 +18,6 @@ def corpus() -> Path:
     if not (root / "scaling-book-en").is_dir():
         pytest.skip(f"corpus not found at {root} (set BOOKLINT_CORPUS to the folder holding scaling-book-en/-ru)")
     return root
-
 
 
 @pytest.fixture(scope="session")
