@@ -42,12 +42,15 @@ def render(findings) -> str:
         if f.code in index:
             res["ruleIndex"] = index[f.code]
         if f.fix is not None:
+            replacements = [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                             "insertedContent": {"text": e.new}} for e in f.fix.edits]
+            if f.fix.drop_bom:  # the byte-order mark is not part of the text: three bytes at the file's start
+                replacements.insert(0, {"deletedRegion": {"byteOffset": 0, "byteLength": 3}, "insertedContent": {"text": ""}})
             res["fixes"] = [{
                 "description": {"text": f.fix.description},
                 "artifactChanges": [{
                     "artifactLocation": {"uri": f.path, "uriBaseId": "%SRCROOT%"},
-                    "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
-                                      "insertedContent": {"text": e.new}} for e in f.fix.edits],
+                    "replacements": replacements,
                 }],
             }]
         results.append(res)

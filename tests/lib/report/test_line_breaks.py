@@ -61,3 +61,18 @@ def test_table_cell_prose_is_found_where_it_is_written(tmp_path):
     for run in book.docs["a.md"].prose:
         assert text[run.span.start:run.span.end] == run.text
     assert {text[f.start:f.end] for f in findings if f.code == "S001"} == {"speling", "mistaek"}
+
+
+def test_a_file_that_is_only_a_byte_order_mark_gives_valid_sarif(tmp_path):
+    """Found by a fuzz campaign (seed 2727364196): the BOM fix has no text edit, and SARIF wants at
+    least one replacement; the mark's removal is written as a deletion of its three bytes."""
+    import jsonschema
+    from helpers import REPO
+
+    schema_path = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+    _book, findings = _check(tmp_path, b"\xef\xbb\xbf")
+    sarif = json.loads(render("sarif", findings))
+    fixes = [r["fixes"] for r in sarif["runs"][0]["results"] if r["ruleId"] == "E003"]
+    assert fixes and fixes[0][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"] == {"byteOffset": 0, "byteLength": 3}
+    if schema_path.is_file():
+        jsonschema.validate(sarif, json.loads(schema_path.read_text()))
