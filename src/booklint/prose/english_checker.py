@@ -11,7 +11,7 @@ from typing import Any
 
 from .edits import edits1, one_edit, typo_edit, typo_variants
 from .english import FUNCTION_WORDS, LETTERS, PREFIXES, american, compound_parts, english, morph_known
-from .vocabulary import Vocabulary, book_words, vocabulary
+from .vocabulary import Vocabulary, book_words, vocabulary, work_vocabulary
 from .words import identifier_like
 
 TWO_CAPS = re.compile(r"[A-Z]{2}[a-z]{3,}$")  # `FLoating`, `THe`: the shift key held one letter too long
@@ -23,10 +23,10 @@ TYPO_OF = 100  # a word this frequent, two letters swapped or one doubled, is a 
 
 
 class EnglishChecker:
-    def __init__(self, book: Any, settings: dict):
+    def __init__(self, book: Any, settings: dict, vocab: Vocabulary | None = None):
         cfg = settings
         self.lex = english()
-        self.vocab: Vocabulary = vocabulary(book)
+        self.vocab: Vocabulary = vocab if vocab is not None else vocabulary(book)
         self.user = book_words(book, settings)
         self.min_count = max(0, int(cfg.get("min-count", 3)))
         self.names_on = bool(cfg.get("names", True))
@@ -203,9 +203,13 @@ class EnglishChecker:
         return out
 
 
-def checker(book: Any, settings: dict) -> EnglishChecker:
-    """The English spelling checker of this run (``settings``: the spelling family's)."""
-    return book.memo("prose.english", lambda: EnglishChecker(book, settings))
+def checker(book: Any, settings: dict, scope: str = "book", work: str = "") -> EnglishChecker:
+    """The English spelling checker of this run for one work (``settings``: the spelling
+    family's; ``scope`` and ``work``: see ``works.py``). The book's jargon is the work's."""
+    v = work_vocabulary(book, scope, work)
+    if v is vocabulary(book):
+        return book.memo("prose.english", lambda: EnglishChecker(book, settings))
+    return book.memo(("prose.english", scope, work), lambda: EnglishChecker(book, settings, v))
 
 
 def pick(suggestions: list[str], lex_freq: dict[str, int], book_count: Any) -> tuple[str | None, list[str]]:

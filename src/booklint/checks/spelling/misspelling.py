@@ -5,6 +5,7 @@ from ...prose.english_checker import TWO_CAPS, checker, pick
 from ...prose.suggest import either, match_case, replacement
 from ...prose.vocabulary import doc_text
 from ...prose.words import in_name, sentence_start
+from ...prose.works import work_of
 from ...registry import rule
 
 
@@ -53,7 +54,8 @@ def misspelling(doc: Document, ctx):
     ```
     """
     book = ctx.book
-    ch = checker(book, ctx.settings())
+    scope = ctx.settings("terminology").get("scope", "auto")
+    ch = checker(book, ctx.settings(), scope, work_of(book, doc.path, scope))
     v = ch.vocab
     dt = doc_text(book, doc)
     text = doc.text
