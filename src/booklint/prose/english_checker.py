@@ -10,7 +10,17 @@ import re
 from typing import Any
 
 from .edits import edits1, one_edit, typo_edit, typo_variants
-from .english import FUNCTION_WORDS, LETTERS, PREFIXES, american, compound_parts, english, morph_known
+from .english import (
+    FUNCTION_WORDS,
+    LETTERS,
+    PREFIXES,
+    american,
+    compound_parts,
+    english,
+    fold_accents,
+    morph_known,
+    wide_word,
+)
 from .vocabulary import Vocabulary, book_words, vocabulary, work_vocabulary
 from .words import identifier_like
 
@@ -36,6 +46,7 @@ class EnglishChecker:
         self._unknown: set[str] | None = None
         self._caps: set[str] | None = None
         self._rare: dict[str, bool] = {}
+        self._wide: dict[str, bool] = {}
 
     # -- what counts as a word --------------------------------------------------------------
     def base_known(self, low: str) -> bool:
@@ -43,7 +54,7 @@ class EnglishChecker:
             return True
         f = self.lex.freq.get(low)
         if f is None:
-            return False
+            return self.wide_known(low)
         if f > RARE:
             return True
         # pyspellchecker's rarest entries include common misspellings (`siez`): a word seen
@@ -52,6 +63,18 @@ class EnglishChecker:
         if r is None:
             freq = self.lex.freq
             r = self._rare[low] = not any(freq.get(c, 0) >= COMMON for c in typo_variants(low))
+        return r or self.wide_known(low)  # wordfreq's counts tell `salvia` from a slip for `saliva`
+
+    def common(self, low: str) -> bool:
+        """A word of ordinary English prose (a frequent dictionary word) or a listed one."""
+        return (self.lex.freq.get(low, 0) >= TYPO_OF or self.lex.wide.get(low, 999) <= 600 or low in self.lex.extra
+                or low in self.user)
+
+    def wide_known(self, low: str) -> bool:
+        """Known to wordfreq's larger list (loaded on the first word pyspellchecker lacks)."""
+        r = self._wide.get(low)
+        if r is None:
+            r = self._wide[low] = wide_word(low, self.lex.wide)
         return r
 
     def candidates(self, low: str) -> set[str]:
@@ -83,7 +106,8 @@ class EnglishChecker:
         f = self.lex.freq.get(low)
         if f is not None and f > RARE:
             return True
-        return low in self.lex.extra or low in self.user or self.jargon(low)
+        return low in self.lex.extra or low in self.user or self.jargon(low) or (
+            f is None and len(low) >= 6 and self.wide_known(low))  # short wordfreq entries are often junk (`plo`)
 
     def unknown_words(self) -> set[str]:
         """The book's lower-cased Latin words that are not accepted (decided once per book)."""
@@ -107,6 +131,10 @@ class EnglishChecker:
     def _decide(self, low: str) -> bool:
         if self.stem_known(low):
             return True
+        if not low.isascii():
+            plain = fold_accents(low)  # `naïve`, `moiré`, `Schrödinger`: the word without its marks
+            if plain != low and plain.isascii():
+                return self.accepted(plain) or self.wide_known(low)
         if morph_known(low, self.stem_ok) and not self.typo_of_common(low):
             return True
         us = american(low)
@@ -130,11 +158,12 @@ class EnglishChecker:
 
     # -- a word as written --------------------------------------------------------------------
     def check(self, word: str, sentence_start: bool, where: str, *, in_name: bool = False,
-              prefix: bool = False) -> tuple[str, list[str]] | None:
+              prefix: bool = False, author: bool = False) -> tuple[str, list[str]] | None:
         """None when the word is fine, else (reason, suggestions).
 
         ``in_name``: the word stands next to another capitalised word (`Stas Bekman`);
-        ``prefix``: it is the first part of a hyphenated word (`pre-training`).
+        ``prefix``: it is the first part of a hyphenated word (`pre-training`);
+        ``author``: it stands before `et al.` or in a list of names.
         """
         if len(word) < MIN_LEN:
             return None
@@ -152,6 +181,8 @@ class EnglishChecker:
         capital = word[0].isupper()
         name_like = not word.isascii() or (
             where not in ("heading", "front-matter", "details") and (in_name or not sentence_start))
+        if capital and self.names_on and author:
+            return None  # `Meuris et al.`, `Bos and Chug`, `Phan-Thien`: names, however close to words
         if capital and self.names_on and name_like:
             near = self.near_name(low)
             if near:
@@ -197,7 +228,7 @@ class EnglishChecker:
             if self.base_known(a) and self.base_known(b) and (
                     self.vocab.phrase_used(phrase) or {a, b} & FUNCTION_WORDS and min(len(a), len(b)) >= 3):
                 out.append(phrase)
-        cands = self.candidates(low)
+        cands = self.candidates(low) - self.lex.never_suggest
         ranked = sorted(cands, key=lambda c: (-self.vocab.latin.get(c, 0), -self.lex.freq.get(c, 0), c))
         out += ranked
         return out
