@@ -144,7 +144,8 @@ def wide_word(low: str, wide: dict[str, int]) -> bool:
     classic, other_edits = typo_neighbours(low)
     if len(low) < 6:
         other_edits = set()  # `meh` / `me`, `carb` / `car`: short words are a letter apart by nature
-    for cands, gap in ((classic, TYPO_GAP // 2), (other_edits, TYPO_GAP)):
+    wide_gap = TYPO_GAP if len(low) < 8 else 130  # long words have few real neighbours: 20 times is enough
+    for cands, gap in ((classic, TYPO_GAP // 2), (other_edits, wide_gap)):
         for c in cands:
             f = wide.get(c)
             if f is not None and f + gap <= cb:
@@ -154,15 +155,15 @@ def wide_word(low: str, wide: dict[str, int]) -> bool:
 
 def typo_neighbours(w: str) -> tuple[set[str], set[str]]:
     """What ``w`` may be a typo of: the classic slips (neighbours swapped, a letter doubled or
-    undoubled, a vowel for another: `accomodating`, `independant`), and any letter dropped or
-    added (`traning`), which also makes real words (`gifs`, `gifts`) and so needs a wider gap."""
+    undoubled, a vowel for another: `accomodating`, `independant`), and a letter left out
+    (`traning`), which also makes real words (`gifs`, `gifts`) and so needs a wider gap. A
+    letter too many is not looked for: it is how suffixes look (`profiler`, `runtimes`)."""
     from .edits import typo_variants
 
     classic = typo_variants(w)
     other: set[str] = set()
     n = len(w)
     for i in range(n):
-        other.add(w[:i] + w[i + 1:])
         if w[i] in _VOWELS:
             classic.update(w[:i] + v + w[i + 1:] for v in _VOWELS if v != w[i])
     for i in range(n + 1):

@@ -19,6 +19,7 @@ from .english import (
     english,
     fold_accents,
     morph_known,
+    typo_neighbours,
     wide_word,
 )
 from .vocabulary import Vocabulary, book_words, vocabulary, work_vocabulary
@@ -71,11 +72,33 @@ class EnglishChecker:
                 or low in self.user)
 
     def wide_known(self, low: str) -> bool:
-        """Known to wordfreq's larger list (loaded on the first word pyspellchecker lacks)."""
+        """Known to wordfreq's larger list (loaded on the first word pyspellchecker lacks),
+        unless it is two words run together that are written apart (`eachother`, and
+        `viceversa` where the book writes `vice-versa`)."""
         r = self._wide.get(low)
         if r is None:
-            r = self._wide[low] = wide_word(low, self.lex.wide)
+            r = self._wide[low] = wide_word(low, self.lex.wide) and not self._run_together(low)
         return r
+
+    def slip_of_common(self, low: str) -> bool:
+        """Is ``low`` a classic slip (letters swapped, doubled, undoubled, a vowel for
+        another) or, when long, a letter short of a far more frequent word? Then no prefix
+        or suffix makes it a word (`forseeable` is not `forsee` + `able`)."""
+        wide = self.lex.wide
+        cb = wide.get(low, 999)
+        classic, short = typo_neighbours(low)
+        cands = classic | short if len(low) >= 8 else classic
+        return any(wide.get(c, 999) + 100 <= cb for c in cands)
+
+    def _run_together(self, low: str) -> bool:
+        freq = self.lex.freq
+        for i in range(2, len(low) - 1):
+            a, b = low[:i], low[i:]
+            if not (freq.get(a, 0) > RARE or a in self.lex.extra) or not (freq.get(b, 0) > RARE or b in self.lex.extra):
+                continue
+            if (a in FUNCTION_WORDS and b in FUNCTION_WORDS) or self.vocab.phrase_used(f"{a}-{b}"):
+                return True
+        return False
 
     def candidates(self, low: str) -> set[str]:
         c = self._cands.get(low)
@@ -135,10 +158,12 @@ class EnglishChecker:
             plain = fold_accents(low)  # `naïve`, `moiré`, `Schrödinger`: the word without its marks
             if plain != low and plain.isascii():
                 return self.accepted(plain) or self.wide_known(low)
-        if morph_known(low, self.stem_ok) and not self.typo_of_common(low):
-            return True
         us = american(low)
         if us and (self.stem_known(us) or morph_known(us, self.stem_ok)):
+            return True
+        if low in self.lex.wide and low not in self.lex.freq and not self.wide_known(low) and self.slip_of_common(low):
+            return False  # wordfreq has it, as a rare slip for a far more frequent word (`forseeable`)
+        if morph_known(low, self.stem_ok) and not self.typo_of_common(low):
             return True
         parts = compound_parts(low, self.stem_ok)
         if (parts and not (set(parts) & FUNCTION_WORDS) and not self.vocab.phrase_used(" ".join(parts))
