@@ -30,6 +30,7 @@ MIN_LEN = 3  # shorter words are abbreviations, variables and interjections far 
 OWN_WORD = 10  # a word the book uses this many times is the book's word, whatever its neighbours
 RARE = 50  # pyspellchecker's floor: words seen this rarely include junk (`neglig`)
 COMMON = 1000
+SHORT_WIDE = 580  # centibels: a word of three letters from wordfreq must be this common (`url`, `meh`)
 TYPO_OF = 100  # a word this frequent, two letters swapped or one doubled, is a typo, not a derivation  # an English word at least this frequent in pyspellchecker's counts is a common word
 
 
@@ -55,6 +56,8 @@ class EnglishChecker:
             return True
         f = self.lex.freq.get(low)
         if f is None:
+            if len(low) < 4 and self.lex.wide.get(low, 999) > SHORT_WIDE:
+                return False  # wordfreq's rarer short entries are often fragments (`tes`, `plo`)
             return self.wide_known(low)
         if f > RARE:
             return True
