@@ -340,3 +340,22 @@ def not_english(seg: Segment, known: Callable[[str], bool]) -> tuple[int, int] |
     if total >= FOREIGN_MIN_WORDS and unknown >= FOREIGN_SHARE * total:
         return unknown, total
     return None
+
+
+_CODE_OPEN = re.compile(r"<(code|kbd|samp|tt|var)\b[^<>]*>", re.I)
+
+
+def code_like_at(text: str, start: int, end: int) -> bool:
+    """Is the word at ``text[start:end]`` code by its surroundings: inside an inline
+    `<code>` (or `<kbd>`, `<samp>`, `<tt>`, `<var>`) element, or called like a function
+    (`ralign()`)?"""
+    if text.startswith("(", end) and end > start:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[max(line_start, start - 300):start]
+    last = None
+    for m in _CODE_OPEN.finditer(head):
+        last = m
+    if last is None:
+        return False
+    return f"</{last.group(1).lower()}" not in head[last.end():].lower()

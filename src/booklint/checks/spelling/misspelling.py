@@ -6,7 +6,7 @@ from ...document.model import Document
 from ...prose.english_checker import TWO_CAPS, checker, pick
 from ...prose.suggest import either, match_case, replacement
 from ...prose.vocabulary import doc_text
-from ...prose.words import in_author_list, in_name, not_english, sentence_start
+from ...prose.words import code_like_at, in_author_list, in_name, not_english, sentence_start
 from ...prose.works import work_of
 from ...registry import rule
 
@@ -71,6 +71,8 @@ def misspelling(doc: Document, ctx):
         span = seg.span(a, b)
         if span.start >= 1 and "\\" in text[max(0, span.start - 2):span.start]:
             continue  # `\theta` outside math: a TeX command, not a word
+        if code_like_at(text, span.start, span.end):
+            continue
         if si not in foreign:
             foreign[si] = not_english(seg, ch.common)
         if foreign[si] is not None:
