@@ -85,12 +85,16 @@ class EnglishChecker:
 
     def slip_of_common(self, low: str) -> bool:
         """Is ``low`` a classic slip (letters swapped, doubled, undoubled, a vowel for
-        another) or, when long, a letter short of a far more frequent word? Then no prefix
+        another) or, from seven letters on, a letter short of a far more frequent word? Then no prefix
         or suffix makes it a word (`forseeable` is not `forsee` + `able`)."""
         wide = self.lex.wide
         cb = wide.get(low, 999)
         classic, short = typo_neighbours(low)
-        cands = classic | short if len(low) >= 8 else classic
+        if len(low) >= 7 and not any(low.startswith(p) and self.lex.freq.get(low[len(p):], 0) >= COMMON
+                                     for p in PREFIXES):  # `retuned` is `re` + `tuned`, not `returned`
+            cands = classic | short
+        else:
+            cands = classic
         return any(wide.get(c, 999) + 100 <= cb for c in cands)
 
     def _run_together(self, low: str) -> bool:

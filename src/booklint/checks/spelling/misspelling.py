@@ -26,9 +26,12 @@ def misspelling(doc: Document, ctx):
     * identifiers and units: words with digits or `_`, camelCase, ALLCAPS, `FLOPs`,
       `GB/s`, file names, URLs;
     * ML-systems jargon booklint ships (`rules/spelling/en-*.txt`);
-    * words the book uses consistently, at least `min-count` times (default 3);
+    * words the work uses consistently, at least `min-count` times (default 3): a book's
+      chapters are one work, each blog post another (`[tool.booklint.terminology] scope`);
     * regular derivations of known words (`bottlenecked`, `unsharded`, `rasterizes`),
       closed compounds of two known words (`codebase`), British spellings;
+    * a capitalised word before `et al.`, in a list of names (`Bos and Chug`) or in a
+      hyphenated name (`Phan-Thien`);
     * a capitalised word inside a sentence, taken as a name (`Krizhevsky`), unless it is
       one letter away from a known name (`Pascall` for `Pascal`) or is a common word
       with two letters swapped (`Netowrk Interface Card`).

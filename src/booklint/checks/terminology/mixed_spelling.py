@@ -28,8 +28,10 @@ def mixed_spelling(book, ctx):
     `modelling`) where the book spells the same word family the American way elsewhere
     (`utilization`, `visualizing`), or where the book's `-ize` words are American
     throughout (at least five uses and no British `-ise` partner used more). The finding
-    names the American form; an unsafe fix writes it. A book written in British English
-    with a few American words gets the opposite findings for families it spells both ways.
+    names the American form; an unsafe fix writes it. Spelling is compared within one work
+    (`[tool.booklint.terminology] scope`): a blog post written wholly in British English is
+    consistent, whatever the other posts do, and in a work whose `-ise` words are British a
+    family spelled once each way is left alone.
 
     ## Why is this bad?
     Mixed spelling reads as careless editing, and a search for `utilization` misses

@@ -24,13 +24,22 @@ def term_variant(book, ctx):
     so its inflected forms are one variant. The first letter of a word does not count
     (sentence starts, title-case headings). No glossary is needed.
 
-    When one variant dominates (used at least twice as often as any other), each use of
-    a rarer one is a finding that points at the dominant form. When they are balanced,
-    each use of a minority variant is a finding that lists the counts (variants kept apart by chapter are taken as deliberate).
+    Variants are compared within one work (`[tool.booklint.terminology] scope`): a book's
+    chapters are one work, while each Jekyll post (and each collection document with its own
+    authors) is a work of its own, so another author's spelling is not an inconsistency.
+
+    When one variant dominates (used at least twice as often as any other, and at least
+    three times), each page that uses another form gets one finding, at its first use there,
+    naming the form to keep and the counts. A lower-case form is never the one to keep next
+    to a form with capitals (`pytorch` / `PyTorch`, `Github` / `GitHub`), nor are two names
+    run together next to their hyphenated form (`BellmanFord` / `Bellman-Ford`). When no
+    form dominates, the group gets one info finding, at its first minority use.
 
     It leaves alone hyphenation of ordinary English compounds (`compute-bound` /
     `compute bound`), words that merely run together (`a long` / `along`), ALL-CAPS
-    emphasis, units, numbers, and terms a glossary handles (T001). Terms listed in
+    emphasis, an acronym next to a lower-case word (`STR` / `str`), case that only a
+    title-case heading changes, an ordinary phrase next to a name (`an open review` /
+    `OpenReview`), code, units, numbers, and terms a glossary handles (T001). Terms listed in
     `[tool.booklint.terminology] ignore` are skipped.
 
     ## Why is this bad?
