@@ -10,6 +10,13 @@ morphology and few technical words, so a word it does not know is still accepted
 * it is the British spelling of a known American one (`utilisation`): mixing the two is
   the terminology rule T003's business, not a misspelling.
 
+A word pyspellchecker lacks is looked up, lazily, in wordfreq's large English list (about
+300k words ranked by frequency in centibels: `quantile`, `supremum`, `equivariant`,
+`hippocampal`), read straight from the package's data file (its own import is slow) and cached
+like pyspellchecker's. A frequency list holds common misspellings too (`independant`,
+`accomodating`): :func:`wide_word` takes a rare entry only when no typo of it is a far more
+frequent word.
+
 Suggestions are pyspellchecker's edit-distance-1 candidates (distance 2 costs 70–400 ms a
 word), ranked by the book's own use of them, then by English frequency.
 """
@@ -51,6 +58,16 @@ class English:
                 if w[:1].isupper():
                     self.names[w.lower()] = w
                 self.extra.add(w.lower())
+
+    @functools.cached_property
+    def wide(self) -> dict[str, int]:
+        """wordfreq's large English list: word → centibels below 1 (smaller is more frequent)."""
+        return load_wordfreq("en")
+
+    @functools.cached_property
+    def never_suggest(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in parse_word_list(
+            (rules_path("spelling") / "never-suggest.txt").read_text(encoding="utf-8")))
 
     def in_dictionary(self, low: str) -> bool:
         return low in self.freq or low in self.extra
@@ -103,6 +120,107 @@ def load_frequencies(lang: str) -> dict[str, int]:
     from spellchecker import SpellChecker
 
     return dict(SpellChecker(language=lang, distance=1).word_frequency.dictionary)
+
+
+def fold_accents(w: str) -> str:
+    """`naïve` → `naive`, `moiré` → `moire`: the letters without their combining marks."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+
+
+WIDE_FLOOR = 770  # centibels: entries rarer than about 2 in 10^8 words are mostly noise
+TYPO_GAP = 200  # a typo-neighbour 100 times more frequent makes a rare entry a misspelling
+_VOWELS = "aeiouy"
+
+
+def wide_word(low: str, wide: dict[str, int]) -> bool:
+    """Is ``low`` a real word by wordfreq: in the list, not too rare, and not a common
+    misspelling of a far more frequent word (a letter swapped, doubled, undoubled, dropped
+    or added, or one vowel for another: `independant`, `traning`, `accomodating`)?"""
+    cb = wide.get(low)
+    if cb is None or cb > WIDE_FLOOR:
+        return False
+    classic, other_edits = typo_neighbours(low)
+    if len(low) < 6:
+        other_edits = set()  # `meh` / `me`, `carb` / `car`: short words are a letter apart by nature
+    wide_gap = TYPO_GAP if len(low) < 8 else 130  # long words have few real neighbours: 20 times is enough
+    for cands, gap in ((classic, TYPO_GAP // 2), (other_edits, wide_gap)):
+        for c in cands:
+            f = wide.get(c)
+            if f is not None and f + gap <= cb:
+                return False
+    return True
+
+
+def typo_neighbours(w: str) -> tuple[set[str], set[str]]:
+    """What ``w`` may be a typo of: the classic slips (neighbours swapped, a letter doubled or
+    undoubled, a vowel for another: `accomodating`, `independant`), and a letter left out
+    (`traning`), which also makes real words (`gifs`, `gifts`) and so needs a wider gap. A
+    letter too many is not looked for: it is how suffixes look (`profiler`, `runtimes`)."""
+    from .edits import typo_variants
+
+    classic = typo_variants(w)
+    other: set[str] = set()
+    n = len(w)
+    for i in range(n):
+        if w[i] in _VOWELS:
+            classic.update(w[:i] + v + w[i + 1:] for v in _VOWELS if v != w[i])
+    for i in range(n + 1):
+        other.update(w[:i] + c + w[i:] for c in "abcdefghijklmnopqrstuvwxyz")
+    classic.discard(w)
+    other -= classic
+    other.discard(w)
+    return classic, other
+
+
+def load_wordfreq(lang: str) -> dict[str, int]:
+    """wordfreq's large list for ``lang`` ({word: centibels}), alphabetic entries only, read
+    from the package's data file with msgpack (wordfreq's own import pulls in its tokenizers)
+    and cached as a marshal dump like :func:`load_frequencies`. Empty when wordfreq is absent."""
+    import gzip
+    import marshal
+    import sys
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    try:  # the package's folder, without importing it
+        spec = find_spec("wordfreq")
+        where = list(spec.submodule_search_locations or []) if spec is not None else []
+        raw = (Path(where[0]) / "data" / f"large_{lang}.msgpack.gz").read_bytes() if where else None
+    except (OSError, ImportError, ValueError):
+        raw = None
+    if raw is None:
+        return {}
+    folder = cache_dir()
+    cache = None
+    if folder is not None:
+        py = f"py{sys.version_info[0]}{sys.version_info[1]}"
+        cache = folder / f"wordfreq-{lang}-{len(raw)}-{_crc(raw)}-{py}.marshal"
+        try:
+            data = marshal.loads(cache.read_bytes())
+            if isinstance(data, dict) and data:
+                return data
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    try:
+        import msgpack
+
+        packed = msgpack.unpackb(gzip.decompress(raw), raw=False)
+    except Exception:  # an unreadable data file only means a smaller dictionary
+        return {}
+    if not isinstance(packed, list) or not packed or not isinstance(packed[0], dict):
+        return {}
+    data = {}
+    for cb, words in enumerate(packed[1:]):
+        if cb > WIDE_FLOOR:
+            break
+        for w in words:
+            if isinstance(w, str) and w.isalpha() and w not in data:
+                data[w] = cb
+    if cache is not None and data:
+        _write_atomic(cache, marshal.dumps(data))
+    return data
 
 
 def cache_dir():

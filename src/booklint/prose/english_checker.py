@@ -10,8 +10,19 @@ import re
 from typing import Any
 
 from .edits import edits1, one_edit, typo_edit, typo_variants
-from .english import FUNCTION_WORDS, LETTERS, PREFIXES, american, compound_parts, english, morph_known
-from .vocabulary import Vocabulary, book_words, vocabulary
+from .english import (
+    FUNCTION_WORDS,
+    LETTERS,
+    PREFIXES,
+    american,
+    compound_parts,
+    english,
+    fold_accents,
+    morph_known,
+    typo_neighbours,
+    wide_word,
+)
+from .vocabulary import Vocabulary, book_words, vocabulary, work_vocabulary
 from .words import identifier_like
 
 TWO_CAPS = re.compile(r"[A-Z]{2}[a-z]{3,}$")  # `FLoating`, `THe`: the shift key held one letter too long
@@ -19,14 +30,15 @@ MIN_LEN = 3  # shorter words are abbreviations, variables and interjections far 
 OWN_WORD = 10  # a word the book uses this many times is the book's word, whatever its neighbours
 RARE = 50  # pyspellchecker's floor: words seen this rarely include junk (`neglig`)
 COMMON = 1000
+SHORT_WIDE = 580  # centibels: a word of three letters from wordfreq must be this common (`url`, `meh`)
 TYPO_OF = 100  # a word this frequent, two letters swapped or one doubled, is a typo, not a derivation  # an English word at least this frequent in pyspellchecker's counts is a common word
 
 
 class EnglishChecker:
-    def __init__(self, book: Any, settings: dict):
+    def __init__(self, book: Any, settings: dict, vocab: Vocabulary | None = None):
         cfg = settings
         self.lex = english()
-        self.vocab: Vocabulary = vocabulary(book)
+        self.vocab: Vocabulary = vocab if vocab is not None else vocabulary(book)
         self.user = book_words(book, settings)
         self.min_count = max(0, int(cfg.get("min-count", 3)))
         self.names_on = bool(cfg.get("names", True))
@@ -36,6 +48,7 @@ class EnglishChecker:
         self._unknown: set[str] | None = None
         self._caps: set[str] | None = None
         self._rare: dict[str, bool] = {}
+        self._wide: dict[str, bool] = {}
 
     # -- what counts as a word --------------------------------------------------------------
     def base_known(self, low: str) -> bool:
@@ -43,7 +56,9 @@ class EnglishChecker:
             return True
         f = self.lex.freq.get(low)
         if f is None:
-            return False
+            if len(low) < 4 and self.lex.wide.get(low, 999) > SHORT_WIDE:
+                return False  # wordfreq's rarer short entries are often fragments (`tes`, `plo`)
+            return self.wide_known(low)
         if f > RARE:
             return True
         # pyspellchecker's rarest entries include common misspellings (`siez`): a word seen
@@ -52,7 +67,45 @@ class EnglishChecker:
         if r is None:
             freq = self.lex.freq
             r = self._rare[low] = not any(freq.get(c, 0) >= COMMON for c in typo_variants(low))
+        return r or self.wide_known(low)  # wordfreq's counts tell `salvia` from a slip for `saliva`
+
+    def common(self, low: str) -> bool:
+        """A word of ordinary English prose (a frequent dictionary word) or a listed one."""
+        return (self.lex.freq.get(low, 0) >= TYPO_OF or self.lex.wide.get(low, 999) <= 600 or low in self.lex.extra
+                or low in self.user)
+
+    def wide_known(self, low: str) -> bool:
+        """Known to wordfreq's larger list (loaded on the first word pyspellchecker lacks),
+        unless it is two words run together that are written apart (`eachother`, and
+        `viceversa` where the book writes `vice-versa`)."""
+        r = self._wide.get(low)
+        if r is None:
+            r = self._wide[low] = wide_word(low, self.lex.wide) and not self._run_together(low)
         return r
+
+    def slip_of_common(self, low: str) -> bool:
+        """Is ``low`` a classic slip (letters swapped, doubled, undoubled, a vowel for
+        another) or, from seven letters on, a letter short of a far more frequent word? Then no prefix
+        or suffix makes it a word (`forseeable` is not `forsee` + `able`)."""
+        wide = self.lex.wide
+        cb = wide.get(low, 999)
+        classic, short = typo_neighbours(low)
+        if len(low) >= 7 and not any(low.startswith(p) and self.lex.freq.get(low[len(p):], 0) >= COMMON
+                                     for p in PREFIXES):  # `retuned` is `re` + `tuned`, not `returned`
+            cands = classic | short
+        else:
+            cands = classic
+        return any(wide.get(c, 999) + 100 <= cb for c in cands)
+
+    def _run_together(self, low: str) -> bool:
+        freq = self.lex.freq
+        for i in range(2, len(low) - 1):
+            a, b = low[:i], low[i:]
+            if not (freq.get(a, 0) > RARE or a in self.lex.extra) or not (freq.get(b, 0) > RARE or b in self.lex.extra):
+                continue
+            if (a in FUNCTION_WORDS and b in FUNCTION_WORDS) or self.vocab.phrase_used(f"{a}-{b}"):
+                return True
+        return False
 
     def candidates(self, low: str) -> set[str]:
         c = self._cands.get(low)
@@ -83,7 +136,8 @@ class EnglishChecker:
         f = self.lex.freq.get(low)
         if f is not None and f > RARE:
             return True
-        return low in self.lex.extra or low in self.user or self.jargon(low)
+        return low in self.lex.extra or low in self.user or self.jargon(low) or (
+            f is None and len(low) >= 6 and self.wide_known(low))  # short wordfreq entries are often junk (`plo`)
 
     def unknown_words(self) -> set[str]:
         """The book's lower-cased Latin words that are not accepted (decided once per book)."""
@@ -107,10 +161,16 @@ class EnglishChecker:
     def _decide(self, low: str) -> bool:
         if self.stem_known(low):
             return True
-        if morph_known(low, self.stem_ok) and not self.typo_of_common(low):
-            return True
+        if not low.isascii():
+            plain = fold_accents(low)  # `naïve`, `moiré`, `Schrödinger`: the word without its marks
+            if plain != low and plain.isascii():
+                return self.accepted(plain) or self.wide_known(low)
         us = american(low)
         if us and (self.stem_known(us) or morph_known(us, self.stem_ok)):
+            return True
+        if low in self.lex.wide and low not in self.lex.freq and not self.wide_known(low) and self.slip_of_common(low):
+            return False  # wordfreq has it, as a rare slip for a far more frequent word (`forseeable`)
+        if morph_known(low, self.stem_ok) and not self.typo_of_common(low):
             return True
         parts = compound_parts(low, self.stem_ok)
         if (parts and not (set(parts) & FUNCTION_WORDS) and not self.vocab.phrase_used(" ".join(parts))
@@ -130,11 +190,12 @@ class EnglishChecker:
 
     # -- a word as written --------------------------------------------------------------------
     def check(self, word: str, sentence_start: bool, where: str, *, in_name: bool = False,
-              prefix: bool = False) -> tuple[str, list[str]] | None:
+              prefix: bool = False, author: bool = False) -> tuple[str, list[str]] | None:
         """None when the word is fine, else (reason, suggestions).
 
         ``in_name``: the word stands next to another capitalised word (`Stas Bekman`);
-        ``prefix``: it is the first part of a hyphenated word (`pre-training`).
+        ``prefix``: it is the first part of a hyphenated word (`pre-training`);
+        ``author``: it stands before `et al.` or in a list of names.
         """
         if len(word) < MIN_LEN:
             return None
@@ -152,6 +213,8 @@ class EnglishChecker:
         capital = word[0].isupper()
         name_like = not word.isascii() or (
             where not in ("heading", "front-matter", "details") and (in_name or not sentence_start))
+        if capital and self.names_on and author:
+            return None  # `Meuris et al.`, `Bos and Chug`, `Phan-Thien`: names, however close to words
         if capital and self.names_on and name_like:
             near = self.near_name(low)
             if near:
@@ -197,15 +260,19 @@ class EnglishChecker:
             if self.base_known(a) and self.base_known(b) and (
                     self.vocab.phrase_used(phrase) or {a, b} & FUNCTION_WORDS and min(len(a), len(b)) >= 3):
                 out.append(phrase)
-        cands = self.candidates(low)
+        cands = self.candidates(low) - self.lex.never_suggest
         ranked = sorted(cands, key=lambda c: (-self.vocab.latin.get(c, 0), -self.lex.freq.get(c, 0), c))
         out += ranked
         return out
 
 
-def checker(book: Any, settings: dict) -> EnglishChecker:
-    """The English spelling checker of this run (``settings``: the spelling family's)."""
-    return book.memo("prose.english", lambda: EnglishChecker(book, settings))
+def checker(book: Any, settings: dict, scope: str = "book", work: str = "") -> EnglishChecker:
+    """The English spelling checker of this run for one work (``settings``: the spelling
+    family's; ``scope`` and ``work``: see ``works.py``). The book's jargon is the work's."""
+    v = work_vocabulary(book, scope, work)
+    if v is vocabulary(book):
+        return book.memo("prose.english", lambda: EnglishChecker(book, settings))
+    return book.memo(("prose.english", scope, work), lambda: EnglishChecker(book, settings, v))
 
 
 def pick(suggestions: list[str], lex_freq: dict[str, int], book_count: Any) -> tuple[str | None, list[str]]:

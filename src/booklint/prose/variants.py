@@ -28,7 +28,7 @@ from itertools import compress
 from typing import Any
 
 from .english import FUNCTION_WORDS
-from .vocabulary import vocabulary
+from .vocabulary import work_vocabulary
 from .words import TOKEN, is_mention
 
 _UNIT = re.compile(r"(?:[kKMGTPE]i?[bB](?:ps|it|yte)?s?|[kMGT]Hz|[kMGTP]?FLOPs?|ms|ns|us|µs)")
@@ -42,6 +42,7 @@ class Use:
     start: int  # segment offsets
     end: int
     written: str
+    where: str = ""  # the segment's kind: paragraph, heading, front-matter, ...
 
 
 @dataclass
@@ -70,9 +71,10 @@ def _key(t: str) -> str:
 _GLUED = re.compile(r"[._/@:\\=+#%&$^~`'’]|_|-$")
 
 
-def clusters(book: Any, spelling: dict) -> list[Cluster]:
-    """Variant clusters of this run (``spelling``: the spelling family's settings)."""
-    return book.memo("prose.clusters", lambda: _build(book, spelling))
+def clusters(book: Any, spelling: dict, scope: str = "book", work: str = "") -> list[Cluster]:
+    """Variant clusters of one work (``spelling``: the spelling family's settings; ``scope``
+    and ``work``: see ``works.py``)."""
+    return book.memo(("prose.clusters", scope, work), lambda: _build(book, spelling, scope, work))
 
 
 _UNIT_START = frozenset("kKMGTPEmnuµ")
@@ -82,13 +84,13 @@ def _skip(w: str) -> bool:
     return w[0].isdigit() or (len(w) <= 5 and w[0] in _UNIT_START and bool(_UNIT.fullmatch(w)))
 
 
-def _build(book: Any, spelling: dict) -> list[Cluster]:
+def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
     from .english import english
     from .english_checker import checker
 
-    v = vocabulary(book)
+    v = work_vocabulary(book, scope, work)
     dictionary = english().freq
-    spell = checker(book, spelling)
+    spell = checker(book, spelling, scope, work)
     lemma = _Lemmatizer(book)
     # pass 1: distinct tokens and adjacent pairs, from the vocabulary's token lists (C-level
     # zip/compress, nothing per use)
@@ -157,7 +159,7 @@ def _build(book: Any, spelling: dict) -> list[Cluster]:
             if w in wanted_tokens:
                 si, base = dt.segment_of(a)
                 if not is_mention(dt.segments[si].text, base, base + b - a):
-                    singles[keyof[w]].append(Use(rel, si, base, base + b - a, w))
+                    singles[keyof[w]].append(Use(rel, si, base, base + b - a, w, dt.segments[si].where))
             if w in pair_heads and s.startswith(" ", b):
                 m = TOKEN.match(s, b + 1)
                 if m is None or m.group(1):
@@ -168,7 +170,7 @@ def _build(book: Any, spelling: dict) -> list[Cluster]:
                     si, base = dt.segment_of(a)
                     e = m.end(2)
                     if not is_mention(dt.segments[si].text, base, base + e - a):
-                        singles[pk].append(Use(rel, si, base, base + e - a, f"{w} {w2}"))
+                        singles[pk].append(Use(rel, si, base, base + e - a, f"{w} {w2}", dt.segments[si].where))
     for k in list(singles):  # a plural key joins its singular: `AllGathers` with `AllGather`
         if len(k) > 3 and k.endswith("s") and k[:-1] in singles:
             singles[k[:-1]].extend(singles.pop(k))
@@ -182,7 +184,7 @@ def _build(book: Any, spelling: dict) -> list[Cluster]:
             if w.isalpha() and w.isascii() and w[1:].islower() and not spell.accepted(w.lower()):
                 continue  # a misspelling (`viceversa`): S001 reports it
             c.variants.setdefault(_variant(w, lows, lemma), []).append(u)
-        c = _filter(c, dictionary)
+        c = _filter(c, dictionary, spell.accepted)
         if c is not None and len(c.variants) > 1:
             out.append(c)
     return out
@@ -201,15 +203,41 @@ def _variant(written: str, token_lows: set[str], lemma: _Lemmatizer) -> str:
     return "".join(parts)
 
 
-def _filter(c: Cluster, dictionary: dict[str, int]) -> Cluster | None:
+def _filter(c: Cluster, dictionary: dict[str, int], known: Any = None) -> Cluster | None:
     vs = c.variants
-    # ALL-CAPS dictionary words next to plain words: emphasis or constants (`BATCHING`, `PATH`)
+    # ALL-CAPS words next to plain words: emphasis or constants (`BATCHING`, `PATH`)
     for var in list(vs):
         written = vs[var][0].written
         bare = written.replace("-", "").replace(" ", "")
         others_plain = all(not _ident(o) for o in vs if o != var)
-        if bare.isupper() and len(bare) >= 4 and bare.lower() in dictionary and others_plain:
+        word = bare.lower() in dictionary or (known is not None and bare.isalpha() and known(bare.lower()))
+        if bare.isupper() and len(bare) >= 4 and word and others_plain:
             del vs[var]
+    if len(vs) < 2:
+        return None
+    # an acronym and a lower-case word or identifier of the same letters are two things
+    # (`STR` / `str`, `URL` / `url`)
+    if any(_all_caps(us) for us in vs.values()):
+        for var in list(vs):
+            if " " not in var and "-" not in var and all(u.written[1:].islower() for u in vs[var]):
+                del vs[var]
+    # an ordinary lower-case phrase next to a name in camel case (`an open review` / `OpenReview`)
+    named = [len(vs[v]) for v in vs if " " not in v and "-" not in v and any(ch.isupper() for ch in v[1:])]
+    if named:
+        for var in list(vs):
+            if " " in var and var.islower() and len(vs[var]) < max(named):
+                del vs[var]
+    # a title-case heading next to the same words in prose: case is the heading's style
+    lower_forms: dict[str, int] = {}
+    for var in vs:
+        lower_forms[var.lower()] = lower_forms.get(var.lower(), 0) + 1
+    for var in list(vs):
+        if lower_forms[var.lower()] > 1:
+            kept = [u for u in vs[var] if u.where not in _TITLE_PLACES]
+            if kept:
+                vs[var] = kept
+            else:
+                del vs[var]
     if len(vs) < 2:
         return None
     has_ident = any(_ident(var) for var in vs)
@@ -231,6 +259,13 @@ def _filter(c: Cluster, dictionary: dict[str, int]) -> Cluster | None:
     if not closed and not case_differs and not versioned(next(iter(vs))):
         return None  # only hyphens and spaces differ between words: grammar
     return c
+
+
+_TITLE_PLACES = ("heading", "front-matter", "details")
+
+
+def _all_caps(uses: list[Use]) -> bool:
+    return all(u.written.replace("-", "").replace(" ", "").isupper() for u in uses)
 
 
 def versioned(var: str) -> bool:

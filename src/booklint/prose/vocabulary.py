@@ -180,10 +180,25 @@ def _doc_text(doc: Document) -> DocText:
     return DocText(doc, segs, text, starts, tokens, spaced, dotted, counts, hidden)
 
 
+def work_vocabulary(book: Any, scope: str, work: str) -> Vocabulary:
+    """The vocabulary of one work (``works.py``): the book's own when every page is in it."""
+    from .works import split
+
+    parts = split(book, scope)
+    rels = parts.get(work, [])
+    if len(parts) <= 1 or len(rels) == len(book.docs):
+        return vocabulary(book)
+    full = vocabulary(book)
+    return book.memo(("prose.vocabulary", scope, work), lambda: _aggregate({r: full.docs[r] for r in rels}))
+
+
 def _build(book: Any) -> Vocabulary:
+    return _aggregate({rel: _doc_text(doc) for rel, doc in book.docs.items()})
+
+
+def _aggregate(docs: dict[str, DocText]) -> Vocabulary:
     v = Vocabulary()
-    for rel, doc in book.docs.items():
-        dt = _doc_text(doc)
+    for rel, dt in docs.items():
         v.docs[rel] = dt
         v.tokens.update(dt.counts)
     latin, cyr, forms, words, in_tokens = v.latin, v.cyrillic, v.forms, v.words, v.in_tokens

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..document.model import Document, Span, TextRun
@@ -293,6 +293,21 @@ def in_name(seg: Segment, a: int, b: int) -> bool:
     return _name_part(prev) and not sentence_start(seg, k + 1)
 
 
+_CAP = r"[A-Z\u00c0-\u00de][^\W\d_]*"
+_AUTHOR_AFTER = re.compile(r"(?:['’]s)?(?:\s+et\s+al\b|\s*,\s*" + _CAP + r"|\s+(?:and|&)\s+" + _CAP + r"|-" + _CAP + ")")
+_AUTHOR_BEFORE = re.compile(r"(?:" + _CAP + r"\s*,|" + _CAP + r"\s+(?:and|&)|" + _CAP + r"-)\s*$")
+
+
+def in_author_list(seg: Segment, a: int, b: int) -> bool:
+    """Is the capitalised word at ``[a, b)`` a name by its company: before `et al.`, in a
+    list of capitalised words (`Kanatsoulis and Ribeiro`, `Bos, Chug`), or part of a
+    hyphenated name (`Phan-Thien`)?"""
+    s = seg.text
+    if _AUTHOR_AFTER.match(s, b):
+        return True
+    return bool(_AUTHOR_BEFORE.search(s, max(0, a - 40), a))
+
+
 _OPEN_Q = "\"'“‘«„`"
 _CLOSE_Q = "\"'”’»“`"
 _DEFINES = re.compile(r"(?:\*\*|__)?\s*(?:[-—–:]|\(\w)")
@@ -305,3 +320,42 @@ def is_mention(s: str, a: int, b: int) -> bool:
         return True
     head = s[:a].strip().strip("*_")
     return not head and bool(_DEFINES.match(s, b))
+
+
+FOREIGN_MIN_WORDS = 12
+FOREIGN_SHARE = 0.4
+
+
+def not_english(seg: Segment, known: Callable[[str], bool]) -> tuple[int, int] | None:
+    """(unknown, total) when most lower-case words of a passage are in no English
+    dictionary (filler text, a quotation in another language), else None. Capitalised
+    words, identifiers and short words do not count either way."""
+    total = unknown = 0
+    for w, _a, _b, sc, _c in iter_words(seg):
+        if sc != LATIN or len(w) < 3 or not w.islower():
+            continue
+        total += 1
+        if not known(w):
+            unknown += 1
+    if total >= FOREIGN_MIN_WORDS and unknown >= FOREIGN_SHARE * total:
+        return unknown, total
+    return None
+
+
+_CODE_OPEN = re.compile(r"<(code|kbd|samp|tt|var)\b[^<>]*>", re.I)
+
+
+def code_like_at(text: str, start: int, end: int) -> bool:
+    """Is the word at ``text[start:end]`` code by its surroundings: inside an inline
+    `<code>` (or `<kbd>`, `<samp>`, `<tt>`, `<var>`) element, or called like a function
+    (`ralign()`)?"""
+    if text.startswith("(", end) and end > start:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[max(line_start, start - 300):start]
+    last = None
+    for m in _CODE_OPEN.finditer(head):
+        last = m
+    if last is None:
+        return False
+    return f"</{last.group(1).lower()}" not in head[last.end():].lower()

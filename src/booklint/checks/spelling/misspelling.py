@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...document.model import Document
 from ...prose.english_checker import TWO_CAPS, checker, pick
 from ...prose.suggest import either, match_case, replacement
 from ...prose.vocabulary import doc_text
-from ...prose.words import in_name, sentence_start
+from ...prose.words import code_like_at, in_author_list, in_name, not_english, sentence_start
+from ...prose.works import work_of
 from ...registry import rule
 
 
@@ -23,9 +26,12 @@ def misspelling(doc: Document, ctx):
     * identifiers and units: words with digits or `_`, camelCase, ALLCAPS, `FLOPs`,
       `GB/s`, file names, URLs;
     * ML-systems jargon booklint ships (`rules/spelling/en-*.txt`);
-    * words the book uses consistently, at least `min-count` times (default 3);
+    * words the work uses consistently, at least `min-count` times (default 3): a book's
+      chapters are one work, each blog post another (`[tool.booklint.terminology] scope`);
     * regular derivations of known words (`bottlenecked`, `unsharded`, `rasterizes`),
       closed compounds of two known words (`codebase`), British spellings;
+    * a capitalised word before `et al.`, in a list of names (`Bos and Chug`) or in a
+      hyphenated name (`Phan-Thien`);
     * a capitalised word inside a sentence, taken as a name (`Krizhevsky`), unless it is
       one letter away from a known name (`Pascall` for `Pascal`) or is a common word
       with two letters swapped (`Netowrk Interface Card`).
@@ -53,23 +59,41 @@ def misspelling(doc: Document, ctx):
     ```
     """
     book = ctx.book
-    ch = checker(book, ctx.settings())
+    scope = ctx.settings("terminology").get("scope", "auto")
+    ch = checker(book, ctx.settings(), scope, work_of(book, doc.path, scope))
     v = ch.vocab
     dt = doc_text(book, doc)
     text = doc.text
     unknown = ch.unknown_words()
+    foreign: dict[int, tuple[int, int] | None] = {}
+    told = False
     for w, si, a, b, comp in v.hits(dt, unknown | ch.caps_words()):
         if w.lower() not in unknown and not TWO_CAPS.match(w):
             continue
         seg = dt.segments[si]
+        span = seg.span(a, b)
+        if span.start >= 1 and "\\" in text[max(0, span.start - 2):span.start]:
+            continue  # `\theta` outside math: a TeX command, not a word
+        if code_like_at(text, span.start, span.end):
+            continue
+        if si not in foreign:
+            foreign[si] = not_english(seg, ch.common)
+        if foreign[si] is not None:
+            if not told:
+                told = True
+                unknown_n, total = foreign[si]
+                yield replace(ctx.finding(doc, span, (
+                    f"This passage does not read as English ({unknown_n} of its {total} words are in no English "
+                    "dictionary): filler text or another language. Its spelling is not checked.")), severity="info")
+            continue
         cap = w[0].isupper()
         first = sentence_start(seg, a) if cap else False
         verdict = ch.check(w, first, seg.where, in_name=cap and in_name(seg, a, b),
-                           prefix=comp is not None and seg.text.startswith("-", b))
+                           prefix=comp is not None and seg.text.startswith("-", b),
+                           author=cap and in_author_list(seg, a, b))
         if verdict is None:
             continue
         kind, sugg = verdict
-        span = seg.span(a, b)
         if kind in ("name", "caps"):
             best, show = sugg[0], sugg[:1]
         else:

@@ -5,7 +5,8 @@ from collections import defaultdict
 
 from ...findings import Edit, Fix
 from ...prose.english import american, english
-from ...prose.vocabulary import vocabulary
+from ...prose.vocabulary import work_vocabulary
+from ...prose.works import BOOK, split
 from ...registry import rule
 
 _FAMILY_END = re.compile(r"(?:ations?|ings?|ed|es|s|ers?|e)$")
@@ -27,8 +28,10 @@ def mixed_spelling(book, ctx):
     `modelling`) where the book spells the same word family the American way elsewhere
     (`utilization`, `visualizing`), or where the book's `-ize` words are American
     throughout (at least five uses and no British `-ise` partner used more). The finding
-    names the American form; an unsafe fix writes it. A book written in British English
-    with a few American words gets the opposite findings for families it spells both ways.
+    names the American form; an unsafe fix writes it. Spelling is compared within one work
+    (`[tool.booklint.terminology] scope`): a blog post written wholly in British English is
+    consistent, whatever the other posts do, and in a work whose `-ise` words are British a
+    family spelled once each way is left alone.
 
     ## Why is this bad?
     Mixed spelling reads as careless editing, and a search for `utilization` misses
@@ -44,9 +47,15 @@ def mixed_spelling(book, ctx):
     We want high utilization of the MXU. ... so the utilization drops.
     ```
     """
-    v = vocabulary(book)
     freq = english().freq
     ignore = {x.lower() for x in ctx.settings().get("ignore", []) if isinstance(x, str)}
+    scope = ctx.settings().get("scope", "auto")
+    for work in split(book, scope):
+        yield from _work(work_vocabulary(book, scope, work), freq, ignore, "the book" if work == BOOK else "this page",
+                         ctx)
+
+
+def _work(v, freq, ignore, what, ctx):
     british: dict[str, str] = {}  # British word → American word
     for low in v.latin:
         if low in ignore:
@@ -68,13 +77,15 @@ def mixed_spelling(book, ctx):
     ize_us = sum(n for low, n in v.latin.items() if low not in british and _IZE.match(low))
     ize_gb = sum(v.latin[low] for low in british if re.search(r"is(?:e|ed|es|ing|ation|ations|er|ers)$", low))
     american_book = ize_us >= CONVENTION and ize_us > 4 * ize_gb
+    british_work = ize_gb > ize_us  # a tie in one family is then not the British word's fault
     targets = {}
     for low, us in british.items():
         f = family(us)
-        if fam_us.get(f, 0) >= fam_gb[f]:
-            targets[low] = (us, f"the book spells this word the American way ({fam_us[f]} uses)")
+        us_n = fam_us.get(f, 0)
+        if us_n > fam_gb[f] or (us_n == fam_gb[f] and not british_work):
+            targets[low] = (us, f"{what} spells this word the American way ({fam_us[f]} uses)")
         elif american_book and re.search(r"is(?:e|ed|es|ing|ation|ations|er|ers)$", low) and not fam_us.get(f):
-            targets[low] = (us, f"the book's other `-ize` words are American ({ize_us} uses)")
+            targets[low] = (us, f"{what}'s other `-ize` words are American ({ize_us} uses)")
     if not targets:
         return
     for _rel, dt in v.docs.items():

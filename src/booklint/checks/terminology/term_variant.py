@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from ...prose.glossary import glossary
 from ...prose.variants import clusters, hyphenation_only
-from ...prose.vocabulary import vocabulary
+from ...prose.vocabulary import work_vocabulary
+from ...prose.works import BOOK, split
 from ...registry import rule
 
 DOMINANT = 2.0  # the top variant is used at least this many times as often as the next
@@ -22,13 +24,22 @@ def term_variant(book, ctx):
     so its inflected forms are one variant. The first letter of a word does not count
     (sentence starts, title-case headings). No glossary is needed.
 
-    When one variant dominates (used at least twice as often as any other), each use of
-    a rarer one is a finding that points at the dominant form. When they are balanced,
-    each use of a minority variant is a finding that lists the counts (variants kept apart by chapter are taken as deliberate).
+    Variants are compared within one work (`[tool.booklint.terminology] scope`): a book's
+    chapters are one work, while each Jekyll post (and each collection document with its own
+    authors) is a work of its own, so another author's spelling is not an inconsistency.
+
+    When one variant dominates (used at least twice as often as any other, and at least
+    three times), each page that uses another form gets one finding, at its first use there,
+    naming the form to keep and the counts. A lower-case form is never the one to keep next
+    to a form with capitals (`pytorch` / `PyTorch`, `Github` / `GitHub`), nor are two names
+    run together next to their hyphenated form (`BellmanFord` / `Bellman-Ford`). When no
+    form dominates, the group gets one info finding, at its first minority use.
 
     It leaves alone hyphenation of ordinary English compounds (`compute-bound` /
     `compute bound`), words that merely run together (`a long` / `along`), ALL-CAPS
-    emphasis, units, numbers, and terms a glossary handles (T001). Terms listed in
+    emphasis, an acronym next to a lower-case word (`STR` / `str`), case that only a
+    title-case heading changes, an ordinary phrase next to a name (`an open review` /
+    `OpenReview`), code, units, numbers, and terms a glossary handles (T001). Terms listed in
     `[tool.booklint.terminology] ignore` are skipped.
 
     ## Why is this bad?
@@ -47,31 +58,76 @@ def term_variant(book, ctx):
     """
     g = glossary(book, ctx.settings())
     ignore = {_k(x) for x in ctx.settings().get("ignore", []) if isinstance(x, str)}
-    v = vocabulary(book)
+    scope = ctx.settings().get("scope", "auto")
     order = {rel: i for i, rel in enumerate(book.docs)}
-    for c in clusters(book, ctx.settings("spelling")):
-        if c.key in ignore or g.covers(c.key) or g.covers(c.key + "s") or any(_k(u.written) in ignore for us in c.variants.values() for u in us):
-            continue
-        counts = c.counts()
-        first = {var: min((order[u.path], u.segment, u.start) for u in us) for var, us in c.variants.items()}
-        ranked = sorted(counts, key=lambda var: (-counts[var], first[var]))
-        top = ranked[0]
-        second = counts[ranked[1]]
-        dominant = counts[top] >= DOMINANT * second and counts[top] >= MIN_DOMINANT
-        for var in ranked[1:]:
-            if hyphenation_only(var, top):
-                continue  # `ZeRO-sharding` before a noun, `ZeRO sharding` elsewhere: grammar
-            for u in c.variants[var]:
-                dt = v.docs[u.path]
-                seg = dt.segments[u.segment]
-                span = seg.span(u.start, u.end)
-                if dominant:
-                    msg = (f"`{u.written}` is written `{_shown(c.variants[top], u.written)}` in {counts[top]} other "
-                           f"places in the book; write this term one way.")
-                else:
-                    listing = ", ".join(f"`{_shown(c.variants[x], u.written)}` ({counts[x]})" for x in ranked)
-                    msg = f"This term is written in several ways in the book: {listing}. Pick one."
-                yield ctx.finding(dt.doc, span, msg)
+    spelling = ctx.settings("spelling")
+    for work in split(book, scope):
+        v = work_vocabulary(book, scope, work)
+        what = "this page" if work != BOOK else "the book"
+        for c in clusters(book, spelling, scope, work):
+            if c.key in ignore or g.covers(c.key) or g.covers(c.key + "s") or any(
+                    _k(u.written) in ignore for us in c.variants.values() for u in us):
+                continue
+            yield from _report(c, v, order, what, ctx)
+
+
+def _report(c, v, order, what, ctx):
+    counts = c.counts()
+    first = {var: min((order[u.path], u.segment, u.start) for u in us) for var, us in c.variants.items()}
+    ranked = sorted(counts, key=lambda var: (-preference(var, counts), -counts[var], first[var]))
+    top = ranked[0]
+    rest = [x for x in ranked[1:] if not hyphenation_only(x, top)]
+    if not rest:
+        return  # `ZeRO-sharding` before a noun, `ZeRO sharding` elsewhere: grammar
+    other = max(counts[x] for x in ranked[1:])
+    dominant = counts[top] >= DOMINANT * other and counts[top] >= MIN_DOMINANT
+    listing = ", ".join(f"`{_shown(c.variants[x], top)}` ({counts[x]})" for x in ranked)
+    keep = _shown(c.variants[top], top)
+    if not dominant:
+        u = min((u for x in rest for u in c.variants[x]), key=lambda u: (order[u.path], u.segment, u.start))
+        dt = v.docs[u.path]
+        span = dt.segments[u.segment].span(u.start, u.end)
+        msg = f"This term is written in several ways in {what} and no form dominates: {listing}. Pick one."
+        yield replace(ctx.finding(dt.doc, span, msg), severity="info")
+        return
+    seen: set[str] = set()
+    uses = sorted((u for x in rest for u in c.variants[x]), key=lambda u: (order[u.path], u.segment, u.start))
+    for u in uses:
+        if u.path in seen:
+            continue  # one finding for the group on each page
+        seen.add(u.path)
+        dt = v.docs[u.path]
+        span = dt.segments[u.segment].span(u.start, u.end)
+        here = sum(1 for x in rest for w in c.variants[x] if w.path == u.path)
+        times = f" ({here} uses on this page)" if here > 1 else ""
+        msg = (f"`{u.written}`{times}: {what} writes this term `{keep}` {counts[top]} times; "
+               f"write it one way ({listing}).")
+        yield ctx.finding(dt.doc, span, msg)
+
+
+def preference(var: str, counts: dict[str, int]) -> int:
+    """How fit a variant is to be the form kept: a form with capitals (the brand's, `PyTorch`,
+    `GitHub`, `InfiniBand`) beats an all-lower-case one (`pytorch`, `Github`), and two
+    capitalised names joined (`BellmanFord`) lose to the hyphenated `Bellman-Ford`."""
+    others = [o for o in counts if o != var]
+    if not any(ch.isupper() for ch in var) and any(_brand(o, counts) for o in others):
+        return 0
+    if " " not in var and "-" not in var and any("-" in o and o.replace("-", "") == var
+                                                 and sum(ch.isupper() for ch in o) >= 2 for o in others):
+        return 0
+    return 1
+
+
+def _brand(var: str, counts: dict[str, int]) -> bool:
+    """A form with capitals, unless it is only a lower-case phrase of the group run together
+    in camel case (`BlogPosts` next to `blog post`)."""
+    if not any(ch.isupper() for ch in var):
+        return False
+    if " " in var or "-" in var:
+        return True
+    low = var.lower()
+    return not any(o != var and o.islower() and ("-" in o or " " in o) and o.replace(" ", "").replace("-", "") == low
+                   for o in counts)
 
 
 def _k(s: str) -> str:
