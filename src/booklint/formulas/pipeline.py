@@ -30,9 +30,22 @@ def _kramdown_site(book) -> bool:
     return str(cfg.get("markdown") or "kramdown").lower() == "kramdown"
 
 
+def _collection_document(book, rel: str) -> bool:
+    """A post or a document of an output collection: Jekyll renders it, whatever the URL model knows."""
+    head = rel.split("/", 1)[0]
+    if head == "_posts":
+        return True
+    cols = (book.jekyll_config or {}).get("collections")
+    if isinstance(cols, dict) and head.startswith("_"):
+        spec = cols.get(head[1:])
+        return isinstance(spec, dict) and bool(spec.get("output"))
+    return False
+
+
 def pipeline_for(book, rel: str, settings: dict[str, Any]) -> Pipeline:
     """The renderers of ``rel``: configured ones win over what the site layout implies."""
-    site_page = _kramdown_site(book) and book.site.serves_as_site(rel)
+    site_page = _kramdown_site(book) and (book.site.serves_as_site(rel) or (
+        rel.endswith((".md", ".markdown")) and _collection_document(book, rel)))
     inline = settings.get("inline-renderer", "auto")
     display = settings.get("display-renderer", "auto")
     if site_page:
