@@ -105,17 +105,32 @@ def kramdown_html_block(state, startLine: int, endLine: int, silent: bool) -> bo
     pos = state.bMarks[startLine] + state.tShift[startLine]
     src = state.src
     m = _OPEN.match(src, pos)
-    if m is None or m.group(1).lower() in SPAN_ELEMENTS or _MARKDOWN_ATTR.search(m.group(2) or ""):
+    if m is None:
+        c = _CLOSE.match(src, pos)
+        if c is not None and c.group(1).lower() in SPAN_ELEMENTS:
+            return _not_a_block(state, tok, startLine)
+        return True
+    if m.group(1).lower() in SPAN_ELEMENTS:
+        return _not_a_block(state, tok, startLine)  # kramdown reads the line as a paragraph
+    if _MARKDOWN_ATTR.search(m.group(2) or ""):
         return True
     end, _closed = raw_html_end(src, pos)
-    line = state.line - 1
+    line = startLine
     while line + 1 < endLine and state.bMarks[line + 1] < end:
         line += 1
-    if line + 1 > state.line:
+    # kramdown's block ends on the end tag's line: later lines are Markdown again, and a block
+    # CommonMark ended at a blank line runs on through it
+    if line + 1 != state.line:
         state.line = line + 1
         tok.map = [startLine, state.line]
         tok.content = state.getLines(startLine, state.line, state.blkIndent, True)
     return True
+
+
+def _not_a_block(state, tok, startLine: int) -> bool:
+    state.tokens.pop()
+    state.line = startLine
+    return False
 
 
 _LIQUID_CODE = re.compile(r"\{%-?\s*(highlight|mermaid)\b[^%]*%\}")
