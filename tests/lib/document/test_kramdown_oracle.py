@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from helpers import corpus_root
 
-from booklint.engine import load_book
 from booklint.config import Config
+from booklint.engine import load_book
 from booklint.formulas.analysis import analyze_document
 
 _ORACLE = Path(__file__).resolve().parents[2] / "oracle" / "jekyll" / "oracle.py"
@@ -99,12 +99,12 @@ def test_raw_html_blocks_cover_the_lines_kramdown_keeps_as_raw_html(site):
             ends.add(nxt)  # kramdown's end_line stops before the element that starts on the end tag's line
         lines = doc.text.split("\n")
 
-        def shared(ln: int) -> bool:
+        def shared(ln: int, ends=ends, ours=ours, lines=lines) -> bool:
             """A line that ends kramdown's block and starts its next element (`</details><br/>`):
             kramdown counts it to the element after, booklint to the block."""
             return ln in ends and ln in ours and "</" in lines[ln - 1]
 
-        def end_tag_only(ln: int) -> bool:
+        def end_tag_only(ln: int, ours=ours, lines=lines) -> bool:
             """`</div>` closing a `markdown=1` block: booklint's block of its own, inside kramdown's."""
             return ln in ours and re.fullmatch(r"\s*</[\w-]+>\s*", lines[ln - 1]) is not None
 
