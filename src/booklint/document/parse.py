@@ -16,6 +16,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from .directives import read_directives
 from .frontmatter import parse_front_matter
 from .html import parse_tag, scan_html
+from .kramdown_blocks import kramdown_blocks_plugin, mathjax_math, text_tex
 from .liquid import Closers, liquid_plugin, scan_liquid
 from .model import (
     CodeBlock,
@@ -47,13 +48,15 @@ _HEADING_TAG = re.compile(r"h[1-6]")
 
 
 @functools.cache
-def markdown_parser() -> MarkdownIt:
+def markdown_parser(kramdown: bool = False) -> MarkdownIt:
+    """The parser; ``kramdown=True`` draws raw HTML blocks where kramdown does (a page Jekyll renders)."""
     md = (
         MarkdownIt("commonmark")  # its maxNesting of 20 keeps nested brackets and lists linear
         .enable(["table", "strikethrough"])
         .use(front_matter_plugin)
         .use(dollarmath_plugin, double_inline=True, allow_digits=False)
         .use(liquid_plugin)
+        .use(kramdown_blocks_plugin, kramdown)
     )
     # keep escapes and entities as their own tokens: their markup is what was written,
     # which lets positions.walk_inline find every token where it is in the source
@@ -87,8 +90,10 @@ def parse(source: Source) -> Document:
         return doc
     text = source.text
     masked = _mask_liquid(text)
-    b = _Builder(doc, text, masked)
+    # Jekyll runs only files with front matter through kramdown; the rest (a README) GitHub shows
+    b = _Builder(doc, text, masked, kramdown=text.startswith("---"))
     b.run(masked, 0, depth=0)
+    _text_math(doc)
     doc.links.sort(key=lambda x: x.span.start)
     doc.images.sort(key=lambda x: x.span.start)
     doc.math.sort(key=lambda x: x.span.start)
@@ -101,6 +106,51 @@ def parse(source: Source) -> Document:
     return doc
 
 
+def _text_math(doc: Document) -> None:
+    """TeX written in Markdown text that reaches MathJax (or is meant to, and does not): as math spans
+    of context "text", and out of the prose."""
+    text = doc.text
+    if "\\" not in text:
+        return
+    ranges: dict[int, list[int]] = {}
+    for i in doc.inline:
+        if i.where not in ("paragraph", "table", "heading"):
+            continue
+        r = ranges.get(i.group)
+        if r is None:
+            ranges[i.group] = [i.span.start, i.span.end]
+        else:
+            r[1] = max(r[1], i.span.end)
+    if not ranges:
+        return
+    taken = sorted([(m.span.start, m.span.end) for m in doc.math] + [(c.span.start, c.span.end) for c in doc.code_spans])
+    found: list[MathSpan] = []
+    for a, z in sorted(ranges.values()):
+        if "\\" not in text[a:z]:
+            continue
+        for o, cs, ce, e, d in text_tex(text, a, z):
+            if any(s < e and o < t for s, t in taken):
+                continue
+            found.append(MathSpan(text[cs:ce], Span(o, e), Span(cs, ce), d, d in ("env", "\\\\[", "lost\\["), "text"))
+    if not found:
+        return
+    doc.math.extend(found)
+    spans = sorted((m.span.start, m.span.end) for m in found)
+    kept: list[TextRun] = []
+    for run in doc.prose:
+        s, e = run.span.start, run.span.end
+        cut = [(max(s, a), min(e, z)) for a, z in spans if a < e and s < z]
+        if not cut:
+            kept.append(run)
+            continue
+        pos = s
+        for a, z in cut + [(e, e)]:
+            if a > pos and text[pos:a].strip():
+                kept.append(TextRun(text[pos:a], Span(pos, a), run.where))
+            pos = max(pos, z)
+    doc.prose = kept
+
+
 def _line_starts(s: str) -> list[int]:
     starts = [0]
     i = s.find("\n")
@@ -111,8 +161,9 @@ def _line_starts(s: str) -> list[int]:
 
 
 class _Builder:
-    def __init__(self, doc: Document, text: str, masked: str):
+    def __init__(self, doc: Document, text: str, masked: str, kramdown: bool = False):
         self.doc = doc
+        self.kramdown = kramdown
         self.text = text  # the real text: every span indexes it
         self.masked = masked
         self.closers = Closers(text)
@@ -120,7 +171,7 @@ class _Builder:
 
     # -- blocks --------------------------------------------------------------------------
     def run(self, frag: str, base: int, depth: int) -> None:
-        md = markdown_parser()
+        md = markdown_parser(self.kramdown)
         try:
             tokens = md.parse(frag, {})
         except RecursionError:
@@ -165,6 +216,8 @@ class _Builder:
                 self._html_block(tok, frag, starts, base, depth)
             elif t == "liquid_block":
                 self._liquid_block(tok, frag, starts, base)
+            elif t == "liquid_code":
+                self._liquid_code(tok, frag, starts, base)
             i += 1
 
     def _front_matter_check(self, tokens) -> None:
@@ -231,12 +284,26 @@ class _Builder:
                 break
             pos = nxt
 
+    def _liquid_code(self, tok, frag, starts, base) -> None:
+        """`{% highlight %}` / `{% mermaid %}`: its two tags, and a code block between them."""
+        span = self._block_span(tok, starts, frag, base)
+        a, z = tok.meta["body"]
+        cs = Span(base + a, base + z)
+        self.doc.code_blocks.append(CodeBlock(tok.info.strip(), self.text[cs.start:cs.end], span, cs, True))
+        for lo, hi in ((span.start, cs.start), (cs.end, span.end)):
+            pos = self.text.find("{%", lo, hi)
+            if pos != -1:
+                tag = scan_liquid(self.text, pos, hi, self.closers)
+                if tag is not None:
+                    self._add_liquid(tag)
+
     def _html_block(self, tok, frag, starts, base, depth) -> None:
         span = self._block_span(tok, starts, frag, base)
         for item in scan_html(self.text, span.start, span.end, block=True):
             self._add_html(item)
         m = _MD1.search(self.text, span.start, min(span.end, span.start + 8192))
         if m is None:
+            self._html_math(span)
             return
         if depth >= MAX_FRAGMENT_DEPTH:
             self.doc.notes.append(ParseNote("too-deep", "`markdown=1` blocks nest too deeply; booklint stopped here", Span(m.start(), m.end())))
@@ -250,6 +317,12 @@ class _Builder:
         if cm:
             inner_end = inner_start + cm.start()
         self.run(self.masked[inner_start:inner_end], inner_start, depth + 1)
+
+    def _html_math(self, span: Span) -> None:
+        """The formulas MathJax typesets in a raw HTML block (kramdown passes its text through)."""
+        text = self.text
+        for o, cs, ce, e, d in mathjax_math(text, span.start, span.end):
+            self.doc.math.append(MathSpan(text[cs:ce], Span(o, e), Span(cs, ce), d, d != "\\(", "html"))
 
     # -- inline --------------------------------------------------------------------------
     def _heading(self, tok, inline, frag, starts, base) -> None:

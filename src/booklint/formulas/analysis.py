@@ -14,6 +14,7 @@ findings of its own code.
 
 from __future__ import annotations
 
+import html as _html
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -42,6 +43,7 @@ FORMULA_KINDS: dict[str, str] = {
     "kramdown-damage": "a change kramdown makes to a `$...$` formula that the reader sees",
     "table-pipe": "a `|` or `\\|` in the math of a table row, which the row's cell split changes",
     "too-many-formulas": "more formulas in a file than MAX_FORMULAS: the rest are not checked",
+    "lost-math-delimiter": "`\\(` or `\\[` in Markdown text, whose backslash kramdown eats, so MathJax finds no formula",
     "caption-double-dollar": "`$$` in a caption, which KaTeX's auto-render reads as two empty formulas",
 }
 
@@ -137,6 +139,12 @@ def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
     for m in doc.math:
         if m.context == "caption":
             work.append((m.span.start, "caption", m))
+        elif m.context == "html":
+            if pipe.kramdown:  # GitHub typesets no math in raw HTML
+                work.append((m.span.start, "html", m))
+        elif m.context == "text":
+            if pipe.kramdown:
+                work.append((m.span.start, "text", m))
         elif m.delimiter == "$$":
             work.append((m.span.start, "$$", m))
         elif not pipe.autorender:
@@ -156,6 +164,10 @@ def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
     for _, kind, item in work:
         if kind == "caption":
             ctx.caption(item)
+        elif kind == "html":
+            ctx.html(item)
+        elif kind == "text":
+            ctx.text_tex(item)
         elif kind == "$$":
             ctx.double(item)
         elif kind == "$":
@@ -226,6 +238,48 @@ class _Run:
         res.formulas.append(Formula(m.span.start, m.span.end, m.tex, display, renderer, problems, at, "caption"))
         _report_problems(res, m.span.start, m.delimiter, problems, at, kramdown=False, hint=self._hint(m.tex, renderer))
         self._learn(m.tex, renderer, m.span.start, "$")
+
+    def html(self, m: MathSpan) -> None:
+        """A formula MathJax finds in raw HTML (or in text kramdown passes through): the browser has
+        decoded its entities; its macro definitions hold for the rest of the page."""
+        renderer = self.pipe.display
+        at = _span_mapper(self.doc, m)
+        tex = m.tex
+        if "&" in tex:
+            plain = _html.unescape(tex)
+            if plain != tex:
+                tex = plain
+                whole = Span(m.span.start, m.span.end)
+                at = lambda a, b: whole  # noqa: E731 - offsets of the decoded text do not map back
+        delim = m.delimiter if m.delimiter != "env" else "\\begin"
+        problems = check(tex, renderer=renderer, display=m.display, macros=self.scopes[renderer])
+        self.res.formulas.append(Formula(m.span.start, m.span.end, tex, m.display, renderer, problems, at, "html"))
+        _report_problems(self.res, m.span.start, delim, problems, at, kramdown=False, hint=self._hint(tex, renderer))
+        self._learn(tex, renderer, m.span.start, m.delimiter)
+
+    def text_tex(self, m: MathSpan) -> None:
+        """TeX in Markdown text on a kramdown page: a bare environment or `\\\\(...\\\\)` reaches MathJax
+        after kramdown's span parsers; `\\(...\\)` loses its backslashes and never does."""
+        if m.delimiter.startswith("lost"):
+            d = m.delimiter[4:]
+            close = ")" if d == "\\(" else "]"
+            self.res.add("lost-math-delimiter", Span(m.span.start, m.span.start + 2),
+                         f"kramdown reads `{d}` and `\\{close}` as Markdown escapes and drops their backslashes, so "
+                         f"MathJax finds no formula here and the reader sees the raw TeX in brackets. Write "
+                         f"`$$...$$`, or `\\{d}...\\\\{close}` (kramdown makes it `{d}...\\{close}`).")
+            return
+        renderer = self.pipe.display
+        at = _span_mapper(self.doc, m)
+        k = self.kram(m.tex)
+        if k.split:
+            return  # kramdown cuts it into pieces: MathJax finds no whole formula
+        problems = [_moved(p, k.to_raw_span) for p in
+                    check(k.text, renderer=renderer, display=m.display, macros=self.scopes[renderer])]
+        self.res.formulas.append(Formula(m.span.start, m.span.end, k.text, m.display, renderer, problems,
+                                         _through(k.to_raw_span, at), "text"))
+        _report_problems(self.res, m.span.start, m.delimiter, problems, at, kramdown=True,
+                         hint=self._hint(k.text, renderer))
+        self._learn(k.text, renderer, m.span.start, "text")
 
     def double(self, m: MathSpan) -> None:
         res = self.res

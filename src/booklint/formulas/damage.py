@@ -108,6 +108,19 @@ def _token_starts(text: str) -> set[int]:
     return out
 
 
+def _after_backslash(k: KramdownText, raw_at: int) -> bool:
+    """Is the character KaTeX gets for raw offset ``raw_at`` preceded there by a single backslash?"""
+    idx = _text_index(k, raw_at)
+    if idx is None or idx == 0:
+        return False
+    run = 0
+    j = idx - 1
+    while j >= 0 and k.text[j] == "\\":
+        run += 1
+        j -= 1
+    return run % 2 == 1
+
+
 def classify(k: KramdownText, problems: tuple[TexProblem, ...], *, strict: bool = False) -> list[DamageReport]:
     """The reports for one single-``$`` span (table-pipe damage is M011's, not here)."""
     out: list[DamageReport] = []
@@ -144,6 +157,8 @@ def classify(k: KramdownText, problems: tuple[TexProblem, ...], *, strict: bool 
                         "This formula relies on kramdown turning `\\\\` into `\\`; a renderer without kramdown "
                         "(GitHub) gets `\\\\`, a line break. Fine on the kramdown site only."))
                 continue
+            if c in _VISIBLE and _after_backslash(k, d.start + 1):
+                continue  # `\\\{`: the `\\` before gave a backslash, so KaTeX gets `\{` as meant
             if c in _VISIBLE:
                 extra = " and KaTeX refuses the formula" if caused and c not in "#$" else ""
                 out.append(DamageReport(d.start, d.end,

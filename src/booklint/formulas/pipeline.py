@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..views.renders import collection_document, kramdown_site
+
 #: The Distill template's KaTeX auto-render delimiters, in the order al-folio's distill layout
 #: gives them (its `d-front-matter` lists `$` before `$$`): each is searched in every text
 #: node in turn, so a `$$` that reaches it is read as two `$`.
@@ -23,16 +25,9 @@ class Pipeline:
         return "kramdown" if self.kramdown else "GitHub"
 
 
-def _kramdown_site(book) -> bool:
-    if book.dialect != "jekyll":
-        return False
-    cfg = book.jekyll_config or {}
-    return str(cfg.get("markdown") or "kramdown").lower() == "kramdown"
-
-
 def pipeline_for(book, rel: str, settings: dict[str, Any]) -> Pipeline:
     """The renderers of ``rel``: configured ones win over what the site layout implies."""
-    site_page = _kramdown_site(book) and book.site.serves_as_site(rel)
+    site_page = kramdown_site(book) and (book.site.serves_as_site(rel) or collection_document(book, rel))
     inline = settings.get("inline-renderer", "auto")
     display = settings.get("display-renderer", "auto")
     if site_page:

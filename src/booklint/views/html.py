@@ -193,7 +193,7 @@ def _analyse(book, doc: Document, optional: frozenset[str]) -> Tree:
         last[:] = [start, end, ("c", j)]
         return last[2], end
 
-    _walk(tree.issues, page, container, "page", "paragraph", optional)
+    _walk(tree.issues, page, container, "page", "paragraph", optional, text)
     for start in sorted(inside):
         _walk(tree.issues, inside[start], lambda t, s=start: (("l", s), 1 << 62), "caption", "caption", optional)
     tree.issues.sort(key=lambda x: x.tag.span.start)
@@ -204,7 +204,7 @@ MAX_ISSUES = 5000  # per page: more say nothing new (the engine lists 1000 findi
 
 
 def _walk(issues: list[Issue], tags: list[HtmlTag], container, where: str, inline_where: str,
-          optional: frozenset[str]) -> None:
+          optional: frozenset[str], text: str | None = None) -> None:
 
     def _reportable(tag: HtmlTag) -> bool:
         """Unclosed or misnested elements worth a finding (markdown=1 blocks have their own rule)."""
@@ -232,7 +232,8 @@ def _walk(issues: list[Issue], tags: list[HtmlTag], container, where: str, inlin
                 break
             stack.pop()
             index[top[3]].pop()
-            if _reportable(top[0]):
+            if _reportable(top[0]) and (text is None or text[top[0].span.end:top[2]].strip()):
+                # (an element with nothing after it in its paragraph, `<a name="x">` alone, closes empty)
                 report("unclosed", top[0], None, inline_where)
         name = t.name
         if t.self_closing or name in void:

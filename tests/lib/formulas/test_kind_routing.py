@@ -13,6 +13,7 @@ ROUTING = {
     "unknown-command": "M001",
     "unsupported-command": "M001",
     "unbalanced-brace": "M002",
+    "lost-math-delimiter": "M018",
     "unknown-env": "M003",
     "env-mismatch": "M003",
     "left-right": "M004",
