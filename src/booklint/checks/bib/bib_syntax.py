@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...bibliography import PARSE_KINDS
 from ...bibliography.book import bibliographies
 from ...document.model import Span
@@ -62,4 +64,7 @@ def bib_syntax(book, ctx):
                                                "BibTeX and Distill cannot read it. Replace it with the text file.")
         for p in shelf.problems(rel):
             if p.kind in kinds and not (src.binary and p.kind == "control-characters"):
-                yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)
+                f = ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)
+                if f.severity == "error" and not shelf.shown(rel, p):
+                    f = replace(f, severity="warning")  # an entry no page shows: a warning at most
+                yield f
