@@ -904,6 +904,7 @@ def _pubmed_shape(n: PersonName) -> bool:
         and n.commas == 0
         and n.words >= 2
         and len(n.last) == 1
+        and len(n.last[0]) <= 8  # initials, perhaps with TeX accents; cheap test first
         and not n.prelast
         and bool(_INITIALS.fullmatch(latex_to_text(n.last[0])))
         and bool(n.first)
@@ -930,8 +931,7 @@ def check_author_names(bib: Bibliography, fields: Iterable[str] = ("author", "ed
             # "Smith JA" is reversed (two or more initials), and so is "Smith J" in a list written
             # that way (PubMed); one such name among "Given Family" names is a one-letter family
             # name (Kam Hou U, Weinan E)
-            shaped = sum(1 for n in names if _pubmed_shape(n))
-            pubmed_list = shaped >= 2 and shaped * 2 >= len([n for n in names if not n.is_others])
+            pubmed_list: bool | None = None  # computed when a name needs it
             single = [_is_single(n) for n in names]
             # one person split into two one-word names
             for i in range(len(names) - 1):
@@ -1048,6 +1048,9 @@ def check_author_names(bib: Bibliography, fields: Iterable[str] = ("author", "ed
                         )
                         continue
                     # "Smith JA" (PubMed style) read by BibTeX as given Smith, family JA
+                    if _pubmed_shape(n) and len(latex_to_text(n.last[0])) < 2 and pubmed_list is None:
+                        shaped = sum(1 for x in names if _pubmed_shape(x))
+                        pubmed_list = shaped >= 2 and shaped * 2 >= len([x for x in names if not x.is_others])
                     if _pubmed_shape(n) and (pubmed_list or len(latex_to_text(n.last[0])) >= 2):
                         fam_word = latex_to_text(n.first[0])
                         inits = " ".join(c + "." for c in latex_to_text(n.last[0]))

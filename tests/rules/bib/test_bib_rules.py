@@ -328,3 +328,16 @@ def test_exporter_fields_and_extra_fields_are_accepted(make_book):
     assert [f.message.split()[0] for f in lint(root, select=["B011"])] == ["mytag", "autor"]
     (root / "booklint.toml").write_text('[bib]\nmodel = "bibtex"\nextra-fields = ["MyTag"]\n')
     assert [f.message.split()[0] for f in lint(root, select=["B011"])] == ["autor"]
+
+
+def test_jekyll_scholar_file_accepts_the_fields_the_site_templates_read(make_book):
+    bib = "@article{a, title = {A}, author = {Doe, Jane}, journal = {J}, year = 2020, abbr = {J}, selected = {true},\n  issue = {3}, numpages = {12}, autor = {x}}\n"
+    root = make_book({
+        "_config.yml": "scholar:\n  source: /_bibliography/\n  bibliography: papers.bib\n",
+        "_bibliography/papers.bib": bib,
+        "_layouts/bib.liquid": "{{ entry.abbr }} {{ entry.title }}\n",
+        "_includes/selected.liquid": "{% bibliography -f papers -q @*[selected=true]* %}\n",
+        "index.md": "# Home\n",
+    })
+    got = [f.message.split()[0] for f in lint(root, select=["B011"])]
+    assert got == ["autor"]

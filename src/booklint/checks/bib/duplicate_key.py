@@ -39,13 +39,17 @@ def duplicate_key(book, ctx):
         if src is None or bib is None:
             continue
         distill = shelf.renderer(rel)[0] == "distill"
+        by_key: dict[str, list] = {}
+        if distill:
+            for e in bib.entries:
+                by_key.setdefault(e.key, []).append(e)
         for p in shelf.problems(rel):
             if p.kind not in ctx.rule.kinds:
                 continue
             message, same_work = p.message, False
             if distill and p.entry_key:
-                copies = [e for e in bib.entries if e.key == p.entry_key]
-                later = next((e for e in copies if (e.line, e.key_span.column) >= (p.line, p.column)), None)
+                copies = by_key.get(p.entry_key, [])
+                later = next((e for e in copies if e.line >= p.line), None)
                 earlier = copies[0] if copies else None
                 if later is not None and earlier is not None and later is not earlier:
                     same_work = _title(earlier) == _title(later) and bool(_title(later))
