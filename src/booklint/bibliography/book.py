@@ -11,6 +11,7 @@ checks once, whatever subset of rules is selected.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Hashable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -29,17 +30,14 @@ if TYPE_CHECKING:
     from .model import Bibliography, BibProblem
 
 
-# Fields that reference managers and bibliography databases add to every entry, which styles
-# ignore on purpose; on top of the data models' own `tolerated` lists (B011 accepts them).
-EXPORTER_FIELDS = frozenset({
-    "adsurl", "adsnote", "eid",  # NASA ADS
-    "bdsk-url-1", "bdsk-url-2", "bdsk-file-1", "bdsk-file-2", "date-added", "date-modified",  # BibDesk
-    "mendeley-tags", "mendeley-groups",  # Mendeley
-    "groups", "ranking", "priority", "readstatus", "qualityassured", "printed", "comment",  # JabRef
-    "annotation", "shortjournal",  # Zotero (Better BibTeX)
-    "citeulike-article-id", "citeulike-linkout-0", "posted-at", "added-at", "interhash", "intrahash",  # CiteULike, BibSonomy
-    "unique-id", "researcherid-numbers", "orcid-numbers", "web-of-science-categories",  # Web of Science
-})
+# problems about how an entry is printed: under Distill, only for the entries a page cites
+_PRINTING = frozenset({"required-field-missing", "unknown-field", "field-not-for-type"})
+# CSL variables that jekyll-scholar (bibtex-ruby's CSL conversion) passes on by name and that
+# its styles print, beyond the BibTeX model
+_CSL_FIELDS = frozenset({"issue", "number-of-pages", "collection-title", "container-title", "event", "genre"})
+_ENTRY_FIELD = re.compile(r"\bentry\.([A-Za-z_][A-Za-z0-9_]*)")
+_BIB_QUERY = re.compile(r"\{%-?\s*bibliography\b[^%]*%\}")
+_QUERY_FIELD = re.compile(r"\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*[!~^$*]?=")
 
 
 def _frozen(value: Any) -> Hashable:
@@ -65,7 +63,10 @@ class Shelf:
         self.book = book
         self.settings = settings
         self._key = key if key is not None else _frozen(settings)
-        self.model: str = settings.get("model") or "bibtex"
+        # "auto": each .bib by what renders it (see renderer()); else one model for every file
+        self.model_setting: str = settings.get("model") or "auto"
+        # the README's citation block is for LaTeX users: BibTeX unless biblatex is asked for
+        self.model: str = self.model_setting if self.model_setting in ("bibtex", "biblatex") else "bibtex"
         self.folder: str = str(settings.get("folder") or "").strip("/")
         self.readme: str = settings.get("readme") or "README.md"
         self.cff_name: str = settings.get("citation-cff") or "CITATION.cff"
@@ -103,33 +104,129 @@ class Shelf:
         """A .bib that exists but that booklint could not read (too large, or an I/O error)."""
         return rel in self.book.files.others and self.book.source(rel) is None
 
+    def renderer(self, rel: str) -> tuple[str, str]:
+        """What renders the .bib file ``rel``, and the data model it is judged by:
+        ("distill", "distill") for a file a page loads through its front matter's
+        ``bibliography:`` (the Distill layout prints it), ("jekyll-scholar", "bibtex") for a file
+        in jekyll-scholar's source folder, else ("bibtex", "bibtex"). A ``model`` other than
+        ``auto`` in the settings judges every file by that model."""
+        def build() -> tuple[str, str]:
+            if self.model_setting != "auto":
+                return ("distill" if self.model_setting == "distill" else "bibtex"), self.model_setting
+            if rel in self.in_use():
+                return "distill", "distill"
+            folder = self._scholar_folder()
+            if folder is not None and (folder == "" or rel.startswith(folder + "/")):
+                return "jekyll-scholar", "bibtex"
+            return "bibtex", "bibtex"
+
+        return self._memo(("bibliography.renderer", rel), build)
+
+    def _scholar_folder(self) -> str | None:
+        """jekyll-scholar's source folder when the site uses it (``scholar:`` in _config.yml, or
+        the plugin), else None."""
+        cfg = self.book.jekyll_config or {}
+        scholar = cfg.get("scholar")
+        plugins = [str(p) for p in (cfg.get("plugins") or cfg.get("gems") or []) if isinstance(p, str)]
+        if not isinstance(scholar, dict) and "jekyll/scholar" not in plugins and "jekyll-scholar" not in plugins:
+            return None
+        source = (scholar or {}).get("source") if isinstance(scholar, dict) else None
+        folder = posixpath.normpath(str(source or "./_bibliography").strip().lstrip("/") or ".")
+        return "" if folder == "." else folder
+
+    def template_fields(self) -> frozenset[str]:
+        """Fields the site's own bibliography templates read (``entry.abbr`` in al-folio's
+        ``_layouts/bib.liquid``) or query (``[selected=true]``): printed by the site, not typos."""
+        def build() -> frozenset[str]:
+            found: set[str] = set()
+            for rel in self.book.files.others:
+                if not rel.startswith(("_layouts/", "_includes/")) or not rel.endswith((".html", ".liquid")):
+                    continue
+                src = self.book.source(rel)
+                if src is None or "entry" not in src.text and "bibliography" not in src.text:
+                    continue
+                found.update(m.lower() for m in _ENTRY_FIELD.findall(src.text))
+                for tag in _BIB_QUERY.findall(src.text):
+                    found.update(m.lower() for m in _QUERY_FIELD.findall(tag))
+            return frozenset(found)
+
+        return self.book.memo("bibliography.template-fields", build)
+
+    def cited_in(self, rel: str) -> frozenset[str]:
+        """The keys that the pages loading ``rel`` cite (every page's keys for a file no page
+        names: jekyll-scholar and LaTeX files are shared)."""
+        pages = self.in_use().get(rel)
+        if not pages:
+            return self.cited_keys()
+
+        def build() -> frozenset[str]:
+            keys: set[str] = set()
+            for page in pages:
+                doc = self.book.docs.get(page)
+                if doc is not None:
+                    keys.update(c.key for c in citations(doc) if c.key)
+            return frozenset(keys)
+
+        return self._memo(("bibliography.cited-in", rel), build)
+
     def problems(self, rel: str) -> list[BibProblem]:
-        """Every problem of every kind in ``rel`` under the configured data model, computed once."""
+        """Every problem of every kind in ``rel`` under its data model, computed once."""
+        renderer, model = self.renderer(rel)
+
         def build() -> list[BibProblem]:
             from . import KINDS, check_bibliography
+            from .distill import reader_problems
 
             bib = self.bibliography(rel)
-            return [] if bib is None else check_bibliography(bib, self.model, kinds=KINDS.keys(),
-                                                             cited_keys=self.cited_keys())
+            if bib is None:
+                return []
+            out = check_bibliography(bib, model, kinds=KINDS.keys(), cited_keys=self.cited_keys(),
+                                     shown_keys=self.cited_in(rel))
+            if renderer == "distill":
+                # what Distill prints wrong is about the references it lists: the cited entries
+                cited = self.cited_in(rel)
+                out = [p for p in out if p.kind not in _PRINTING or not p.entry_key or p.entry_key in cited]
+                src = self.book.source(rel)
+                extra = reader_problems(src.text, bib) if src is not None else []
+                if extra:
+                    out = sorted(out + extra, key=lambda p: (p.line, p.column, p.kind))
+            return out
 
-        return self.book.memo(("bibliography.problems", rel, self.model), build)
+        return self.book.memo(("bibliography.problems", rel, renderer, model), build)
 
-    def accepted_field(self, p: BibProblem) -> bool:
-        """An unknown-field problem for a field the book's tools add on purpose."""
+    def accepted_field(self, p: BibProblem, rel: str | None = None) -> bool:
+        """An unknown-field problem for a field the book's tools add on purpose, or that the
+        site's jekyll-scholar templates print."""
         if p.kind != "unknown-field" or not p.field:
             return False
-        return p.field.lower() in EXPORTER_FIELDS or p.field.lower() in self._extra_fields
+        name = p.field.lower()
+        if name in self._extra_fields:
+            return True
+        return (rel is not None and self.renderer(rel)[0] == "jekyll-scholar"
+                and (name in _CSL_FIELDS or name in self.template_fields()))
+
+    def shown(self, rel: str, p: BibProblem) -> bool:
+        """Whether the entry of ``p`` is printed: under Distill only cited entries are listed."""
+        if self.renderer(rel)[0] != "distill" or not p.entry_key:
+            return True
+        return p.entry_key in self.cited_in(rel)
 
     def reported(self, kinds: Iterable[str]) -> Iterator[tuple[Source, BibProblem]]:
         """The problems of ``kinds`` in every checked .bib file, with the file they are in."""
+        for src, p, _shown in self.reported_shown(kinds):
+            yield src, p
+
+    def reported_shown(self, kinds: Iterable[str]) -> Iterator[tuple[Source, BibProblem, bool]]:
+        """Like :meth:`reported`, with whether the problem's entry is shown on a page (a rule
+        reports a problem of an entry no page shows as a warning at most)."""
         kinds = frozenset(kinds)
         for rel in self.files:
             src = self.book.source(rel)
             if src is None:
                 continue
             for p in self.problems(rel):
-                if p.kind in kinds and not self.accepted_field(p):
-                    yield src, p
+                if p.kind in kinds and not self.accepted_field(p, rel):
+                    yield src, p, self.shown(rel, p)
 
     # -----------------------------------------------------------------------------------
     # citations in the chapters

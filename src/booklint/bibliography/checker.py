@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .datamodel import DataModel, load_model
+from .datamodel import DataModel, exporter_fields, load_model
 from .latex import latex_to_text
 from .model import BibEntry, BibField, Bibliography, BibProblem, Span
 from .names import PersonName, name_key, parse_names
@@ -58,6 +58,7 @@ KINDS: dict[str, Kind] = {
     "bad-key": Kind("an entry without a key, or a key with spaces, quotes, braces or commas"),
     "stray-text": Kind("text outside any entry that looks like a broken entry (braces or `=`)"),
     "control-characters": Kind("control characters or undecodable bytes (binary data, broken encoding)"),
+    "distill-unreadable": Kind("something BibTeX reads but Distill's reader throws on (@string, a bare macro, ...)"),
     # keys and duplicates
     "duplicate-key": Kind("two entries with the same key (or keys that differ only in case)"),
     "duplicate-entry": Kind("two entries for the same work (same DOI, or same normalised title)"),
@@ -102,6 +103,7 @@ KINDS: dict[str, Kind] = {
 PARSE_KINDS = frozenset({
     "syntax-error", "unbalanced-braces", "unbalanced-quotes", "missing-comma", "malformed-value",
     "undefined-string", "duplicate-field", "bad-entry-type", "bad-key", "stray-text", "control-characters",
+    "distill-unreadable",
 })
 VALUE_KINDS = frozenset({
     "malformed-year", "malformed-date", "malformed-month", "malformed-pages", "malformed-doi", "malformed-url",
@@ -191,6 +193,56 @@ def _norm_title(title: str) -> str:
     return name_key(title)
 
 
+def _families(e: BibEntry) -> set[str]:
+    out = set()
+    for n in parse_names(e.get("author").value if e.get("author") is not None else ""):
+        if n.error is None and not n.is_others:
+            k = name_key(n.family or n.text)
+            if k:
+                out.add(k)
+    return out
+
+
+def _different_authors(a: BibEntry, b: BibEntry) -> bool:
+    """Two entries whose author lists have no family name in common: two different works."""
+    fa, fb = _families(a), _families(b)
+    return bool(fa) and bool(fb) and not fa & fb
+
+
+def _key_words(e: BibEntry) -> set[str]:
+    """The words a key is made of (`flammarion2015averaging` -> flammarion, averaging), without
+    the authors' family names."""
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", e.key) if len(w) >= 4}
+    return words - _families(e)
+
+
+def _wrong_title(prev: BibEntry, e: BibEntry) -> BibProblem:
+    """Same title, different authors: not a duplicate, one of the titles was copied wrong.
+    Which one: the entry whose key's words are not in the title, when only one of them is."""
+    title_words = set(name_key(e.text("title")).split())
+    fits_prev = bool(_key_words(prev) & title_words)
+    fits_e = bool(_key_words(e) & title_words)
+    authors_e = _short(e.text("author"), 40)
+    authors_prev = _short(prev.text("author"), 40)
+    if fits_prev and not fits_e and _key_words(e):
+        wrong, right = e, prev
+    elif fits_e and not fits_prev and _key_words(prev):
+        wrong, right = prev, e
+    else:
+        wrong = right = None
+    if wrong is not None and right is not None:
+        msg = (f"`{wrong.key}` has the title of `{right.key}` (line {right.line}), but other authors: "
+               f"its title is probably wrong (its key names another work). Copy the right title for "
+               f"`{wrong.key}`.")
+        span, key = _head(wrong), wrong.key
+    else:
+        msg = (f"{_label(e)} has the same title as `{prev.key}` (line {prev.line}), but other authors "
+               f"({authors_e} / {authors_prev}): two different works, so one of the two titles is "
+               "wrong. Check both against the papers.")
+        span, key = _head(e), e.key
+    return _p("duplicate-entry", msg, span, key, "title")
+
+
 def check_duplicate_entries(bib: Bibliography) -> list[BibProblem]:
     """Entries for the same work under different keys: same DOI, or same normalised title."""
     out: list[BibProblem] = []
@@ -221,6 +273,9 @@ def check_duplicate_entries(bib: Bibliography) -> list[BibProblem]:
                 prev_doi = _norm_doi(prev.text("doi")) if prev.has("doi") else ""
                 if doi and prev_doi and doi != prev_doi:
                     continue  # same title, different DOIs: two works (e.g. an erratum)
+                if _different_authors(prev, e):
+                    out.append(_wrong_title(prev, e))
+                    continue
                 out.append(
                     _p(
                         "duplicate-entry",
@@ -333,6 +388,8 @@ def entry_fields_problems(
     t = entry.entry_type
     if not re.fullmatch(r"[a-z][a-z0-9_-]*", t):
         return out  # reported by the parser as bad-entry-type
+    if m.any_type:
+        return _distill_fields_problems(entry, m)
     spec, implied = m.resolve_type(t)
     if spec is None:
         candidates = list(m.types) + list(m.type_aliases)
@@ -371,6 +428,8 @@ def entry_fields_problems(
         c = m.canonical_field(f.key)
         if c in spec.allowed or c in m.common or c in m.tolerated or f.key in m.tolerated:
             continue
+        if c not in m.known_fields and (f.key in exporter_fields() or c in exporter_fields()):
+            continue  # written by a reference manager or database on purpose
         if c in m.known_fields:
             if not foreign:
                 continue
@@ -410,12 +469,110 @@ def entry_fields_problems(
     return out
 
 
-def check_fields(bib: Bibliography, model: DataModel | str = "bibtex", *, foreign: bool = True) -> list[BibProblem]:
-    """Unknown types, missing required fields, fields foreign to the type, unknown fields."""
+def _known_anywhere(name: str) -> bool:
+    """A field some data model defines or tolerates, or that an exporter writes."""
+    low = name.lower()
+    if low in exporter_fields():
+        return True
+    for other in ("bibtex", "biblatex"):
+        om = load_model(other)
+        c = om.canonical_field(low)
+        if c in om.known_fields or c in om.tolerated:
+            return True
+    return False
+
+
+def _present_text(entry: BibEntry, name: str) -> str:
+    f = entry.get(name)
+    return f.text.strip() if f is not None else ""
+
+
+_URL_IN_TEXT = re.compile(r"\\url\s*\{([^{}]+)\}|(https?://\S+)")
+
+
+def _distill_fields_problems(entry: BibEntry, m: DataModel) -> list[BibProblem]:
+    """What Distill prints wrong or leaves out for one entry (see rules/bib/distill.yml)."""
+    out: list[BibProblem] = []
+    key = entry.key
+    if not entry.has("title"):
+        out.append(_p("required-field-missing",
+                      f"`{key}` has no title: Distill prints the word “undefined” in its place, in the "
+                      "reference list and in the citation's hover card. Add title = {...}.",
+                      _head(entry), key, "title"))
+    if not entry.has("year") and not entry.has("date"):
+        elsewhere = next((n for n in m.year_elsewhere if entry.has(n)), None)
+        hint = (f" (the {elsewhere} field is not printed as the year)" if elsewhere else "")
+        out.append(_p("required-field-missing",
+                      f"`{key}` has no year{hint}: Distill's reference list prints none and the "
+                      "citation's hover card prints “undefined”. Add year = {YYYY}.",
+                      _head(entry), key, "year"))
+    if not entry.has("journal") and not entry.has("booktitle"):
+        for name in m.venue_elsewhere:
+            text = _present_text(entry, name)
+            if not text or (name == "howpublished" and (_URL_IN_TEXT.search(entry.get(name).value)
+                                                         or text.lower().startswith("http"))):
+                continue
+            f = entry.get(name)
+            out.append(_p("required-field-missing",
+                          f"`{key}` gives its venue in {f.name} (“{_short(text, 40)}”), which Distill does "
+                          "not print: it prints journal, or else booktitle, so the reference shows no "
+                          f"venue. {'Rename' if name in ('journaltitle', 'eventtitle') else 'Copy'} it to "
+                          f"{'booktitle' if name == 'eventtitle' else 'journal'}.",
+                          f.name_span, key, name))
+            break
+    if not entry.has("url"):
+        for name in ("howpublished", "note"):
+            f = entry.get(name)
+            mt = _URL_IN_TEXT.search(f.value) if f is not None else None
+            if mt:
+                addr = (mt.group(1) or mt.group(2)).strip()
+                out.append(_p("required-field-missing",
+                              f"The address in {f.name} of `{key}` is not shown: Distill prints neither "
+                              f"{f.name} nor a link made from it, only url. Add url = {{{_short(addr, 50)}}}.",
+                              f.name_span, key, "url"))
+                break
+    printed = {f for g in m.printed for f in g}
+    for f in entry.fields:
+        c = f.key
+        if c in printed or _known_anywhere(c):
+            continue
+        close = difflib.get_close_matches(c, sorted(printed), n=1, cutoff=0.7)
+        if close:
+            out.append(_p("unknown-field",
+                          f"{f.name} is not a field Distill reads, so `{key}` is printed without it. If you "
+                          f"meant {close[0]}, rename it.",
+                          f.name_span, key, c))
+    return out
+
+
+def _distill_date_only(bib: Bibliography, cited: frozenset[str] | None) -> list[BibProblem]:
+    """Entries whose year is only in `date`: the list prints it, the hover card prints
+    “undefined”. One problem a file, listing them, at the first."""
+    found = [e for e in bib.entries if e.has("date") and not e.has("year")
+             and (cited is None or e.key in cited)]
+    if not found:
+        return []
+    first = found[0]
+    keys = ", ".join(f"`{e.key}`" for e in found[:4]) + (f" and {len(found) - 4} more" if len(found) > 4 else "")
+    n = f"{len(found)} entries give" if len(found) > 1 else "One entry gives"
+    return [_p("required-field-missing",
+               f"{n} the year only in date ({keys}): Distill's reference list prints the date, but the "
+               "citation's hover card reads year only and prints “undefined”. Add year = {YYYY} beside "
+               "each date.",
+               _head(first), first.key, "year")]
+
+
+def check_fields(bib: Bibliography, model: DataModel | str = "bibtex", *, foreign: bool = True,
+                 cited: Iterable[str] | None = None) -> list[BibProblem]:
+    """Unknown types, missing required fields, fields foreign to the type, unknown fields.
+    Under Distill's model, ``cited`` (the keys the pages that load the file cite) limits the
+    file-level date-only report to entries Distill shows."""
     m = _model(model)
     out: list[BibProblem] = []
     for e in bib.entries:
         out.extend(entry_fields_problems(e, m, foreign=foreign))
+    if m.any_type:
+        out += _distill_date_only(bib, None if cited is None else frozenset(cited))
     return out
 
 
@@ -430,10 +587,13 @@ _MONTH_NAMES = {
     )
 }
 _MONTH_ABBR = {k[:3]: v for k, v in _MONTH_NAMES.items()} | {"sept": 9}
-_PAGE = r"(?:[A-Za-z]{0,3}\d+[A-Za-z]{0,2}|[ivxlcdm]+|[IVXLCDM]+)"
-_RANGE = rf"{_PAGE}(?:\s*(?:-{{1,3}}|–|—)\s*{_PAGE}|\+)?"
+# a page: a number with letters around it (S12, e1002345, eadt6140 for an e-locator), an
+# article number with its page (268:12348), or a roman numeral; a range, "12+", or a page
+# count with roman front matter ("xiv+733", as MathSciNet writes a book's pages)
+_PAGE = r"(?:[A-Za-z]{0,6}\d+[A-Za-z]{0,2}(?::\d+)?|[ivxlcdm]+|[IVXLCDM]+)"
+_RANGE = rf"{_PAGE}(?:\s*(?:-{{1,3}}|–|—)\s*{_PAGE}|\+(?:\d+)?)?"
 _PAGES_RE = re.compile(rf"{_RANGE}(?:\s*,\s*{_RANGE})*")
-_DOI_RE = re.compile(r"10\.\d{4,9}/\S+")
+_DOI_RE = re.compile(r"10\.\d{4,9}/\S+|10/[A-Za-z0-9]+")  # a DOI, or a shortDOI (10/cmwds4)
 _ARXIV_NEW = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})(?:v\d+)?")
 _ARXIV_OLD = re.compile(r"[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?")
 _DATE_PART = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
@@ -477,19 +637,44 @@ def _is_arxiv_entry(e: BibEntry) -> bool:
 
 
 _ARXIV_ID_IN_TEXT = re.compile(
-    r"arxiv\.org/(?:abs|pdf)/|\barxiv\s*[:\s]\s*(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})", re.IGNORECASE
+    r"arxiv\.org/(?:abs|pdf)/|\barxiv\s*[:\s]\s*(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})"
+    # DBLP's CoRR entries: volume = {abs/2301.00774}
+    r"|(?:^|\s)abs/(?:\d{4}\.\d{4,5}|[a-z\-]+/\d{7})\b",
+    re.IGNORECASE,
 )
 
 
+def _raw_value(f: BibField) -> str:
+    """A value taken verbatim (a url: `~` and `%` are characters of the address, not TeX),
+    without the braces that protect it."""
+    v = f.value.strip()
+    while v.startswith("{") and v.endswith("}") and _balanced(v[1:-1]):
+        v = v[1:-1].strip()
+    return v
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += (ch == "{") - (ch == "}")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def check_values(bib: Bibliography, model: DataModel | str = "bibtex") -> list[BibProblem]:
-    """Malformed year, date, month, pages, DOI, URL and arXiv id."""
+    """Malformed year, date, month, pages, DOI, URL and arXiv id. Under Distill's model the
+    fields it never prints (month, eprint) are not checked, and date is printed verbatim."""
     m = _model(model)
+    unprinted = {"month", "eprint", "date"} if m.any_type else set()
     out: list[BibProblem] = []
     for e in bib.entries:
         arxiv = None
         for f in e.fields:
             k = f.key
-            v = f.text.strip()
+            if k in unprinted:
+                continue
+            v = _raw_value(f) if k == "url" else f.text.strip()
             if not v and k in ("year", "month", "pages", "doi", "url", "eprint", "date"):
                 continue
             if k == "year":
@@ -704,7 +889,27 @@ def _is_single(n: PersonName) -> bool:
 
 
 def _handle_like(text: str) -> bool:
-    return bool(re.search(r"[\d_@]", text)) or (text.isascii() and text.isalpha() and text.islower())
+    if re.search(r"[\d_]", text):
+        return True
+    if "@" in text:
+        # `AI@Meta` is a corporate author's name; `jdoe@` or `@jdoe` is a handle
+        return not re.fullmatch(r"[A-Z][A-Za-z]*@[A-Z][A-Za-z]*", text)
+    return text.isascii() and text.isalpha() and text.islower()
+
+
+def _pubmed_shape(n: PersonName) -> bool:
+    """`Smith JA`: a capitalised word, then initials, with no comma."""
+    return (
+        n.error is None and not n.is_others and not n.literal
+        and n.commas == 0
+        and n.words >= 2
+        and len(n.last) == 1
+        and len(n.last[0]) <= 8  # initials, perhaps with TeX accents; cheap test first
+        and not n.prelast
+        and bool(_INITIALS.fullmatch(latex_to_text(n.last[0])))
+        and bool(n.first)
+        and bool(_PERSONAL_WORD.fullmatch(latex_to_text(n.first[0])))
+    )
 
 
 def check_author_names(bib: Bibliography, fields: Iterable[str] = ("author", "editor")) -> list[BibProblem]:
@@ -723,6 +928,10 @@ def check_author_names(bib: Bibliography, fields: Iterable[str] = ("author", "ed
             names = parse_names(f.value)
             role = f.key
             handled: set[int] = set()
+            # "Smith JA" is reversed (two or more initials), and so is "Smith J" in a list written
+            # that way (PubMed); one such name among "Given Family" names is a one-letter family
+            # name (Kam Hou U, Weinan E)
+            pubmed_list: bool | None = None  # computed when a name needs it
             single = [_is_single(n) for n in names]
             # one person split into two one-word names
             for i in range(len(names) - 1):
@@ -839,15 +1048,10 @@ def check_author_names(bib: Bibliography, fields: Iterable[str] = ("author", "ed
                         )
                         continue
                     # "Smith JA" (PubMed style) read by BibTeX as given Smith, family JA
-                    if (
-                        n.commas == 0
-                        and n.words >= 2
-                        and len(n.last) == 1
-                        and not n.prelast
-                        and _INITIALS.fullmatch(latex_to_text(n.last[0]))
-                        and n.first
-                        and _PERSONAL_WORD.fullmatch(latex_to_text(n.first[0]))
-                    ):
+                    if _pubmed_shape(n) and len(latex_to_text(n.last[0])) < 2 and pubmed_list is None:
+                        shaped = sum(1 for x in names if _pubmed_shape(x))
+                        pubmed_list = shaped >= 2 and shaped * 2 >= len([x for x in names if not x.is_others])
+                    if _pubmed_shape(n) and (pubmed_list or len(latex_to_text(n.last[0])) >= 2):
                         fam_word = latex_to_text(n.first[0])
                         inits = " ".join(c + "." for c in latex_to_text(n.last[0]))
                         out.append(
@@ -871,10 +1075,27 @@ def check_author_names(bib: Bibliography, fields: Iterable[str] = ("author", "ed
 
     # the same person written Family, Given in one place and Given, Family in another
     reported: set[tuple[str, str]] = set()
+
+    def coauthors(e: BibEntry, skip: tuple[str, str]) -> set[str]:
+        out: set[str] = set()
+        for f in e.fields:
+            if f.key in wanted:
+                for n in parse_names(f.value):
+                    if n.error is None and not n.is_others:
+                        k = name_key(n.family)
+                        if k and k not in skip:
+                            out.add(k)
+        return out
+
     for (g, fk), occ in occurrences.items():
         if g == fk or (fk, g) not in occurrences or (g, fk) in reported:
             continue
         other = occurrences[(fk, g)]
+        # two names that mirror each other are two people, unless their entries share
+        # another author (then it is one person, written both ways)
+        if not any(e1 is not e2 and coauthors(e1, (g, fk)) & coauthors(e2, (g, fk))
+                   for e1, _f1, _n1 in occ for e2, _f2, _n2 in other):
+            continue
         # which order is wrong? the one whose "family" is more often seen as a given name
         score_this = as_family[fk] + as_given[g]
         score_other = as_family[g] + as_given[fk]
@@ -930,9 +1151,12 @@ def check_bibliography(
     model: DataModel | str = "bibtex",
     kinds: Iterable[str] | None = None,
     cited_keys: Iterable[str] | None = None,
+    shown_keys: Iterable[str] | None = None,
 ) -> list[BibProblem]:
     """Parse problems plus every check, filtered to ``kinds`` (default: :func:`default_kinds`),
-    sorted by position. ``cited_keys`` enables ``entry-not-cited`` when that kind is selected."""
+    sorted by position. ``cited_keys`` enables ``entry-not-cited`` when that kind is selected;
+    ``shown_keys`` (the keys the pages that print the file cite) limits Distill's file-level
+    reports to the entries it lists."""
     m = _model(model)
     selected = default_kinds() if kinds is None else frozenset(kinds)
     unknown = selected - KINDS.keys()
@@ -941,7 +1165,7 @@ def check_bibliography(
     out = list(bib.problems)
     out += check_duplicate_keys(bib)
     out += check_duplicate_entries(bib)
-    out += check_fields(bib, m, foreign="field-not-for-type" in selected)
+    out += check_fields(bib, m, foreign="field-not-for-type" in selected, cited=shown_keys)
     out += check_values(bib, m)
     out += check_arxiv_identifiers(bib)
     out += check_author_names(bib)

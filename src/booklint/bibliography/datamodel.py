@@ -15,7 +15,7 @@ import yaml
 
 from booklint.data import rules_path
 
-__all__ = ["DataModel", "TypeSpec", "load_model", "available_models"]
+__all__ = ["DataModel", "TypeSpec", "available_models", "exporter_fields", "load_model"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,13 @@ class DataModel:
     common: frozenset[str]
     tolerated: frozenset[str]
     misc_like: frozenset[str] = field(default_factory=frozenset)
+    # Distill's model: types are never looked at; what is printed, and where else a venue or
+    # a year is written by other models (see rules/bib/distill.yml)
+    any_type: bool = False
+    printed: tuple[tuple[str, ...], ...] = ()
+    hover: frozenset[str] = field(default_factory=frozenset)
+    venue_elsewhere: tuple[str, ...] = ()
+    year_elsewhere: tuple[str, ...] = ()
 
     @functools.cached_property
     def known_fields(self) -> frozenset[str]:
@@ -54,6 +61,8 @@ class DataModel:
         """The spec for an entry type (following aliases) and the fields the alias implies."""
         t = entry_type.lower()
         implied: dict[str, str] = {}
+        if self.any_type:
+            return self.types.get("*"), implied
         if t in self.type_aliases:
             t, implied = self.type_aliases[t]
         if t in self.misc_like:
@@ -66,7 +75,7 @@ class DataModel:
 
     def is_known_type(self, entry_type: str) -> bool:
         t = entry_type.lower()
-        return t in self.types or t in self.type_aliases or t in self.misc_like
+        return self.any_type or t in self.types or t in self.type_aliases or t in self.misc_like
 
 
 def _as_group(item: object) -> tuple[str, ...]:
@@ -108,6 +117,11 @@ def _build(data: dict) -> DataModel:
         common=frozenset(str(x).lower() for x in data.get("common") or []),
         tolerated=frozenset(str(x).lower() for x in data.get("tolerated") or []),
         misc_like=frozenset(str(x).lower() for x in data.get("misc_like") or []),
+        any_type=bool(data.get("any_type", False)),
+        printed=tuple(_as_group(item) for item in data.get("printed") or []),
+        hover=frozenset(str(x).lower() for x in data.get("hover") or []),
+        venue_elsewhere=tuple(str(x).lower() for x in data.get("venue_elsewhere") or []),
+        year_elsewhere=tuple(str(x).lower() for x in data.get("year_elsewhere") or []),
     )
 
 
@@ -122,6 +136,15 @@ def load_model(name: str = "bibtex") -> DataModel:
             raise ValueError(f"unknown bibliography data model {name!r}; available: {', '.join(available_models())}")
     with path.open(encoding="utf-8") as fh:
         return _build(yaml.safe_load(fh))
+
+
+@functools.cache
+def exporter_fields() -> frozenset[str]:
+    """Fields that reference managers and databases write on their own (``rules/bib/lists/
+    exporter-fields.yml``): not typos under any model."""
+    with rules_path("bib", "lists", "exporter-fields.yml").open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    return frozenset(str(f).lower() for fields in data.values() for f in fields or [])
 
 
 def available_models() -> list[str]:

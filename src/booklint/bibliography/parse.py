@@ -61,7 +61,8 @@ _FIELD_START = re.compile(r"\s*([A-Za-z_][\w:.+\-]*)\s*=")
 # a bare value: a number, or a macro name (it cannot start with a digit)
 _BARE = re.compile(r"\d+(?![^\s#,{}\"=()])|[A-Za-z_][^\s#,{}\"=()@%~\\]*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
-_BAD_KEY_CHARS = re.compile(r"[\s\"#%'(),={}~\\]")
+# an apostrophe is fine in a key (BibTeX, biber and Distill all take `o'neil2020`)
+_BAD_KEY_CHARS = re.compile(r"[\s\"#%(),={}~\\]")
 _TYPE_OK = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _RECOVER_HEAD = re.compile(r"@[ \t]*([^\s{(]*)[ \t]*[{(]\s*([^\s,{}()\"=#%]*)")
 _LINE_FIELD = re.compile(r"\n[ \t]*([A-Za-z_][\w:.+\-]*)[ \t]*=")
@@ -454,7 +455,7 @@ class _Builder:
         elif _BAD_KEY_CHARS.search(key):
             self.add(
                 "bad-key",
-                f"The key `{_snippet(key, 30)}` contains spaces or characters (quotes, braces, "
+                f"The key `{_snippet(key, 30)}` contains spaces or characters (double quotes, braces, "
                 "commas, `#`, `%`, `~`, `\\`) that break citing it. Use letters, digits, `-`, "
                 "`_`, `:` and `.` only.",
                 entry.key_span,

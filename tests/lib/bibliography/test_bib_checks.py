@@ -32,7 +32,8 @@ def test_every_message_has_a_fix_sentence():
     text = (Path(__file__).parent / "data" / "everything_wrong.bib").read_text(encoding="utf-8")
     problems = check_bibliography(parse_bib(text), kinds=KINDS.keys(), cited_keys=[])
     seen = {p.kind for p in problems}
-    missing = set(KINDS) - seen - {"citation-mismatch", "citation-no-entry"}
+    # distill-unreadable comes from the Distill reader's check (distill.reader_problems)
+    missing = set(KINDS) - seen - {"citation-mismatch", "citation-no-entry", "distill-unreadable"}
     assert not missing, f"kinds not exercised by data/everything_wrong.bib: {sorted(missing)}"
     for p in problems:
         sentences = [s for s in p.message.replace("e.g.", "eg").split(". ") if s.strip()]
@@ -289,11 +290,35 @@ def test_reversed_across_the_bibliography():
     bib = parse_bib(
         "@misc{a, author={Dean, Jeff and Shazeer, Noam}}\n"
         "@misc{b, author={Dean, Jeff and Ghemawat, Sanjay}}\n"
-        "@misc{c, author={Jeff, Dean}}\n"
+        "@misc{c, author={Jeff, Dean and Ghemawat, Sanjay}}\n"
     )
     got = check_author_names(bib)
     assert found(got) == [("author-reversed", 3, "c")]
     assert "Dean, Jeff" in got[0].message
+
+
+def test_mirrored_names_without_a_shared_coauthor_are_two_people():
+    bib = parse_bib(
+        "@misc{a, author={Li, Wang and Chen, Ming}}\n"
+        "@misc{b, author={Wang, Li and Zhao, Hui}}\n"
+    )
+    assert check_author_names(bib) == []
+
+
+@pytest.mark.parametrize("authors", [
+    "Kam Hou U and Smith, John",
+    "Weinan E and Han, Jiequn",
+    "{AI@Meta}",
+    "AI@Meta and Touvron, Hugo",
+])
+def test_one_letter_family_names_and_corporate_authors(authors):
+    got = [p for p in names_problems(authors) if p.kind != "author-single-name"]
+    assert got == [], [p.message for p in got]
+
+
+def test_pubmed_list_is_reversed():
+    got = names_problems("Smith J and Jones B")
+    assert [p.kind for p in got] == ["author-reversed", "author-reversed"]
 
 
 # ---------------------------------------------------------------------------------------

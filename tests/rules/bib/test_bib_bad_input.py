@@ -14,7 +14,7 @@ from helpers import lint
 
 BIB = "assets/bibliography"
 CHAPTER = "---\nlayout: distill\ntitle: A\nbibliography: {bib}\n---\n\nSee<d-cite key=\"after\"></d-cite>.\n"
-AFTER = "\n@misc{after,\n  title = {After the damage},\n  author = {ankur6ue},\n  year = 2020\n}\n"
+AFTER = "\n@misc{after,\n  title = {After the damage},\n  author = {ankur6ue},\n  year = 2020,\n}\n"
 
 
 def _check(root, *args):
@@ -50,7 +50,7 @@ def _in_file(findings, root, rel):
 
 
 def test_a_one_megabyte_field(make_book):
-    big = "@misc{big,\n  title = {" + ("word " * 210_000) + "},\n  author = {Doe, Jane},\n  year = 2020\n}\n"
+    big = "@misc{big,\n  title = {" + ("word " * 210_000) + "},\n  author = {Doe, Jane},\n  year = 2020,\n}\n"
     root = _book(make_book, "big", big + AFTER)
     findings, took = _check(root)
     mine = _in_file(findings, root, f"{BIB}/big.bib")

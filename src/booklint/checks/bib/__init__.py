@@ -8,7 +8,10 @@ Settings (shared with the citation rules, C) live in ``[tool.booklint.bib]``.
 from ...registry import settings
 
 settings("bib", {
-    "model": (str, "bibtex", "the data model entries are checked against: bibtex or biblatex", ("bibtex", "biblatex")),
+    "model": (str, "auto",
+              "the data model entries are checked against: auto (each .bib by what renders it: Distill for a file "
+              "a page loads through `bibliography:`, BibTeX for jekyll-scholar's and others), or one of bibtex, "
+              "biblatex, distill for every file", ("auto", "bibtex", "biblatex", "distill")),
     "folder": (str, "assets/bibliography",
                "where a chapter's front matter `bibliography: main.bib` points (al-folio's Distill layout: "
                "assets/bibliography)"),

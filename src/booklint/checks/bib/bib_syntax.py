@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...bibliography import PARSE_KINDS
 from ...bibliography.book import bibliographies
 from ...document.model import Span
@@ -19,7 +21,11 @@ def bib_syntax(book, ctx):
     or a key with spaces or commas, an entry type that is not letters, text outside entries
     that looks like a broken entry, and control characters or undecodable bytes (a binary
     file is reported once). The parser recovers after each problem, so the rest of the
-    file is still checked.
+    file is still checked. In a file Distill prints (a page's `bibliography:`), also what
+    BibTeX reads but Distill's reader throws on, losing the page's whole bibliography:
+    `@string`, a bare macro, a bare number or month followed by a line break
+    (`year = 2020` as the last field), a space after a key, `@type(...)`. A problem in an
+    entry that no page shows is a warning.
 
     ## Why is this bad?
     One unclosed brace swallows every entry after it: BibTeX reports a confusing error far
@@ -62,4 +68,7 @@ def bib_syntax(book, ctx):
                                                "BibTeX and Distill cannot read it. Replace it with the text file.")
         for p in shelf.problems(rel):
             if p.kind in kinds and not (src.binary and p.kind == "control-characters"):
-                yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)
+                f = ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)
+                if f.severity == "error" and not shelf.shown(rel, p):
+                    f = replace(f, severity="warning")  # an entry no page shows: a warning at most
+                yield f

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...bibliography.book import bibliographies
 from ...registry import rule
 
@@ -30,5 +32,43 @@ def duplicate_key(book, ctx):
     @article{shazeer2020glu, title = {GLU Variants Improve Transformer}, ...}
     ```
     """
-    for src, p in bibliographies(book, ctx.settings()).reported(ctx.rule.kinds):
-        yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)
+    shelf = bibliographies(book, ctx.settings())
+    for rel in shelf.files:
+        src = book.source(rel)
+        bib = shelf.bibliography(rel)
+        if src is None or bib is None:
+            continue
+        distill = shelf.renderer(rel)[0] == "distill"
+        by_key: dict[str, list] = {}
+        if distill:
+            for e in bib.entries:
+                by_key.setdefault(e.key, []).append(e)
+        for p in shelf.problems(rel):
+            if p.kind not in ctx.rule.kinds:
+                continue
+            message, same_work = p.message, False
+            if distill and p.entry_key:
+                copies = by_key.get(p.entry_key, [])
+                later = next((e for e in copies if e.line >= p.line), None)
+                earlier = copies[0] if copies else None
+                if later is not None and earlier is not None and later is not earlier:
+                    same_work = _title(earlier) == _title(later) and bool(_title(later))
+                    what = ("another copy of the same work" if same_work
+                            else f"a different work (“{_short(earlier.text('title'))}”)")
+                    message = (f"The key `{p.entry_key}` is already used on line {earlier.line}, by {what}. Distill "
+                               f"shows this later entry and never the one on line {earlier.line}, so edits to "
+                               "that one have no effect. Delete one of the two"
+                               + ("." if same_work else ", or give it its own key."))
+            f = ctx.finding_at(src, p.line, p.column, message, end_line=p.end_line, end_column=p.end_column)
+            if f.severity == "error" and (same_work or not shelf.shown(rel, p)):
+                f = replace(f, severity="warning")  # nothing wrong is shown: a warning at most
+            yield f
+
+
+def _title(entry) -> str:
+    return " ".join(entry.text("title").lower().split())
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -10,10 +10,10 @@ def field_not_for_type(book, ctx):
 
     ## What it does
     Reports a field that the data model defines, but not for this entry type: BibTeX styles
-    silently drop it. Off by default for a book's .bib: Distill, which renders the
-    bibliography of a Distill book, ignores entry types and shows `booktitle` or
-    `publisher` on any entry. Turn it on (`extend-select = ["B005"]`) when the same .bib
-    is also used with LaTeX. The README's citation block is always checked this way (C004).
+    silently drop it. Off by default, and never for a file Distill prints (Distill ignores
+    entry types and shows `booktitle` or `publisher` on any entry). Turn it on
+    (`extend-select = ["B005"]`), with `model = "bibtex"` for a Distill file, when the same
+    .bib is also used with LaTeX. The README's citation block is always checked this way (C004).
 
     ## Why is this bad?
     Whoever formats the bibliography with BibTeX or biblatex loses the information: the

@@ -9,9 +9,11 @@ def unknown_entry_type(book, ctx):
     """Finds entry types the data model does not define (`@artcle`, `@webpage`).
 
     ## What it does
-    Reports an entry whose type is not a type of the configured data model (`model` in
-    `[tool.booklint.bib]`: `bibtex` or `biblatex`), with the closest real type when there
-    is one. biblatex's types (`@online`, `@report`, ...) are accepted under `biblatex`.
+    Reports an entry whose type is not a type of the data model its file is judged by
+    (`model` in `[tool.booklint.bib]`: `bibtex` or `biblatex`), with the closest real type
+    when there is one. biblatex's types (`@online`, `@report`, ...) are accepted under
+    `biblatex`. Never for a file Distill prints (a page's `bibliography:`): Distill prints
+    every type the same way.
 
     ## Why is this bad?
     BibTeX styles print an unknown type as `@misc`, or skip it with a warning; a typo in

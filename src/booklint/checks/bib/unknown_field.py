@@ -12,8 +12,12 @@ def unknown_field(book, ctx):
     Reports a field that is not part of the configured data model and is not one of the
     fields reference managers and databases commonly add and styles ignore (`abstract`,
     `keywords`, `archivePrefix`, `primaryClass`, `language`, `file`, DBLP's `biburl`, ADS's
-    `adsurl`, BibDesk's `date-added`, JabRef's `groups`, ...), with the closest real field
-    name when there is one. Fields your own tools add go in `extra-fields` of
+    `adsurl`, BibDesk's `date-added`, JabRef's `groups`, ACM's `numpages`, HAL's `hal_id`;
+    the list is `rules/bib/lists/exporter-fields.yml`), with the closest real field name
+    when there is one. A jekyll-scholar file also accepts the fields the site's templates
+    read (`entry.abbr` in al-folio's `_layouts/bib.liquid`). Distill ignores every field it
+    does not print, so in a file Distill prints only a near-miss of a printed field
+    (`autor`, `jounral`) is reported. Fields your own tools add go in `extra-fields` of
     `[tool.booklint.bib]`.
 
     ## Why is this bad?
