@@ -133,7 +133,9 @@ def _not_a_block(state, tok, startLine: int) -> bool:
     return False
 
 
-_LIQUID_CODE = re.compile(r"\{%-?\s*(highlight|mermaid)\b[^%]*%\}")
+# The parser reads a copy of the page whose Liquid tags have their spaces masked (document.parse),
+# so the space between `{%` and the tag's name is any run of non-word characters here.
+_LIQUID_CODE = re.compile(r"\{%-?[^\w%]*(highlight|mermaid)\b[^%]*%\}")
 
 
 def liquid_code_block(state, startLine: int, endLine: int, silent: bool) -> bool:
@@ -148,7 +150,7 @@ def liquid_code_block(state, startLine: int, endLine: int, silent: bool) -> bool
     if m is None:
         return False
     name = m.group(1)
-    close = re.compile(r"\{%-?\s*end" + name + r"\s*-?%\}").search(src, m.end())
+    close = re.compile(r"\{%-?[^\w%]*end" + name + r"[^\w%]*-?%\}").search(src, m.end())
     if close is None:
         return False
     line = startLine
@@ -170,7 +172,8 @@ def liquid_code_block(state, startLine: int, endLine: int, silent: bool) -> bool
 def kramdown_blocks_plugin(md, kramdown: bool = True) -> None:
     if kramdown:
         md.block.ruler.at("html_block", kramdown_html_block, {"alt": ["paragraph", "reference", "blockquote"]})
-    md.block.ruler.before("fence", "liquid_code", liquid_code_block,
+    # before the general Liquid block rule, which would take the opening tag as a tag of its own
+    md.block.ruler.before("liquid_block", "liquid_code", liquid_code_block,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
 
 
