@@ -104,6 +104,8 @@ def test_fix_keeps_text_outside_edits_and_is_idempotent(tmp_path_factory, a):
         pos, kept = 0, []
         text = src.text
         for e in edits:
+            if e.start < 0:
+                continue  # fix.py's stand-in for "remove the byte-order mark", which is not part of the text
             kept.append(text[pos:e.start])
             pos = e.end
         kept.append(text[pos:])
