@@ -359,3 +359,20 @@ def code_like_at(text: str, start: int, end: int) -> bool:
     if last is None:
         return False
     return f"</{last.group(1).lower()}" not in head[last.end():].lower()
+
+
+def named_by_link(doc: Document, start: int, end: int, word: str) -> bool:
+    """Is the word at source ``[start, end)`` in the text of a link whose address names it
+    (`[rbenv](https://github.com/rbenv/rbenv)`, `[eureqa](https://eureqa.example/)`)? Then it
+    is the name of what the link points to, as its makers write it, not a misspelling."""
+    low = word.lower()
+    for link in doc.links:
+        if link.span.start <= start and end <= link.span.end and low in _address(link.href):
+            return True
+    return False
+
+
+def _address(href: str) -> str:
+    """A URL's host and path, lower case (no scheme, query or fragment)."""
+    h = href.split("#", 1)[0].split("?", 1)[0].lower()
+    return h.split("://", 1)[-1]
