@@ -268,7 +268,7 @@ def english() -> English:
 
 # -- morphology ---------------------------------------------------------------------------------
 
-def _stems(w: str) -> list[str]:
+def stems(w: str) -> list[str]:
     """Stems a regular English suffix could have been added to."""
     out: list[str] = []
     n = len(w)
@@ -343,7 +343,7 @@ def morph_known(low: str, known: Callable[[str], bool], depth: int = 2,
     (`under+fit`, `auto+diff`: a common word, so that no slip hides behind a long prefix)."""
     if depth <= 0 or len(low) < 5:
         return None
-    for s in _stems(low):
+    for s in stems(low):
         if known(s) or morph_known(s, known, depth - 1, short):
             return "suffix"
     for p in PREFIXES:

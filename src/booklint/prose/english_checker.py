@@ -19,6 +19,7 @@ from .english import (
     english,
     fold_accents,
     morph_known,
+    stems,
     typo_neighbours,
     wide_word,
 )
@@ -290,6 +291,13 @@ class EnglishChecker:
         forms = self.vocab.forms
         return {c for c in edits1(low, LETTERS) if c in forms}
 
+    def inflects_known(self, low: str) -> bool:
+        """Is ``low`` a regular inflection (`-s`, `-ed`, `-ing`, `-er`) of a technical word:
+        one that wordfreq lists (however rarely) and the ordinary dictionary lacks (`dicts` of
+        `dict`)? Not of an ordinary word: `developped` is a slip for `developed`."""
+        wide, freq = self.lex.wide, self.lex.freq
+        return any(s in wide and s not in freq for s in stems(low) if len(low) - len(s) <= 3)
+
     def suggestions(self, low: str) -> list[str]:
         """Likely corrections, best first: words one edit away (the book's own words first,
         then by English frequency), or the word split in two (`eachother` → `each other`)."""
@@ -301,6 +309,10 @@ class EnglishChecker:
                     self.vocab.phrase_used(phrase) or {a, b} & FUNCTION_WORDS and min(len(a), len(b)) >= 3):
                 out.append(phrase)
         cands = self.candidates(low) - self.lex.never_suggest
+        if self.inflects_known(low):
+            # `dicts`: the plural of a word wordfreq knows (`dict`), too short or rare to be
+            # taken as a stem; `ducts` or `diets` would be absurd, unless the book uses them
+            cands = {c for c in cands if self.vocab.latin.get(c, 0)}
         ranked = sorted(cands, key=lambda c: (-self.vocab.latin.get(c, 0), -self.lex.freq.get(c, 0), c))
         out += ranked
         return out

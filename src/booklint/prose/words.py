@@ -376,3 +376,24 @@ def _address(href: str) -> str:
     """A URL's host and path, lower case (no scheme, query or fragment)."""
     h = href.split("#", 1)[0].split("?", 1)[0].lower()
     return h.split("://", 1)[-1]
+
+
+_DETERMINERS = frozenset(
+    "a an the this that these those each every any some no another one two three four five six seven eight "
+    "nine ten its their our his her my your whose which per".split())
+_WORDY = re.compile(r"[^\W\d_]+(?:[- ][^\W\d_]+)*")
+
+
+def used_as_noun(s: str, a: int, written: str) -> bool:
+    """Is a term written in words (`all-reduce`, `all gather`) used as a noun at segment
+    offset ``a``, after a determiner or a number (`an all-reduce`, `two all-gathers`)? A term
+    spelled like a code name (`BF16`, `bfloat-16`) is a noun wherever it stands. Otherwise it
+    may be a verb (`we all-reduce the gradients`), which no rename can fix safely."""
+    if not _WORDY.fullmatch(written):
+        return True
+    head = s[:a].rstrip().rstrip("*_").rstrip()
+    m = re.search(r"([^\W_]+)$", head)
+    if m is None:
+        return False
+    prev = m.group(1)
+    return prev.isdigit() or prev.lower() in _DETERMINERS or prev.endswith(("'s", "’s"))
