@@ -268,7 +268,7 @@ def english() -> English:
 
 # -- morphology ---------------------------------------------------------------------------------
 
-def _stems(w: str) -> list[str]:
+def stems(w: str) -> list[str]:
     """Stems a regular English suffix could have been added to."""
     out: list[str] = []
     n = len(w)
@@ -304,6 +304,9 @@ def _stems(w: str) -> list[str]:
             add(w[:-4])
         if w.endswith("bly"):
             add(w[:-1] + "e")
+    if w.endswith("or") and n > 6:  # an agent noun: `approximat+or` (`approximate`), `extract+or`
+        add(w[:-2] + "e")
+        add(w[:-2])
     for suf, repl in (("ization", "ize"), ("isation", "ise"), ("ation", "ate"), ("ation", ""), ("ation", "e"),
                       ("ability", "able"), ("ibility", "ible"), ("ity", ""), ("ness", ""), ("ment", ""),
                       ("able", ""), ("able", "e"), ("ible", ""), ("ize", ""), ("ize", "e"), ("ise", ""),
@@ -332,19 +335,25 @@ def american(low: str) -> str | None:
     return None
 
 
-def morph_known(low: str, known: Callable[[str], bool], depth: int = 2) -> str | None:
+def morph_known(low: str, known: Callable[[str], bool], depth: int = 2,
+                short: Callable[[str], bool] | None = None) -> str | None:
     """How ``low`` is made of known words: "suffix" (`bottleneck+ed`), "prefix"
-    (`un+viable`), or None. ``known`` decides what a known stem is."""
+    (`un+viable`), or None. ``known`` decides what a known stem is; ``short``, when given,
+    what a word of three or four letters must be to follow a prefix of four letters or more
+    (`under+fit`, `auto+diff`: a common word, so that no slip hides behind a long prefix)."""
     if depth <= 0 or len(low) < 5:
         return None
-    for s in _stems(low):
-        if known(s) or morph_known(s, known, depth - 1):
+    for s in stems(low):
+        if known(s) or morph_known(s, known, depth - 1, short):
             return "suffix"
     for p in PREFIXES:
-        if low.startswith(p) and len(low) - len(p) >= 4:
-            rest = low[len(p):]
-            if known(rest) or morph_known(rest, known, depth - 1):
-                return "prefix"
+        if not low.startswith(p):
+            continue
+        rest = low[len(p):]
+        if len(rest) >= 4 and (known(rest) or morph_known(rest, known, depth - 1, short)):
+            return "prefix"
+        if 3 <= len(rest) <= 4 and len(p) >= 4 and short is not None and short(rest):
+            return "prefix"
     return None
 
 

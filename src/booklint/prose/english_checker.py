@@ -19,6 +19,7 @@ from .english import (
     english,
     fold_accents,
     morph_known,
+    stems,
     typo_neighbours,
     wide_word,
 )
@@ -31,6 +32,7 @@ OWN_WORD = 10  # a word the book uses this many times is the book's word, whatev
 RARE = 50  # pyspellchecker's floor: words seen this rarely include junk (`neglig`)
 COMMON = 1000
 SHORT_WIDE = 580  # centibels: a word of three letters from wordfreq must be this common (`url`, `meh`)
+LONG_RARE = 9  # pyspellchecker's rarest entries this long are words, unless they are slips
 TYPO_OF = 100  # a word this frequent, two letters swapped or one doubled, is a typo, not a derivation  # an English word at least this frequent in pyspellchecker's counts is a common word
 
 
@@ -136,8 +138,19 @@ class EnglishChecker:
         f = self.lex.freq.get(low)
         if f is not None and f > RARE:
             return True
-        return low in self.lex.extra or low in self.user or self.jargon(low) or (
-            f is None and len(low) >= 6 and self.wide_known(low))  # short wordfreq entries are often junk (`plo`)
+        if low in self.lex.extra or low in self.user or self.jargon(low):
+            return True
+        if len(low) < 6:
+            return False  # short rare entries are often junk (`plo`, `neglig`)
+        if self.wide_known(low):
+            return True  # wordfreq confirms it (`contrastive`, `parametrized`: pyspellchecker's rarest)
+        # a long entry of pyspellchecker's rarest that is no slip of a common word (`parametrize`)
+        return f is not None and len(low) >= LONG_RARE and self.base_known(low) and not self.slip_of_common(low)
+
+    def short_stem(self, low: str) -> bool:
+        """A short word that may follow a long prefix (`under+fit`, `auto+diff`): a common one,
+        by either list (wordfreq's short rare entries are fragments: `tes`, `plo`)."""
+        return self.lex.freq.get(low, 0) >= COMMON or self.lex.wide.get(low, 999) <= SHORT_WIDE
 
     def unknown_words(self) -> set[str]:
         """The book's lower-cased Latin words that are not accepted (decided once per book)."""
@@ -166,17 +179,45 @@ class EnglishChecker:
             if plain != low and plain.isascii():
                 return self.accepted(plain) or self.wide_known(low)
         us = american(low)
-        if us and (self.stem_known(us) or morph_known(us, self.stem_ok)):
+        if us and (self.stem_known(us) or morph_known(us, self.stem_ok, short=self.short_stem)):
             return True
         if low in self.lex.wide and low not in self.lex.freq and not self.wide_known(low) and self.slip_of_common(low):
             return False  # wordfreq has it, as a rare slip for a far more frequent word (`forseeable`)
-        if morph_known(low, self.stem_ok) and not self.typo_of_common(low):
+        if morph_known(low, self.stem_ok, short=self.short_stem) and not self.typo_of_common(low) and not self.short_of_common(low):
             return True
-        parts = compound_parts(low, self.stem_ok)
+        parts = compound_parts(low, self.compound_part)
         if (parts and not (set(parts) & FUNCTION_WORDS) and not self.vocab.phrase_used(" ".join(parts))
-                and not self.typo_of_common(low)):
+                and not self.typo_of_common(low) and not self.near_common(low)):
             return True
         return False
+
+    def compound_part(self, low: str) -> bool:
+        """A word that may make half of a closed compound: a stem, and a common word when it
+        has three letters (`pun` + `che`, `hoc` + `ting` are slips, not compounds)."""
+        return self.stem_ok(low) and (len(low) > 3 or self.lex.freq.get(low, 0) >= COMMON)
+
+    def short_of_common(self, low: str) -> bool:
+        """Is ``low`` a common word with a letter left out (`witing`, `gobal`, `nubered`,
+        `fondations`), which a short stem plus a suffix happens to spell (`wit+ing`,
+        `gob+al`)? Not when it is a prefix plus a common word (`re+tile`, not `reptile`)."""
+        freq = self.lex.freq
+        if any(low.startswith(p) and freq.get(low[len(p):], 0) >= COMMON for p in PREFIXES):
+            return False
+        n = len(low)
+        for i in range(n + 1):
+            for ch in LETTERS[:-1]:
+                c = low[:i] + ch + low[i:]
+                if freq.get(c, 0) >= COMMON and not c.startswith(low):
+                    return True
+        return False
+
+    def near_common(self, low: str) -> bool:
+        """Is ``low`` one edit (a letter left out, added, replaced or swapped) from a common
+        word that is not one of its own inflections? Two words run together rarely land one
+        letter from a third (`pace+craft` for `spacecraft`, `hear+teat` for `heartbeat`)."""
+        freq = self.lex.freq
+        return any(freq.get(c, 0) >= COMMON and not (c.startswith(low) or low.startswith(c))
+                   for c in self.lex.candidates(low))
 
     def typo_of_common(self, low: str) -> bool:
         """Is ``low`` a common word (or one the book uses) with two letters swapped or a
@@ -250,6 +291,13 @@ class EnglishChecker:
         forms = self.vocab.forms
         return {c for c in edits1(low, LETTERS) if c in forms}
 
+    def inflects_known(self, low: str) -> bool:
+        """Is ``low`` a regular inflection (`-s`, `-ed`, `-ing`, `-er`) of a technical word:
+        one that wordfreq lists (however rarely) and the ordinary dictionary lacks (`dicts` of
+        `dict`)? Not of an ordinary word: `developped` is a slip for `developed`."""
+        wide, freq = self.lex.wide, self.lex.freq
+        return any(s in wide and s not in freq for s in stems(low) if len(low) - len(s) <= 3)
+
     def suggestions(self, low: str) -> list[str]:
         """Likely corrections, best first: words one edit away (the book's own words first,
         then by English frequency), or the word split in two (`eachother` → `each other`)."""
@@ -261,6 +309,10 @@ class EnglishChecker:
                     self.vocab.phrase_used(phrase) or {a, b} & FUNCTION_WORDS and min(len(a), len(b)) >= 3):
                 out.append(phrase)
         cands = self.candidates(low) - self.lex.never_suggest
+        if self.inflects_known(low):
+            # `dicts`: the plural of a word wordfreq knows (`dict`), too short or rare to be
+            # taken as a stem; `ducts` or `diets` would be absurd, unless the book uses them
+            cands = {c for c in cands if self.vocab.latin.get(c, 0)}
         ranked = sorted(cands, key=lambda c: (-self.vocab.latin.get(c, 0), -self.lex.freq.get(c, 0), c))
         out += ranked
         return out

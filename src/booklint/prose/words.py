@@ -359,3 +359,41 @@ def code_like_at(text: str, start: int, end: int) -> bool:
     if last is None:
         return False
     return f"</{last.group(1).lower()}" not in head[last.end():].lower()
+
+
+def named_by_link(doc: Document, start: int, end: int, word: str) -> bool:
+    """Is the word at source ``[start, end)`` in the text of a link whose address names it
+    (`[rbenv](https://github.com/rbenv/rbenv)`, `[eureqa](https://eureqa.example/)`)? Then it
+    is the name of what the link points to, as its makers write it, not a misspelling."""
+    low = word.lower()
+    for link in doc.links:
+        if link.span.start <= start and end <= link.span.end and low in _address(link.href):
+            return True
+    return False
+
+
+def _address(href: str) -> str:
+    """A URL's host and path, lower case (no scheme, query or fragment)."""
+    h = href.split("#", 1)[0].split("?", 1)[0].lower()
+    return h.split("://", 1)[-1]
+
+
+_DETERMINERS = frozenset(
+    "a an the this that these those each every any some no another one two three four five six seven eight "
+    "nine ten its their our his her my your whose which per".split())
+_WORDY = re.compile(r"[^\W\d_]+(?:[- ][^\W\d_]+)*")
+
+
+def used_as_noun(s: str, a: int, written: str) -> bool:
+    """Is a term written in words (`all-reduce`, `all gather`) used as a noun at segment
+    offset ``a``, after a determiner or a number (`an all-reduce`, `two all-gathers`)? A term
+    spelled like a code name (`BF16`, `bfloat-16`) is a noun wherever it stands. Otherwise it
+    may be a verb (`we all-reduce the gradients`), which no rename can fix safely."""
+    if not _WORDY.fullmatch(written):
+        return True
+    head = s[:a].rstrip().rstrip("*_").rstrip()
+    m = re.search(r"([^\W_]+)$", head)
+    if m is None:
+        return False
+    prev = m.group(1)
+    return prev.isdigit() or prev.lower() in _DETERMINERS or prev.endswith(("'s", "’s"))

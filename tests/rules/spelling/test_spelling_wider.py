@@ -49,3 +49,16 @@ def test_no_vulgar_suggestion(make_book):
 def test_code_in_inline_html_and_function_calls_are_not_words(make_book):
     text = "Apply <code>atoi</code> and then ralign() to the input.\n"
     assert flagged(make_book({"ch.md": text})) == []
+
+
+def test_link_text_named_by_its_address_is_a_name(make_book):
+    text = ("Consider [qzbenv](https://github.com/qzbenv/qzbenv) or [qzbenv](https://example.org/tools), "
+            "and [instalation](https://example.org/installation).\n")
+    assert flagged(make_book({"ch.md": text})) == ["qzbenv", "instalation"]
+
+
+@needs_wordfreq
+def test_derived_words_are_not_misspellings(make_book):
+    text = ("Universal approximators are overparametrized; an underfit model and its contrastiveness, "
+            "computed with autodiff, elaboratively.\n")
+    assert flagged(make_book({"ch.md": text})) == []

@@ -48,3 +48,20 @@ def test_never_keeps_a_lower_case_form_over_the_brand(make_book):
 def test_an_acronym_and_a_lower_case_word_are_two_things(make_book):
     text = "The STR register. The STR unit. The STR path. Python's str type and str values.\n"
     assert found(make_book({"ch.md": text}), "T002", isolated=True) == []
+
+
+def test_a_compound_written_closed_on_several_pages_is_one_note(make_book):
+    files = {"index.md": "A blog post, a blog post, another blog post, the blog post, one blog post. " * 2 + "\n",
+             "a.md": "Our blogpost is here.\n", "b.md": "Write a blogpost.\n", "c.md": "Read the blogpost.\n"}
+    got = found(make_book(files), "T002", isolated=True)
+    assert [(p, s) for p, _l, s, _m in got] == [("a.md", "info")] and "3 pages" in got[0][3]
+    files = dict(files, **{"b.md": "Write posts.\n", "c.md": "Read posts.\n", "a.md": "A blogpost, the blogpost.\n"})
+    got = found(make_book(files, name="one"), "T002", isolated=True)
+    assert [(p, s) for p, _l, s, _m in got] == [("a.md", "warning")]
+
+
+def test_a_british_spelling_inside_a_name_is_the_name(make_book):
+    text = ("We organize, optimize and generalize; the behavior is clear, behavior and behavior. The Behaviour Suite "
+            "benchmark, whose behaviour differs.\n")
+    got = found(make_book({"ch.md": text}), "T003", isolated=True)
+    assert [m.split("`")[1] for _p, _l, _s, m in got] == ["behaviour"]

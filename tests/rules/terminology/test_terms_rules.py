@@ -25,10 +25,28 @@ def test_glossary_variants_with_endings_across_lines_and_not_the_preferred_form(
     assert all("`AllGather`" in m for _p, _l, m in got[:4]) and "`FLOPS`" in got[4][2]
 
 
-def test_safe_fix_keeps_the_ending_and_unsafe_waits(make_book):
-    root = make_book({"ch.md": "Two all-gathers and an all-reduce at 1e14 FLOPS.\n"})
+def test_safe_fix_renames_only_a_bare_noun_and_unsafe_waits(make_book):
+    text = "Two all-gathers and an all-reduce at 1e14 FLOPS. We all-reduce gradients, then all-gathered.\n"
+    root = make_book({"ch.md": text})
     CliRunner().invoke(main, ["check", "--isolated", "--select", "T001", "--fix", str(root)])
-    assert (root / "ch.md").read_text() == "Two AllGathers and an AllReduce at 1e14 FLOPS.\n"
+    assert (root / "ch.md").read_text() == text.replace("an all-reduce", "an AllReduce")
+    CliRunner().invoke(main, ["check", "--isolated", "--select", "T001", "--fix", "--unsafe-fixes", str(root)])
+    assert (root / "ch.md").read_text() == ("Two AllGathers and an AllReduce at 1e14 FLOPs. "
+                                            "We AllReduce gradients, then AllGathered.\n")
+
+
+def test_a_fix_in_an_aligned_table_keeps_the_columns_aligned(make_book):
+    text = ("| Step            | Cost |\n"
+            "|-----------------|------|\n"
+            "| an all-reduce   | 2    |\n"
+            "| the all-gather  | 1    |\n\n"
+            "| Ragged | x |\n|--|--|\n| an all-reduce | y |\n")
+    root = make_book({"ch.md": text})
+    CliRunner().invoke(main, ["check", "--isolated", "--select", "T001", "--fix", str(root)])
+    got = (root / "ch.md").read_text().splitlines()
+    assert got[2] == "| an AllReduce    | 2    |" and got[3] == "| the AllGather   | 1    |"
+    assert len({line.index("|", 2) for line in got[:4]}) == 1
+    assert got[-1] == "| an AllReduce | y |"  # not aligned before: only the word changes
 
 
 def test_a_book_pack_adds_terms_and_case_sensitivity(make_book):

@@ -6,7 +6,7 @@ from ...document.model import Document
 from ...prose.english_checker import TWO_CAPS, checker, pick
 from ...prose.suggest import either, match_case, replacement
 from ...prose.vocabulary import doc_text
-from ...prose.words import code_like_at, in_author_list, in_name, not_english, sentence_start
+from ...prose.words import code_like_at, in_author_list, in_name, named_by_link, not_english, sentence_start
 from ...prose.works import work_of
 from ...registry import rule
 
@@ -30,6 +30,7 @@ def misspelling(doc: Document, ctx):
       chapters are one work, each blog post another (`[tool.booklint.terminology] scope`);
     * regular derivations of known words (`bottlenecked`, `unsharded`, `rasterizes`),
       closed compounds of two known words (`codebase`), British spellings;
+    * the text of a link whose address names it (`[rbenv](https://github.com/rbenv/rbenv)`);
     * a capitalised word before `et al.`, in a list of names (`Bos and Chug`) or in a
       hyphenated name (`Phan-Thien`);
     * a capitalised word inside a sentence, taken as a name (`Krizhevsky`), unless it is
@@ -74,7 +75,7 @@ def misspelling(doc: Document, ctx):
         span = seg.span(a, b)
         if span.start >= 1 and "\\" in text[max(0, span.start - 2):span.start]:
             continue  # `\theta` outside math: a TeX command, not a word
-        if code_like_at(text, span.start, span.end):
+        if code_like_at(text, span.start, span.end) or named_by_link(doc, span.start, span.end, w):
             continue
         if si not in foreign:
             foreign[si] = not_english(seg, ch.common)

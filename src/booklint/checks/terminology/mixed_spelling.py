@@ -6,11 +6,13 @@ from collections import defaultdict
 from ...findings import Edit, Fix
 from ...prose.english import american, english
 from ...prose.vocabulary import work_vocabulary
+from ...prose.words import in_name
 from ...prose.works import BOOK, split
 from ...registry import rule
 
 _FAMILY_END = re.compile(r"(?:ations?|ings?|ed|es|s|ers?|e)$")
 _IZE = re.compile(r"[a-z]{3,}(?:iz|yz)(?:e|ed|es|ing|ation|ations|er|ers)$")
+_TITLE_CASE = ("heading", "front-matter", "details")  # where every word may be capitalised
 CONVENTION = 5  # uses of American -ize/-yze words that make "the book is American"
 
 
@@ -31,7 +33,9 @@ def mixed_spelling(book, ctx):
     names the American form; an unsafe fix writes it. Spelling is compared within one work
     (`[tool.booklint.terminology] scope`): a blog post written wholly in British English is
     consistent, whatever the other posts do, and in a work whose `-ise` words are British a
-    family spelled once each way is left alone.
+    family spelled once each way is left alone. A capitalised word that is part of a name
+    inside a sentence (`the Behaviour Suite benchmark`, `the Centre for ...`) is the name's own
+    spelling and is left alone.
 
     ## Why is this bad?
     Mixed spelling reads as careless editing, and a search for `utilization` misses
@@ -91,6 +95,9 @@ def _work(v, freq, ignore, what, ctx):
     for _rel, dt in v.docs.items():
         text = dt.doc.text
         for w, si, a, b, _c in v.hits(dt, set(targets)):
+            seg = dt.segments[si]
+            if w[0].isupper() and seg.where not in _TITLE_CASE and in_name(seg, a, b):
+                continue  # a proper name keeps its own spelling: `Behaviour Suite`, `Centre for ...`
             us, why = targets[w.lower()]
             new = us if w.islower() else (us[0].upper() + us[1:] if w[0].isupper() else us)
             span = dt.segments[si].span(a, b)

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from ...document.model import Span
-from ...findings import Edit, Fix
+from ...findings import Fix
 from ...prose.glossary import glossary
+from ...prose.suggest import table_padded
 from ...prose.vocabulary import vocabulary
-from ...prose.words import is_mention
+from ...prose.words import is_mention, used_as_noun
 from ...registry import rule
 
 
@@ -18,8 +19,12 @@ def rejected_term(book, ctx):
     and looks for each term's rejected variants in the prose: whole words, with an English
     plural or verb ending (`all-gathers`), across line breaks, with or without case as the
     entry says. Russian variants are given as lemmas and match every inflected form.
-    Where the entry says `fix: safe`, `--fix` writes the preferred form (keeping the
-    ending); `fix: unsafe` needs `--unsafe-fixes`.
+    Where the entry says `fix: safe`, `--fix` writes the preferred form where it stands as
+    a noun (`an all-reduce`); an inflected form (`all-gathers`, `all-reduced`) or a term
+    that may be a verb (`we all-reduce the gradients`) gets the same fix as unsafe
+    (`--unsafe-fixes`), since a verb renamed to a CamelCase name reads badly. `fix: unsafe`
+    always needs `--unsafe-fixes`. Inside an aligned Markdown table, the fix pads or trims
+    the spaces before the cell's closing `|` so the columns stay aligned.
 
     A pack that cannot be read is reported on the pack's file.
 
@@ -103,7 +108,10 @@ def _check_doc(v, dt, g, ru_lows, ctx):
         msg = f"{_whose(t)} writes `{t.term}`{why}, not `{written}`."
         fix = None
         if t.fix != "none" and text[span.start:span.end] == seg.text[a:b]:
-            fix = Fix(f"Write `{new}`", (Edit(span.start, span.end, new),), safe=t.fix == "safe")
+            # safe only for the bare term used as a noun: an inflected form (`all-gathers`,
+            # `all-reduced`) or a verb (`we all-reduce the gradients`) reads badly renamed
+            safe = t.fix == "safe" and not ending and used_as_noun(seg.text, a, written)
+            fix = Fix(f"Write `{new}`", table_padded(text, span.start, span.end, new), safe=safe)
         yield ctx.finding(doc, span, msg, fix=fix)
     if ru_lows:
         for w, si, a, b, _c in v.hits(dt, set(ru_lows)):

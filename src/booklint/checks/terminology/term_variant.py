@@ -33,7 +33,10 @@ def term_variant(book, ctx):
     naming the form to keep and the counts. A lower-case form is never the one to keep next
     to a form with capitals (`pytorch` / `PyTorch`, `Github` / `GitHub`), nor are two names
     run together next to their hyphenated form (`BellmanFord` / `Bellman-Ford`). When no
-    form dominates, the group gets one info finding, at its first minority use.
+    form dominates, the group gets one info finding, at its first minority use. So does an
+    ordinary English compound written closed on some pages and open on others (`blogposts`
+    on three pages of a site that writes `blog post`): a house-style choice, worth one note
+    for the work rather than one a page.
 
     It leaves alone hyphenation of ordinary English compounds (`compute-bound` /
     `compute bound`), words that merely run together (`a long` / `along`), ALL-CAPS
@@ -92,6 +95,17 @@ def _report(c, v, order, what, ctx):
         return
     seen: set[str] = set()
     uses = sorted((u for x in rest for u in c.variants[x]), key=lambda u: (order[u.path], u.segment, u.start))
+    pages = {u.path for u in uses}
+    if len(pages) > 1 and ordinary_compound(c):
+        # `blogposts` on several pages of a site that mostly writes `blog post`: how to write an
+        # ordinary compound is a house-style choice, worth one note for the work, not one a page
+        u = uses[0]
+        dt = v.docs[u.path]
+        span = dt.segments[u.segment].span(u.start, u.end)
+        msg = (f"`{u.written}`: {what} writes this compound `{keep}` {counts[top]} times, and another way on "
+               f"{len(pages)} pages ({listing}). Pick one form.")
+        yield replace(ctx.finding(dt.doc, span, msg), severity="info")
+        return
     for u in uses:
         if u.path in seen:
             continue  # one finding for the group on each page
@@ -103,6 +117,22 @@ def _report(c, v, order, what, ctx):
         msg = (f"`{u.written}`{times}: {what} writes this term `{keep}` {counts[top]} times; "
                f"write it one way ({listing}).")
         yield ctx.finding(dt.doc, span, msg)
+
+
+def ordinary_compound(c) -> bool:
+    """Is the group an ordinary English compound written closed, hyphenated or open
+    (`blog post` / `blog-post` / `blogposts`, `feed-forward` / `feedforward`): letters
+    only, and some form written apart in lower case (a capital only at the start)? Names,
+    versions and acronyms (`TPU v5e` / `TPUv5e`, `Proto-MAML`) are not."""
+    if not c.key.isalpha():
+        return False
+    for uses in c.variants.values():
+        for u in uses:
+            w = u.written
+            if (" " in w or "-" in w) and all(p.isalpha() for p in w.replace("-", " ").split()) \
+                    and w[1:].islower():
+                return True
+    return False
 
 
 def preference(var: str, counts: dict[str, int]) -> int:
