@@ -81,16 +81,19 @@ SLUGGERS = {
 }
 
 
-def jekyll_slugify(text: str) -> str:
-    """Jekyll's ``slugify`` filter in its default mode (the Distill TOC's anchors)."""
+def jekyll_slugify(text: str, mode: str = "default", cased: bool = False) -> str:
+    """Jekyll's ``slugify`` filter: mode ``default`` (the Distill TOC's anchors, ``:slug``) or
+    ``pretty`` (``:title`` in permalinks, which also keeps ``._~!$&'()+,;=@``)."""
+    keep = "._~!$&'()+,;=@" if mode == "pretty" else ""
     out: list[str] = []
     dash = False
     for ch in text:
         cat = unicodedata.category(ch)
-        if cat[0] in "LM" or cat == "Nd":
+        if cat[0] in "LM" or cat == "Nd" or ch in keep:
             out.append(ch)
             dash = False
         elif not dash:
             out.append("-")
             dash = True
-    return "".join(out).strip("-").lower()
+    s = "".join(out).strip("-")
+    return s if cased else s.lower()
