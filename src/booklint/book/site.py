@@ -115,6 +115,7 @@ class Site:
         self._posts: dict[str, str] = {}  # `post_url` name (path in _posts without extension) -> source
         self._resolved: dict[tuple[str, str], Target] = {}
         self._values: dict[str, dict] = {}
+        self._filters: tuple[frozenset[str], tuple[str, ...]] | None = None
         if dialect == "jekyll":
             self._build_jekyll()
 
@@ -141,16 +142,18 @@ class Site:
     def _excluded_by_jekyll(self, rel: str) -> bool:
         """Jekyll's EntryFilter: names starting with `.`, `_`, `#` or `~` (unless `include:`d),
         backups (`x~`), and `exclude:` (with Jekyll's own defaults)."""
+        if self._filters is None:
+            include = frozenset(x.strip("/") for x in self._list("include"))
+            exclude = tuple(p for p in (x.strip("/") for x in self._list("exclude") + list(JEKYLL_DEFAULT_EXCLUDES))
+                            if p and p not in include)
+            self._filters = (include, exclude)
+        include, exclude = self._filters
         parts = rel.split("/")
-        include = [x.strip("/") for x in self._list("include")]
         for i, part in enumerate(parts):
-            prefix = "/".join(parts[: i + 1])
-            if (part[:1] in "._#~" or part.endswith("~")) and prefix not in include and part not in include:
-                return True
-        for pat in self._list("exclude") + list(JEKYLL_DEFAULT_EXCLUDES):
-            p = pat.strip("/")
-            if not p or p in include:
-                continue
+            if part[:1] in "._#~" or part.endswith("~"):
+                if part not in include and "/".join(parts[: i + 1]) not in include:
+                    return True
+        for p in exclude:
             if rel == p or rel.startswith(p + "/") or ("*" in p and _glob(p, rel)):
                 return True
         return False
@@ -193,14 +196,15 @@ class Site:
                 _glob(p, "/".join(rel.split("/")[:i])) for i in range(1, rel.count("/") + 1))
         return rel.startswith(p)
 
-    def values(self, rel: str) -> dict:
+    def values(self, rel: str, kind: str | None = None) -> dict:
         """A page's front matter over the `defaults:` that apply to it (what its layout sees)."""
         v = self._values.get(rel)
         if v is None:
-            s = self.served.get(rel)
-            kind = "pages" if s is None or s.collection is None else s.collection
-            if s is None and rel in self.not_served:
-                kind = self.not_served[rel].split(":", 1)[0]
+            if kind is None:
+                s = self.served.get(rel)
+                kind = "pages" if s is None or s.collection is None else s.collection
+                if s is None and rel in self.not_served:
+                    kind = self.not_served[rel].split(":", 1)[0]
             own = self._front_matter.get(rel) or {}
             v = self._values[rel] = _deep_merge(self.defaults_for(rel, kind), own if isinstance(own, dict) else {})
         return v
@@ -255,7 +259,7 @@ class Site:
         if rel not in self._front_matter:  # no front matter: Jekyll copies the file as it is
             self._add(rel, Served("/" + rel, "static"))
             return
-        fm = self.values(rel)
+        fm = self.values(rel, "pages")
         if fm.get("published") is False:
             self.not_served[rel] = "pages: `published: false`"
             return
@@ -295,7 +299,7 @@ class Site:
                 return  # Jekyll reads only files named YYYY-MM-DD-title.ext as posts
             if rel not in self._front_matter:
                 return  # a post without front matter is copied as a static file; no page
-            fm = self.values(rel)
+            fm = self.values(rel, "posts")
             date = _as_date(fm.get("date")) or _as_date(m.group(1))
             if fm.get("published") is False:
                 self.not_served[rel] = "posts: `published: false`"
@@ -316,7 +320,7 @@ class Site:
                     self._add(rel, Served(self._document_url(meta, label, posixpath.splitext(sub)[0], "", {}, None, [],
                                                              posixpath.basename(sub), ext), "static", label))
                 return
-            fm = self.values(rel)
+            fm = self.values(rel, label)
             if fm.get("published") is False:
                 self.not_served[rel] = f"{label}: `published: false`"
                 return

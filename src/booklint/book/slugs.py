@@ -81,9 +81,16 @@ SLUGGERS = {
 }
 
 
+_ASCII_DEFAULT = re.compile(r"[^A-Za-z0-9]+")
+_ASCII_PRETTY = re.compile(r"[^A-Za-z0-9._~!$&'()+,;=@]+")
+
+
 def jekyll_slugify(text: str, mode: str = "default", cased: bool = False) -> str:
     """Jekyll's ``slugify`` filter: mode ``default`` (the Distill TOC's anchors, ``:slug``) or
     ``pretty`` (``:title`` in permalinks, which also keeps ``._~!$&'()+,;=@``)."""
+    if text.isascii():
+        s = (_ASCII_PRETTY if mode == "pretty" else _ASCII_DEFAULT).sub("-", text).strip("-")
+        return s if cased else s.lower()
     keep = "._~!$&'()+,;=@" if mode == "pretty" else ""
     out: list[str] = []
     dash = False

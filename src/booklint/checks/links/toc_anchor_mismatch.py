@@ -83,8 +83,9 @@ def toc_anchor_mismatch(doc: Document, ctx):
     holder = {}  # id -> the heading that has it
     for h, hid in anchors.headings:
         if hid and h.text:
-            by_slug.setdefault(jekyll_slugify(h.text), hid)
-            named.setdefault(jekyll_slugify(h.text), []).append((h, hid))
+            hs = jekyll_slugify(h.text)
+            by_slug.setdefault(hs, hid)
+            named.setdefault(hs, []).append((h, hid))
         if hid:
             holder.setdefault(hid, h)
     uses: dict[str, int] = {}
