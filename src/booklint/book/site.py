@@ -380,9 +380,15 @@ class Site:
         """Every URL the site serves (without the baseurl) and the source file behind it."""
         return dict(self._url_to_path)
 
-    def serves_as_site(self, rel: str) -> bool:
-        """Jekyll renders this file, so its links are URLs of the site (else: file paths, GitHub-style)."""
+    def renders(self, rel: str) -> bool:
+        """Jekyll renders this file (a page, post or document), so its links are URLs of the site
+        and its headings get the converter's ids; else links are file paths, GitHub-style."""
         return rel in self.rendered
+
+    def serves_as_site(self, rel: str) -> bool:
+        """The site publishes this Markdown or HTML file, rendered or copied as it is (what the
+        formula pipeline asks; links and heading ids follow :meth:`renders`)."""
+        return self.dialect == "jekyll" and rel in self._path_to_url and rel.endswith(MARKDOWN_SUFFIXES + (".html",))
 
     def _lookup_url(self, path: str) -> str | None:
         """The source file GitHub Pages serves for a URL path (baseurl already removed)."""
@@ -400,7 +406,7 @@ class Site:
         """For a missing target: the file that exists under another letter case, if any."""
         if target.problem != "missing" or not target.url:
             return None
-        if self.serves_as_site(page):
+        if self.renders(page):
             url = target.url
             if self.baseurl and url.startswith(self.baseurl):
                 url = url[len(self.baseurl):] or "/"
@@ -508,7 +514,7 @@ class Site:
         if not path:
             return Target("internal", path=page, fragment=fragment, url="#" + (fragment or ""),
                           page=page.endswith(MARKDOWN_SUFFIXES))
-        if self.serves_as_site(page):
+        if self.renders(page):
             return self._resolve_url(page, path, fragment)
         return self._resolve_file(page, path, fragment)
 

@@ -129,7 +129,7 @@ def test_pages_collections_drafts_and_defaults(make_book):
     assert urls["_news/one.md"] == "/news/one/"
     assert urls["_posts/2023-01-02-on.md"] == "/blog/2023/on/"
     assert urls["css/site.scss"] == "/css/site.css"
-    assert urls["README.md"] == "/README.md" and not site.serves_as_site("README.md")
+    assert urls["README.md"] == "/README.md" and not site.renders("README.md")
     for rel in ("_hidden/x.md", "_drafts/2023-01-01-d.md", "_posts/2023-01-01-off.md", "_posts/2999-01-01-later.md",
                 "_posts/notes.md"):
         assert rel not in urls, rel
