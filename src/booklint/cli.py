@@ -133,12 +133,24 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _display_prefix(root: Path) -> str:
-    try:
-        rel = root.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        rel = os.path.relpath(root.resolve(), Path.cwd().resolve()).replace(os.sep, "/")
-    return "" if rel in (".", "") else rel + "/"
+def _display_prefix(root: Path):
+    """How a path relative to the book root is printed: relative to where the user stands, as
+    ruff prints it (`x.md` from inside the book's `docs/`, `docs/x.md` from the root,
+    `../book/docs/x.md` from beside it)."""
+    root = root.resolve()
+    cwd = Path.cwd().resolve()
+    if root == cwd:
+        return ""
+    if cwd not in root.parents and root not in cwd.parents:
+        rel = os.path.relpath(root, cwd).replace(os.sep, "/")
+        return rel + "/"
+
+    def shown(path: str) -> str:
+        return os.path.relpath(root / path, cwd).replace(os.sep, "/")
+
+    if cwd in root.parents:
+        return root.relative_to(cwd).as_posix() + "/"
+    return shown
 
 
 @main.command("rules")

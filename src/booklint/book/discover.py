@@ -1,7 +1,8 @@
 """Find the book: its root, its Markdown chapters, its other files, its site config.
 
 The root is the nearest folder, from the path given upwards, holding ``booklint.toml``,
-a ``pyproject.toml`` with ``[tool.booklint]``, or a Jekyll ``_config.yml``. Files are
+a ``pyproject.toml`` with ``[tool.booklint]``, a Jekyll ``_config.yml``, ``book.toml``,
+``mkdocs.yml`` or ``.git``. Files are
 chosen with gitignore-style patterns (pathspec): the book's ``.gitignore``, booklint's
 built-in excludes, then the config's ``include`` / ``exclude``.
 """
@@ -31,16 +32,26 @@ def _has_tool_booklint(pyproject: Path) -> bool:
         return False
 
 
+ROOT_MARKERS = ("booklint.toml", "_config.yml", "book.toml", "mkdocs.yml", "mkdocs.yaml")
+
+
 def find_root(start: Path) -> Path:
+    """The book a path belongs to: the nearest folder, from ``start`` upwards, holding a booklint
+    configuration, a Jekyll `_config.yml`, an mdBook `book.toml`, a `mkdocs.yml`, or `.git`.
+    Never just the folder of a file: with no marker anywhere, the working folder when ``start``
+    is inside it, else the folder given (or the file's folder)."""
     start = start.resolve()
     here = start if start.is_dir() else start.parent
     for d in (here, *here.parents):
-        if (d / "booklint.toml").is_file() or (d / "_config.yml").is_file():
+        if any((d / m).is_file() for m in ROOT_MARKERS):
             return d
         if (d / "pyproject.toml").is_file() and _has_tool_booklint(d / "pyproject.toml"):
             return d
         if (d / ".git").exists():
-            break
+            return d
+    cwd = Path.cwd().resolve()
+    if here == cwd or cwd in here.parents:
+        return cwd
     return here
 
 

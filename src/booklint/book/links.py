@@ -50,7 +50,7 @@ def suggest_anchor(wanted: str, ids: list[str]) -> str | None:
 def link_to(book: Book, page: str, target_rel: str) -> str:
     """How `page` would link to the file `target_rel` (a URL on a site, a path otherwise)."""
     site = book.site
-    if site.serves_as_site(page):
+    if site.renders(page):
         url = site.url_of(target_rel)
         here = site.url_of(page) or "/"
         if url is None:
@@ -98,7 +98,7 @@ def resolve_image(book, doc: Document, img: Image) -> Target:
         src = img.src.strip()
         if "://" in src or src.startswith("//"):
             return book.site.resolve(doc.path, src)
-        if book.site.serves_as_site(doc.path):
+        if book.site.renders(doc.path):
             return book.site.resolve(doc.path, book.site.baseurl + "/" + src.lstrip("/"))
         return book.site.resolve(doc.path, "/" + src.lstrip("/"))
     return book.site.resolve(doc.path, img.src.strip())

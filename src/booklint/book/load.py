@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import yaml
 
 from ..document.frontmatter import parse_front_matter
 from ..document.model import Document, FrontMatter
@@ -11,6 +14,11 @@ from ..document.source import Source
 from .discover import discover
 from .model import Book
 from .site import Site
+
+try:  # the C loader is 10x faster; both are safe loaders
+    _SafeLoader = yaml.CSafeLoader  # type: ignore[attr-defined]
+except AttributeError:  # pragma: no cover
+    _SafeLoader = yaml.SafeLoader
 
 MAX_FILE = 64 << 20  # a Markdown file larger than this is reported, not read
 
@@ -68,6 +76,38 @@ def site_slugger(jekyll: dict | None) -> str:
     return "kramdown-gfm" if inp.upper() == "GFM" else "kramdown"
 
 
+_YAML_HEADER = re.compile(rb"---[ \t]*\r?\n")
+
+
+def other_front_matter(root: Path, files) -> dict[str, dict]:
+    """The front matter of the book's other files that have one (HTML, SCSS, XML, text pages):
+    Jekyll renders every file that starts with a `---` line and copies the rest as they are."""
+    out: dict[str, dict] = {}
+    for rel in files.others:
+        path = root / rel
+        try:
+            with path.open("rb") as f:
+                head = f.read(5)
+                if not head.startswith(b"---") or not _YAML_HEADER.match(head + f.read(64)):
+                    continue
+                if path.stat().st_size > MAX_FILE:
+                    continue
+                f.seek(0)
+                raw = f.read()
+        except OSError:
+            continue
+        src = Source.from_bytes(rel, raw)
+        m = re.match(r"---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|$)", src.text, re.S)
+        data: object = {}
+        if m and m.group(1):
+            try:
+                data = yaml.load(m.group(1), Loader=_SafeLoader)
+            except (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError):
+                data = {}
+        out[rel] = data if isinstance(data, dict) else {}
+    return out
+
+
 def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str] | None = None,
               dialect: str = "auto", slugger: str = "auto") -> Book:
     """Discover the book under ``root`` and parse each Markdown file once."""
@@ -76,8 +116,13 @@ def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str
     config_source, site_config = load_jekyll_config(root)
     jekyll = None if site_config is None else (site_config.data or {})
     dialect = detect_dialect(dialect, jekyll)
-    fm = {rel: (d.front_matter.data or {}) for rel, d in docs.items() if d.front_matter is not None}
-    site = Site(files, dialect, jekyll if dialect == "jekyll" else None, fm)
+    fm = {rel: (d.front_matter.data if isinstance(d.front_matter.data, dict) else {})
+          for rel, d in docs.items() if d.front_matter is not None}
+    for rel, d in docs.items():  # an unterminated front matter still makes the file a page for Jekyll
+        if rel not in fm and any(n.kind == "unterminated-front-matter" for n in d.notes):
+            fm[rel] = {}
+    other_fm = other_front_matter(root, files) if dialect == "jekyll" else {}
+    site = Site(files, dialect, jekyll if dialect == "jekyll" else None, fm, other_fm)
     book = Book(root, files, site, docs, jekyll, site_slugger(jekyll), site_config=site_config, slugger=slugger)
     if config_source is not None:
         book._sources["_config.yml"] = config_source  # rules read it through book.source(), never again from disk

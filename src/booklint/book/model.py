@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from ..document.model import Document, FrontMatter
 from ..document.source import Source
 from .discover import BookFiles
-from .index import PageAnchors, page_anchors
+from .index import PageAnchors, layout_ids, page_anchors
 from .site import Site
 
 T = TypeVar("T")
@@ -46,7 +46,7 @@ class Book:
         """The heading-id algorithm of the renderer that renders this file."""
         if self.slugger != "auto":
             return self.slugger
-        if self.site.serves_as_site(rel):
+        if self.site.renders(rel):
             return self.slugger_for_site
         return "github"
 
@@ -69,6 +69,8 @@ class Book:
         a = self._anchors.get(rel)
         if a is None:
             a = page_anchors(self.docs[rel], self.slugger_for(rel))
+            if self.site.renders(rel):
+                a.layout = layout_ids(self, self.site.values(rel).get("layout"))
             self._anchors[rel] = a
         return a
 

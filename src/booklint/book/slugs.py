@@ -81,16 +81,26 @@ SLUGGERS = {
 }
 
 
-def jekyll_slugify(text: str) -> str:
-    """Jekyll's ``slugify`` filter in its default mode (the Distill TOC's anchors)."""
+_ASCII_DEFAULT = re.compile(r"[^A-Za-z0-9]+")
+_ASCII_PRETTY = re.compile(r"[^A-Za-z0-9._~!$&'()+,;=@]+")
+
+
+def jekyll_slugify(text: str, mode: str = "default", cased: bool = False) -> str:
+    """Jekyll's ``slugify`` filter: mode ``default`` (the Distill TOC's anchors, ``:slug``) or
+    ``pretty`` (``:title`` in permalinks, which also keeps ``._~!$&'()+,;=@``)."""
+    if text.isascii():
+        s = (_ASCII_PRETTY if mode == "pretty" else _ASCII_DEFAULT).sub("-", text).strip("-")
+        return s if cased else s.lower()
+    keep = "._~!$&'()+,;=@" if mode == "pretty" else ""
     out: list[str] = []
     dash = False
     for ch in text:
         cat = unicodedata.category(ch)
-        if cat[0] in "LM" or cat == "Nd":
+        if cat[0] in "LM" or cat == "Nd" or ch in keep:
             out.append(ch)
             dash = False
         elif not dash:
             out.append("-")
             dash = True
-    return "".join(out).strip("-").lower()
+    s = "".join(out).strip("-")
+    return s if cased else s.lower()

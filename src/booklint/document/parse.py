@@ -346,6 +346,11 @@ class _Builder:
                 id_parts.append(" ")
         text = "".join(plain).strip()
         id_text = "".join(id_parts).strip()
+        kids = inline.children or []
+        if kids and kids[-1].type == "html_inline":
+            # kramdown keeps the text inside a trailing inline element (`AC-MIX<a id="A"> </a>`):
+            # only the line's own trailing spaces are dropped
+            id_text = "".join(id_parts).lstrip()
         explicit = None
         m = _HEADER_ID.search(" " + id_text)
         if m:

@@ -5,10 +5,11 @@ from __future__ import annotations
 FORMATS = ("text", "json", "jsonl", "github", "sarif", "junit", "gitlab")
 
 
-def render(fmt: str, findings, book=None, *, color: bool = False, show_source: bool = True, prefix: str = "") -> str:
-    """``prefix`` (the book root relative to the working directory) goes in front of paths in
-    the formats read by people and CI systems, so they point at files from where booklint ran;
-    `json` and `jsonl` keep paths relative to the book root (``root`` is in the summary)."""
+def render(fmt: str, findings, book=None, *, color: bool = False, show_source: bool = True, prefix="") -> str:
+    """``prefix`` (the book root relative to the working directory, or a function from a book
+    path to the path from the working directory) goes in front of paths in the formats read by
+    people and CI systems, so they point at files from where booklint ran; `json` and `jsonl`
+    keep paths relative to the book root (``root`` is in the summary)."""
     if fmt == "text":
         from .text import render as r
 
@@ -16,7 +17,7 @@ def render(fmt: str, findings, book=None, *, color: bool = False, show_source: b
     if prefix and fmt in ("github", "sarif", "junit", "gitlab"):
         import dataclasses
 
-        findings = [dataclasses.replace(f, path=prefix + f.path) for f in findings]
+        findings = [dataclasses.replace(f, path=shown_path(prefix, f.path)) for f in findings]
     if fmt == "json":
         from .jsonfmt import render_json as r
     elif fmt == "jsonl":
@@ -32,3 +33,7 @@ def render(fmt: str, findings, book=None, *, color: bool = False, show_source: b
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return r(findings)
+
+
+def shown_path(prefix, path: str) -> str:
+    return prefix(path) if callable(prefix) else prefix + path

@@ -22,14 +22,14 @@ def _width(s: str) -> int:
         return len(s)
 
 
-def render(findings, book=None, *, color: bool = False, show_source: bool = True, prefix: str = "") -> str:
+def render(findings, book=None, *, color: bool = False, show_source: bool = True, prefix="") -> str:
     def st(s: str, **kw) -> str:
         return click.style(s, **kw) if color else s
 
     out: list[str] = []
     for f in findings:
         fixable = " [*]" if f.fix is not None and f.fix.safe else ""
-        head = (f"{st(prefix + f.path, bold=True)}{st(':', fg='cyan')}{f.line}{st(':', fg='cyan')}{f.column}{st(':', fg='cyan')} "
+        head = (f"{st(prefix(f.path) if callable(prefix) else prefix + f.path, bold=True)}{st(':', fg='cyan')}{f.line}{st(':', fg='cyan')}{f.column}{st(':', fg='cyan')} "
                 f"{st(f.code, fg=_SEV_COLOR.get(f.severity, 'red'), bold=True)}{fixable} {visible(f.message)}")
         out.append(head)
         if show_source and book is not None:

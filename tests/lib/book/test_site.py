@@ -77,3 +77,64 @@ def test_plain_book_uses_file_paths(make_book):
     assert book.site.resolve("a/x.md", "b.md").problem == "missing"
     assert book.site.resolve("a/x.md", "/b.md").path == "b.md"
     assert book.site.resolve("b.md", "../outside.md").problem == "outside"
+
+
+# -- posts, collections, permalink templates, defaults (each URL as Jekyll 4.3 writes it) -----------
+POST = "---\ntitle: t\n{extra}---\n# T\n"
+
+
+@pytest.mark.parametrize("permalink,extra,url", [
+    ("/blog/:year/:title/", "", "/blog/2023/my-post/"),
+    ("pretty", "", "/2023/05/01/my-post/"),
+    ("date", "", "/2023/05/01/my-post.html"),
+    ("ordinal", "", "/2023/121/my-post.html"),
+    ("none", "", "/my-post.html"),
+    ("/:categories/:i_month/:i_day/:short_year/:slug:output_ext", "categories: [ML, Theory]\n", "/ml/theory/5/1/23/my-post.html"),
+    ("/:year/:month/:day/:name/", "", "/2023/05/01/2023-05-01-my-post/"),
+    ("/:title/", "slug: Other Name\n", "/Other-Name/"),
+    ("/:year/:title/", "date: 2021-02-03\n", "/2021/my-post/"),
+    ("/blog/:year/:title/", "permalink: /fixed/\n", "/fixed/"),
+    ("/blog/:year/:title/", "categories: a b\npermalink: /:categories/:title/\n", "/a/b/my-post/"),
+])
+def test_post_urls(make_book, permalink, extra, url):
+    root = make_book({"_config.yml": f"permalink: {permalink}\n", "_posts/2023-05-01-my-post.md": POST.format(extra=extra)})
+    assert engine.load_book(root, Config()).site.served["_posts/2023-05-01-my-post.md"].url == url
+
+
+def test_pages_collections_drafts_and_defaults(make_book):
+    root = make_book({
+        "_config.yml": ("permalink: /blog/:year/:title/\ninclude: [_pages]\nfuture: false\n"
+                        "collections:\n  news:\n    output: true\n    permalink: /news/:path/\n  hidden:\n    output: false\n"
+                        "defaults:\n  - scope: {path: '', type: posts}\n    values: {layout: post}\n"
+                        "  - scope: {path: _pages/legal}\n    values: {permalink: /legal/}\n"),
+        "_pages/about.md": "---\ntitle: a\n---\n",
+        "_pages/team.md": "---\npermalink: /team\n---\n",
+        "_pages/legal.md": "---\ntitle: l\n---\n",
+        "_news/one.md": "---\n---\n",
+        "_hidden/x.md": "---\n---\n",
+        "_drafts/2023-01-01-d.md": "---\n---\n",
+        "_posts/2023-01-01-off.md": "---\npublished: false\n---\n",
+        "_posts/2999-01-01-later.md": "---\n---\n",
+        "_posts/notes.md": "---\n---\n",
+        "_posts/2023-01-02-on.md": "---\n---\n",
+        "css/site.scss": "---\n---\nbody {}\n",
+        "README.md": "# no front matter\n",
+        "blog/2023-x.md": "# x\n",
+    })
+    site = engine.load_book(root, Config()).site
+    urls = {rel: s.url for rel, s in site.served.items()}
+    assert urls["_pages/about.md"] == "/_pages/about/"  # no permalink: the folder stays in the URL
+    assert urls["_pages/team.md"] == "/team"
+    assert urls["_pages/legal.md"] == "/legal/"  # from a defaults scope
+    assert urls["_news/one.md"] == "/news/one/"
+    assert urls["_posts/2023-01-02-on.md"] == "/blog/2023/on/"
+    assert urls["css/site.scss"] == "/css/site.css"
+    assert urls["README.md"] == "/README.md" and not site.renders("README.md")
+    for rel in ("_hidden/x.md", "_drafts/2023-01-01-d.md", "_posts/2023-01-01-off.md", "_posts/2999-01-01-later.md",
+                "_posts/notes.md"):
+        assert rel not in urls, rel
+    assert site.values("_posts/2023-01-02-on.md")["layout"] == "post"
+    assert site.resolve("_pages/about.md", "{% post_url 2023-01-02-on %}").path == "_posts/2023-01-02-on.md"
+    assert site.resolve("_pages/about.md", "{% link _news/one.md %}").path == "_news/one.md"
+    assert site.resolve("_pages/about.md", "{% post_url 2023-01-01-off %}").problem == "missing"
+    assert site.resolve("README.md", "_pages/team.md").path == "_pages/team.md"  # GitHub-style file path

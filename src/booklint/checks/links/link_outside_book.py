@@ -37,7 +37,7 @@ def link_outside_book(doc: Document, ctx):
         if target.kind == "internal" and target.problem == "outside":
             if link.href.lower().startswith("file:"):
                 msg = f"`{link.raw_href}` points to a file on the author's own disk, which readers do not have. Link to a page or file inside the book."
-            elif book.site.serves_as_site(doc.path):
+            elif book.site.renders(doc.path):
                 here = book.site.url_of(doc.path)
                 msg = (f"Link `{link.raw_href}` from this page (served at `{here}`) climbs above the site's root "
                        f"`{book.site.baseurl or '/'}`, so it leaves the book. Remove one `../`.")

@@ -52,9 +52,9 @@ def missing_anchor(doc: Document, ctx):
         if not frag or frag == "top":
             continue
         anchors = book.anchors(target.path)
-        if anchors is None or frag in anchors.ids:
+        if anchors is None or anchors.has(frag):
             continue
-        if not book.site.serves_as_site(target.path) and _github_line_anchor(frag):
+        if not book.site.renders(target.path) and _github_line_anchor(frag):
             continue
         where = "this page" if target.path == doc.path else f"`{target.path}`"
         ids = list(anchors.ids)

@@ -67,6 +67,10 @@ def toc_anchor_mismatch(doc: Document, ctx):
     ```markdown
     ## What's the LLaMA Serving Story? {#what-s-the-llama-serving-story}
     ```
+
+    An entry whose link is the id of an EARLIER heading is reported too: with two headings
+    named “Future Work”, kramdown gives the second `#future-work-1`, but both entries link
+    `#future-work`, so the second jumps to the first. Give the headings distinct names.
     """
     fm = doc.front_matter
     if fm is None or not isinstance(fm.data, dict):
@@ -75,14 +79,32 @@ def toc_anchor_mismatch(doc: Document, ctx):
     if anchors is None:
         return
     by_slug = {}
+    named: dict[str, list] = {}  # TOC slug -> the headings whose text has that slug, in order
+    holder = {}  # id -> the heading that has it
     for h, hid in anchors.headings:
         if hid and h.text:
-            by_slug.setdefault(jekyll_slugify(h.text), hid)
+            hs = jekyll_slugify(h.text)
+            by_slug.setdefault(hs, hid)
+            named.setdefault(hs, []).append((h, hid))
+        if hid:
+            holder.setdefault(hid, h)
+    uses: dict[str, int] = {}
     for path, name in toc_entries(fm):
         slug = jekyll_slugify(name)
-        if not slug or slug in anchors.ids:
+        if not slug:
             continue
         span = fm.value_spans.get(path) or fm.key_spans.get(path) or fm.span
+        k = uses[slug] = uses.get(slug, -1) + 1
+        if anchors.has(slug):
+            wrong = _lands_earlier(slug, k, named, holder)
+            if wrong:
+                meant, meant_id, got = wrong
+                where = f" (line {doc.source.line_col(got.span.start)[0]})"
+                yield ctx.finding(doc, span, (
+                    f"The table of contents links “{name}” to `#{slug}`, which is the id of the earlier heading "
+                    f"“{got.text}”{where}, so the entry jumps there instead of to “{meant.text}” "
+                    f"(id `#{meant_id}`). Give the headings distinct names, and the entries with them."))
+            continue
         hid = by_slug.get(slug)
         if hid:
             msg = (f"The table of contents links “{name}” to `#{slug}`, but kramdown gives that heading the id "
@@ -97,3 +119,16 @@ def toc_anchor_mismatch(doc: Document, ctx):
             near = _closest(name, slug, anchors)
             msg += f" {near}" if near else " Rename the entry or add the heading it names."
         yield ctx.finding(doc, span, msg)
+
+
+def _lands_earlier(slug: str, k: int, named: dict, holder: dict):
+    """For the k-th TOC entry with this slug: (the heading it names, that heading's id, the earlier
+    heading the link reaches) when the link reaches an earlier heading than the one it names."""
+    meant = named.get(slug) or []
+    got = holder.get(slug)
+    if k >= len(meant) or got is None:
+        return None
+    h, hid = meant[k]
+    if h is got or got.span.start >= h.span.start:
+        return None
+    return h, hid, got

@@ -5,22 +5,14 @@ from ...registry import rule
 from ...views.renders import jekyll_renders
 
 
-def _defaults_give(book, rel: str, key: str) -> bool:
-    """_config.yml `defaults:` set ``key`` for this file."""
-    defaults = (book.jekyll_config or {}).get("defaults")
-    if not isinstance(defaults, list):
-        return False
-    for d in defaults:
-        if not isinstance(d, dict) or not isinstance(d.get("values"), dict) or key not in d["values"]:
-            continue
-        scope = d.get("scope") if isinstance(d.get("scope"), dict) else {}
-        path = str(scope.get("path") or "").strip("/")
-        typ = scope.get("type")
-        if typ not in (None, "", "pages"):
-            continue
-        if path in ("", "*") or rel == path or rel.startswith(path + "/"):
-            return True
-    return False
+def _given(book, rel: str, key: str) -> bool:
+    """The page's front matter, or a `_config.yml` `defaults:` scope that applies to it, gives ``key``
+    (Jekyll also titles every post and collection document after its file name)."""
+    v = book.site.values(rel).get(key)
+    if v is not None and str(v).strip():
+        return True
+    served = book.site.served.get(rel)
+    return key == "title" and served is not None and served.kind == "document"
 
 
 @rule("D013", "front-matter-missing-key")
@@ -28,9 +20,11 @@ def front_matter_missing_key(doc: Document, ctx):
     """Finds published pages whose front matter lacks a key the layout needs (`layout`, `title`).
 
     ## What it does
-    For each page Jekyll renders, checks that the front matter (or `_config.yml`
-    `defaults:`) gives every key of the `required-keys` setting, `layout` and `title` by
-    default. Reported on the front matter's first line.
+    For each page Jekyll renders, checks that the front matter (or a `_config.yml`
+    `defaults:` scope that applies to the page) gives every key of the `required-keys`
+    setting, `layout` and `title` by default. Posts and collection documents are titled
+    after their file name by Jekyll, and `redirect_to:` pages are written by
+    jekyll-redirect-from, so they need neither. Reported on the front matter's first line.
 
     ## Why is this bad?
     Without `layout` the page is published without the book's template: no styles, no
@@ -57,12 +51,11 @@ def front_matter_missing_key(doc: Document, ctx):
     fm = doc.front_matter
     if fm is None or not isinstance(fm.data, dict) or not jekyll_renders(ctx.book, doc):
         return
+    if ctx.book.site.values(doc.path).get("redirect_to"):
+        return  # jekyll-redirect-from writes its own redirect page: no layout or title is used
     keys = [k for k in ctx.settings().get("required-keys", []) if isinstance(k, str)]
     for key in keys:
-        v = fm.data.get(key)
-        if v is not None and str(v).strip():
-            continue
-        if _defaults_give(ctx.book, doc.path, key):
+        if _given(ctx.book, doc.path, key):
             continue
         why = {"layout": "Jekyll publishes the page without the book's template (no styles, navigation or math)",
                "title": "the page's heading, browser tab and citation are left empty"}.get(key, "the layout reads it")
