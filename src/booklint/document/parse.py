@@ -289,7 +289,9 @@ class _Builder:
         span = self._block_span(tok, starts, frag, base)
         a, z = tok.meta["body"]
         cs = Span(base + a, base + z)
-        self.doc.code_blocks.append(CodeBlock(tok.info.strip(), self.text[cs.start:cs.end], span, cs, True))
+        # the code is the body alone: the two tags around it are Liquid, which Jekyll runs (they are
+        # the page's Liquid tags below, not text inside the code)
+        self.doc.code_blocks.append(CodeBlock(tok.info.strip(), self.text[cs.start:cs.end], cs, cs, True))
         for lo, hi in ((span.start, cs.start), (cs.end, span.end)):
             pos = self.text.find("{%", lo, hi)
             if pos != -1:
