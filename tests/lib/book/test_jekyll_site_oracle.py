@@ -94,11 +94,9 @@ def test_served_urls_and_sources_match_jekyll(site, built):
 
 # Disagreements known and owned elsewhere: (site, page) -> why. Each must still disagree
 # (the test says when one is fixed, so the entry goes).
-KNOWN = {
-    ("iclr-blogposts-2023", "_posts/2023-05-01-adamw.md"):
-        "a line holding only `<a name=...>` then `## Appendix`: markdown-it reads one HTML block (CommonMark "
-        "type 7), kramdown a paragraph and a heading; the document parser (document/) has no kramdown block view yet",
-}
+# (site, page) pairs where booklint's heading ids are known to differ from kramdown's, with why;
+# empty since the document parser draws kramdown's block boundaries (document/kramdown_blocks.py)
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("site", SITES)
