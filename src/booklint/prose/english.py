@@ -88,8 +88,6 @@ def load_frequencies(lang: str) -> dict[str, int]:
     """
     import gzip
     import json
-    import marshal
-    import sys
     from importlib import resources
 
     try:
@@ -98,24 +96,15 @@ def load_frequencies(lang: str) -> dict[str, int]:
     except (OSError, ModuleNotFoundError, TypeError):
         raw = None
     if raw is not None:
-        cache = None
-        folder = cache_dir()
-        if folder is not None:
-            py = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format follows Python's version
-            cache = folder / f"pyspellchecker-{lang}-{len(raw)}-{_crc(raw)}-{py}.marshal"  # named by its source
+        def build() -> dict:
             try:
-                data = marshal.loads(cache.read_bytes())
-                if isinstance(data, dict) and data:
-                    return data
-            except (OSError, ValueError, EOFError, TypeError):
-                pass
-        try:
-            data = json.loads(gzip.decompress(raw))
-        except (OSError, ValueError):
-            data = None
-        if isinstance(data, dict) and data:
-            if cache is not None:
-                _write_atomic(cache, marshal.dumps(data))
+                data = json.loads(gzip.decompress(raw))
+            except (OSError, ValueError):
+                return {}
+            return data if isinstance(data, dict) else {}
+
+        data = derived_data(f"pyspellchecker-{lang}", raw, build)
+        if data:
             return data
     from spellchecker import SpellChecker
 
@@ -179,8 +168,6 @@ def load_wordfreq(lang: str) -> dict[str, int]:
     from the package's data file with msgpack (wordfreq's own import pulls in its tokenizers)
     and cached as a marshal dump like :func:`load_frequencies`. Empty when wordfreq is absent."""
     import gzip
-    import marshal
-    import sys
     from importlib.util import find_spec
     from pathlib import Path
 
@@ -192,32 +179,47 @@ def load_wordfreq(lang: str) -> dict[str, int]:
         raw = None
     if raw is None:
         return {}
+
+    def build() -> dict:
+        try:
+            import msgpack
+
+            packed = msgpack.unpackb(gzip.decompress(raw), raw=False)
+        except Exception:  # an unreadable data file only means a smaller dictionary
+            return {}
+        if not isinstance(packed, list) or not packed or not isinstance(packed[0], dict):
+            return {}
+        data: dict[str, int] = {}
+        for cb, words in enumerate(packed[1:]):
+            if cb > WIDE_FLOOR:
+                break
+            for w in words:
+                if isinstance(w, str) and w.isalpha() and w not in data:
+                    data[w] = cb
+        return data
+
+    return derived_data(f"wordfreq-{lang}", raw, build)
+
+
+def derived_data(name: str, raw: bytes, build) -> dict:
+    """``build()``'s dictionary made from an installed package's data file ``raw``, kept in
+    :func:`cache_dir` as a marshal dump named by ``name``, the source's size and checksum and
+    Python's version (marshal's format follows it), so a changed source is never read stale."""
+    import marshal
+    import sys
+
     folder = cache_dir()
     cache = None
     if folder is not None:
         py = f"py{sys.version_info[0]}{sys.version_info[1]}"
-        cache = folder / f"wordfreq-{lang}-{len(raw)}-{_crc(raw)}-{py}.marshal"
+        cache = folder / f"{name}-{len(raw)}-{_crc(raw)}-{py}.marshal"
         try:
             data = marshal.loads(cache.read_bytes())
             if isinstance(data, dict) and data:
                 return data
         except (OSError, ValueError, EOFError, TypeError):
             pass
-    try:
-        import msgpack
-
-        packed = msgpack.unpackb(gzip.decompress(raw), raw=False)
-    except Exception:  # an unreadable data file only means a smaller dictionary
-        return {}
-    if not isinstance(packed, list) or not packed or not isinstance(packed[0], dict):
-        return {}
-    data = {}
-    for cb, words in enumerate(packed[1:]):
-        if cb > WIDE_FLOOR:
-            break
-        for w in words:
-            if isinstance(w, str) and w.isalpha() and w not in data:
-                data[w] = cb
+    data = build()
     if cache is not None and data:
         _write_atomic(cache, marshal.dumps(data))
     return data
