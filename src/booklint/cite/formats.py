@@ -151,22 +151,11 @@ _RIS_TYPE = {
 }
 
 
-def _ris_name(n: Name) -> str:
-    if n.literal:
-        return n.family
-    s = n.full_family
-    if n.given:
-        s += ", " + n.given
-    if n.suffix:
-        s += ", " + n.suffix
-    return s
-
-
 def to_ris(r: CitationRecord) -> str:
     """An RIS record (``TAG  - value`` lines, ending with ``ER  - ``)."""
     lines: list[tuple[str, str]] = [("TY", _RIS_TYPE[r.type])]
-    lines += [("AU", _ris_name(n)) for n in r.authors]
-    lines += [("ED", _ris_name(n)) for n in r.editors]
+    lines += [("AU", n.inverted) for n in r.authors]
+    lines += [("ED", n.inverted) for n in r.editors]
     lines.append(("TI", r.title))
     if r.container:
         lines.append(("T2", r.container))

@@ -62,6 +62,18 @@ class Name:
         return f"{self.particle} {self.family}".strip() if self.particle else self.family
 
     @property
+    def inverted(self) -> str:
+        """``Family, Given, Suffix``: Chicago's and MLA's first author, RIS's every author."""
+        if self.literal:
+            return self.family
+        s = self.full_family
+        if self.given:
+            s += ", " + self.given
+        if self.suffix:
+            s += ", " + self.suffix
+        return s
+
+    @property
     def display(self) -> str:
         if self.literal:
             return self.family

@@ -261,14 +261,7 @@ def _doi_url(doi: str) -> str:
 
 def _inverted(n: Name) -> str:
     """``Family, Given, Suffix`` (Chicago's first author, MLA's)."""
-    if n.literal:
-        return n.family
-    s = n.full_family
-    if n.given:
-        s += ", " + n.given
-    if n.suffix:
-        s += ", " + n.suffix
-    return s
+    return n.inverted
 
 
 class CiteStyle(BaseStyle):
