@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .registry import SETTING_CHECKS, SETTINGS, all_rules, resolve_selector
+from .registry import SETTING_CHECKS, SETTINGS, all_rules, resolve_selector, select
 
 DIALECTS = ("auto", "jekyll", "plain")
 SLUGGERS = ("auto", "kramdown-gfm", "kramdown", "github")
@@ -187,18 +187,9 @@ def _codes(values: list[Any], key: str, path: Path | None) -> list[str]:
 
 def selected_codes(cfg: Config, cli_select: list[str] | None = None, cli_ignore: list[str] | None = None,
                    cli_extend: list[str] | None = None) -> set[str]:
-    rules = all_rules()
-    if cli_select:
-        chosen = set(_codes(cli_select, "--select", None))
-    elif cfg.select is not None:
-        chosen = set(cfg.select)
-    else:
-        chosen = {r.code for r in rules if r.default}
-    chosen |= set(cfg.extend_select)
-    if cli_extend:
-        chosen |= set(_codes(cli_extend, "--extend-select", None))
-    chosen -= set(cfg.ignore)
-    if cli_ignore:
-        chosen -= set(_codes(cli_ignore, "--ignore", None))
-    chosen.add("X001")  # internal errors are always reported
-    return chosen
+    """The rules to run, from the configuration and the command line (the command line's
+    `--select` replaces the configuration's; extensions and ignores add up)."""
+    chosen = set(_codes(cli_select, "--select", None)) if cli_select else cfg.select
+    extend = list(cfg.extend_select) + (_codes(cli_extend, "--extend-select", None) if cli_extend else [])
+    ignore = list(cfg.ignore) + (_codes(cli_ignore, "--ignore", None) if cli_ignore else [])
+    return select(chosen, extend, ignore)

@@ -141,6 +141,13 @@ def resolve_selector(sel: str) -> list[str]:
     return sorted(c for c in RULES if c.startswith(up)) if up else []
 
 
+def select(chosen: Iterable[str] | None, extend: Iterable[str] = (), ignore: Iterable[str] = ()) -> set[str]:
+    """The codes to run: ``chosen`` (None: every rule that is on by default), plus ``extend``, less
+    ``ignore``. X001 (a rule that crashed) is always reported."""
+    base = {r.code for r in all_rules() if r.default} if chosen is None else set(chosen)
+    return ((base | set(extend)) - set(ignore)) | {"X001"}
+
+
 def rules_for_kind(kind: str, family: str | None = None) -> list[str]:
     """Codes of the rules (of ``family``'s letter, if given) that declared ``kind`` on ``@rule``."""
     all_rules()
