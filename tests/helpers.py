@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -10,6 +12,16 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@functools.cache
+def jekyll_oracle():
+    """``tests/oracle/jekyll/oracle.py`` (a script, not a package) as a module: ``build(site, out)``
+    runs Debian's Jekyll on a copy of a site and returns what it served; ``jekyll_available()``."""
+    spec = importlib.util.spec_from_file_location("jekyll_oracle", REPO / "tests" / "oracle" / "jekyll" / "oracle.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def corpus_root() -> Path:

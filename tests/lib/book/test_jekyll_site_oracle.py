@@ -12,19 +12,13 @@ is compared with the first of them. Skipped where `jekyll` is not installed.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
-from helpers import corpus_root
+from helpers import corpus_root, jekyll_oracle
 
 from booklint import engine
 from booklint.config import Config
 
-_spec = importlib.util.spec_from_file_location(
-    "jekyll_oracle", Path(__file__).resolve().parents[2] / "oracle" / "jekyll" / "oracle.py")
-oracle = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(oracle)
+oracle = jekyll_oracle()
 
 SITES = ["iclr-blogposts-2023", "scaling-book-en", "scaling-book-ru"]
 
@@ -33,18 +27,8 @@ pytestmark = pytest.mark.skipif(not oracle.jekyll_available(), reason="Debian's 
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    cache: dict[str, dict] = {}
-
-    def get(site: str) -> dict:
-        if site not in cache:
-            root = corpus_root() / site
-            if not root.is_dir():
-                pytest.skip(f"corpus site {site} not found at {root}")
-            cache[site] = oracle.build(root, tmp_path_factory.mktemp("oracle") / f"{site}.json")
-        return cache[site]
-
-    return get
+def built(jekyll_site):
+    return jekyll_site
 
 
 def _jekyll_urls(dump: dict) -> dict[str, str]:

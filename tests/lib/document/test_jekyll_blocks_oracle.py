@@ -15,22 +15,17 @@ Skipped where `jekyll` is not installed or the corpus is absent.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
-from helpers import corpus_root
+from helpers import corpus_root, jekyll_oracle
 
 from booklint.config import Config
 from booklint.engine import load_book
 from booklint.formulas.analysis import analyze_document
 
-_ORACLE = Path(__file__).resolve().parents[2] / "oracle" / "jekyll" / "oracle.py"
-_spec = importlib.util.spec_from_file_location("jekyll_oracle_for_blocks", _ORACLE)
-oracle = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(oracle)
+oracle = jekyll_oracle()
 
 SITES = ("iclr-blogposts-2023", "scaling-book-en", "scaling-book-ru")
 
@@ -39,11 +34,9 @@ pytestmark = [pytest.mark.skipif(not oracle.jekyll_available(), reason="Debian's
 
 
 @pytest.fixture(scope="module", params=SITES)
-def site(request, tmp_path_factory):
+def site(request, jekyll_site):
     root = corpus_root() / request.param
-    if not root.is_dir():
-        pytest.skip(f"corpus site not found at {root}")
-    dump = oracle.build(root, tmp_path_factory.mktemp("oracle") / "site.json")
+    dump = jekyll_site(request.param)
     book = load_book(root.resolve(), Config())
     pages = [p for p in dump["pages"] if p.get("markdown") and p.get("relative_path") in book.docs]
     assert pages

@@ -5,14 +5,10 @@ not installed (README.md beside this file lists the Debian packages)."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from helpers import jekyll_oracle
 
-_spec = importlib.util.spec_from_file_location("jekyll_oracle", Path(__file__).with_name("oracle.py"))
-oracle = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(oracle)
+oracle = jekyll_oracle()
 
 pytestmark = pytest.mark.skipif(not oracle.jekyll_available(), reason="Debian's jekyll is not installed")
 
