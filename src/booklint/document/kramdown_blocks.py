@@ -20,6 +20,8 @@ import re
 
 from markdown_it.rules_block.html_block import html_block as _commonmark_html_block
 
+from .liquid import tag_line_start
+
 # kramdown's HTML_SPAN_ELEMENTS: a line starting with one of these is no HTML block to kramdown
 SPAN_ELEMENTS = frozenset(
     "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp "
@@ -140,12 +142,10 @@ _LIQUID_CODE = re.compile(r"\{%-?[^\w%]*(highlight|mermaid)\b[^%]*%\}")
 
 def liquid_code_block(state, startLine: int, endLine: int, silent: bool) -> bool:
     """A `{% highlight %}` or `{% mermaid %}` tag that starts a line, its body, and its end tag: code."""
-    if state.sCount[startLine] - state.blkIndent >= 4:
+    pos = tag_line_start(state, startLine)
+    if pos == -1:
         return False
-    pos = state.bMarks[startLine] + state.tShift[startLine]
     src = state.src
-    if not src.startswith("{%", pos):
-        return False
     m = _LIQUID_CODE.match(src, pos)
     if m is None:
         return False

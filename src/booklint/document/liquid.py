@@ -73,14 +73,20 @@ def _params(text: str, start: int, end: int):
 
 # -- markdown-it rules ------------------------------------------------------------------
 
+def tag_line_start(state, line: int) -> int:
+    """Where a Liquid tag opens line ``line`` of a block (not an indented code line), or -1."""
+    if state.sCount[line] - state.blkIndent >= 4:
+        return -1
+    pos = state.bMarks[line] + state.tShift[line]
+    return pos if state.src.startswith("{%", pos) else -1
+
+
 def liquid_block(state, startLine: int, endLine: int, silent: bool) -> bool:
     """A line starting with `{%`: one or more Liquid tags (possibly over several lines)."""
-    if state.sCount[startLine] - state.blkIndent >= 4:
+    pos = tag_line_start(state, startLine)
+    if pos == -1:
         return False
-    pos = state.bMarks[startLine] + state.tShift[startLine]
     src = state.src
-    if not src.startswith("{%", pos):
-        return False
     closers = state.env.setdefault("_liquid_closers", Closers(src))
     # find the end of the tag, at most _MAX_TAG_LINES lines down
     last = min(endLine, startLine + _MAX_TAG_LINES)
