@@ -11,22 +11,13 @@ import random
 MB = 1 << 20
 
 
-def _nested_lists(size: int) -> str:
-    out, total, i = [], 0, 0
+def _lines(size: int, line, first: int = 0) -> str:
+    """``line(i)`` for i = first, first + 1, ... until ``size`` characters."""
+    out, total, i = [], 0, first
     while total < size:
-        line = "  " * (i % 5000) + "- x\n"
-        out.append(line)
-        total += len(line)
-        i += 1
-    return "".join(out)[:size]
-
-
-def _nested_quotes(size: int) -> str:
-    out, total, i = [], 0, 1
-    while total < size:
-        line = ">" * (i % 5000) + " x\n"
-        out.append(line)
-        total += len(line)
+        s = line(i)
+        out.append(s)
+        total += len(s)
         i += 1
     return "".join(out)[:size]
 
@@ -41,8 +32,8 @@ def inputs(size: int = MB) -> dict[str, str]:
         "angles": "<" * size,
         "backslashes": "\\" * size,
         "emphasis": "*_" * (size // 2),
-        "nested-lists": _nested_lists(size),
-        "nested-quotes": _nested_quotes(size),
+        "nested-lists": _lines(size, lambda i: "  " * (i % 5000) + "- x\n"),
+        "nested-quotes": _lines(size, lambda i: ">" * (i % 5000) + " x\n", 1),
         "math-frac": "$" + "\\frac{" * (size // 7) + "$",
         "links": "[a](b) " * (size // 7),
         "one-line-words": ("word " * (size // 5)),
@@ -55,16 +46,6 @@ PATHOLOGICAL = ["[", "<a ", "{%", "<!--", "> ", "$", "\\", "*_", "  - ", "![", "
 
 def _fill(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
-
-
-def _rising_backticks(size: int) -> str:
-    out, n, k = [], 0, 1
-    while n < size:
-        s = "`" * k + "x "
-        out.append(s)
-        n += len(s)
-        k = k % 700 + 1
-    return "".join(out)
 
 
 def _distinct_mojibake(size: int) -> str:
@@ -120,7 +101,7 @@ def markup_inputs(size: int = MB) -> dict[str, str]:
         "html-unquoted": _fill("<a href=a/b c=d:e>", size),
         "html-unknown": _fill("<it>", size),
         "backticks": _fill("`a ", size),
-        "rising-backticks": _rising_backticks(size),
+        "rising-backticks": _lines(size, lambda i: "`" * (i % 700 + 1) + "x "),
         "table": "| a | b |\n|---|---|\n" + _fill("|", size),
         "table-ticks": "| a | b |\n|---|---|\n" + _fill("`|", size),
         "table-rows": "| a | b |\n|---|---|\n" + _fill("| x |\n", size),
