@@ -125,5 +125,5 @@ def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str
     site = Site(files, dialect, jekyll if dialect == "jekyll" else None, fm, other_fm)
     book = Book(root, files, site, docs, jekyll, site_slugger(jekyll), site_config=site_config, slugger=slugger)
     if config_source is not None:
-        book._sources["_config.yml"] = config_source  # rules read it through book.source(), never again from disk
+        book.keep_source(config_source)  # rules read it through book.source(), never again from disk
     return book

@@ -35,8 +35,6 @@ class Book:
     site_config: FrontMatter | None = None  # `_config.yml` parsed, with spans and its YAML error if any
     slugger: str = "auto"  # the configured heading-id algorithm, or "auto" (by renderer)
     _memo: dict[Hashable, Any] = field(default_factory=dict)
-    _anchors: dict[str, PageAnchors] = field(default_factory=dict)
-    _sources: dict[str, Source | None] = field(default_factory=dict)
 
     @property
     def dialect(self) -> str:
@@ -66,27 +64,32 @@ class Book:
     def anchors(self, rel: str) -> PageAnchors | None:
         if rel not in self.docs:
             return None
-        a = self._anchors.get(rel)
-        if a is None:
+
+        def build() -> PageAnchors:
             a = page_anchors(self.docs[rel], self.slugger_for(rel))
             if self.site.renders(rel):
                 a.layout = layout_ids(self, self.site.values(rel).get("layout"))
-            self._anchors[rel] = a
-        return a
+            return a
+
+        return self.memo(("book.anchors", rel), build)
 
     def source(self, rel: str) -> Source | None:
         """A non-Markdown file of the book (a .bib, a CITATION.cff) read once, or None."""
         if rel in self.docs:
             return self.docs[rel].source
-        if rel in self._sources:
-            return self._sources[rel]
-        src = None
-        if rel in self.files.others:
-            p = self.root / rel
-            try:
-                if p.stat().st_size <= MAX_SIDE_FILE:
-                    src = Source.from_bytes(rel, p.read_bytes())
-            except OSError:
-                src = None
-        self._sources[rel] = src
-        return src
+        return self.memo(("book.source", rel), lambda: self._read(rel))
+
+    def keep_source(self, src: Source) -> None:
+        """A file the loader already read (`_config.yml`): rules get it from :meth:`source`."""
+        self._memo[("book.source", src.path)] = src
+
+    def _read(self, rel: str) -> Source | None:
+        if rel not in self.files.others:
+            return None
+        p = self.root / rel
+        try:
+            if p.stat().st_size <= MAX_SIDE_FILE:
+                return Source.from_bytes(rel, p.read_bytes())
+        except OSError:
+            pass
+        return None
