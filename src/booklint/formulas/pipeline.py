@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..views.renders import collection_document, kramdown_site
+from ..views.renders import kramdown_site
 
 #: The Distill template's KaTeX auto-render delimiters, in the order al-folio's distill layout
 #: gives them (its `d-front-matter` lists `$` before `$$`): each is searched in every text
@@ -27,7 +27,7 @@ class Pipeline:
 
 def pipeline_for(book, rel: str, settings: dict[str, Any]) -> Pipeline:
     """The renderers of ``rel``: configured ones win over what the site layout implies."""
-    site_page = kramdown_site(book) and (book.site.serves_as_site(rel) or collection_document(book, rel))
+    site_page = kramdown_site(book) and (book.site.serves_as_site(rel) or book.site.renders(rel))
     inline = settings.get("inline-renderer", "auto")
     display = settings.get("display-renderer", "auto")
     if site_page:

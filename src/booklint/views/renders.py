@@ -16,21 +16,6 @@ def jekyll_renders(book, doc: Document) -> bool:
     return doc.path in book.site.published
 
 
-def collection_document(book, rel: str) -> bool:
-    """A post or a document of an output collection of a Jekyll site: Jekyll renders it, whatever
-    the site's URL model knows of it."""
-    if book.dialect != "jekyll" or not rel.endswith((".md", ".markdown")):
-        return False
-    head = rel.split("/", 1)[0]
-    if head == "_posts":
-        return True
-    cols = (book.jekyll_config or {}).get("collections")
-    if isinstance(cols, dict) and head.startswith("_"):
-        spec = cols.get(head[1:])
-        return isinstance(spec, dict) and bool(spec.get("output"))
-    return False
-
-
 def kramdown_site(book) -> bool:
     """A Jekyll site whose Markdown converter is kramdown (Jekyll's default)."""
     if book.dialect != "jekyll":
@@ -39,7 +24,6 @@ def kramdown_site(book) -> bool:
 
 
 def kramdown_renders(book, doc: Document) -> bool:
-    """kramdown turns this file into HTML (a page of a Jekyll site with `markdown: kramdown`)."""
-    if book.slugger_for(doc.path) in ("kramdown", "kramdown-gfm"):
-        return True
-    return kramdown_site(book) and doc.front_matter is not None and collection_document(book, doc.path)
+    """kramdown turns this file into HTML (a page, post or document the site renders with
+    `markdown: kramdown`, as the site model knows them)."""
+    return book.slugger_for(doc.path) in ("kramdown", "kramdown-gfm")
