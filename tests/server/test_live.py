@@ -98,3 +98,24 @@ def test_watch_prints_only_what_changed(make_book):
         stop.set()
         t.join(10)
     assert not t.is_alive()
+
+
+def test_an_open_bib_file_is_checked_as_edited(make_book):
+    bib = "@article{smith2020,\n  title = {A title},\n  author = {Smith, Jane},\n  journal = {J},\n  year = {2020}\n}\n"
+    root = make_book({"booklint.toml": "", "assets/bibliography/refs.bib": bib,
+                      "a.md": "---\nbibliography: refs.bib\n---\n\n# A\n\nAs shown <d-cite key=\"smith2020\"></d-cite>.\n"})
+    live = LiveBook(root)
+    before = [f.to_dict() for f in live.check()]
+    broken = bib.replace("smith2020", "smyth2020")  # the page now cites a key the .bib lacks
+    rel = "assets/bibliography/refs.bib"
+    assert before == []
+    assert live.set_text(rel, broken)
+    got = [f.to_dict() for f in live.check()]
+    assert [f["code"] for f in got] == ["C001"]
+    (root / rel).write_text(broken)
+    assert got == [f.to_dict() for f in lint(root)]
+    live.revert(rel)  # closed unsaved: the file on disk (now the broken one)
+    assert [f.to_dict() for f in live.check()] == got
+    (root / rel).write_text(bib)
+    live.reread([rel])
+    assert live.check() == []

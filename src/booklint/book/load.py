@@ -144,14 +144,16 @@ def _front_matter_of(doc: Document) -> dict | None:
     return doc.front_matter.data if isinstance(doc.front_matter.data, dict) else {}
 
 
-def replace_documents(book: Book, changed: dict[str, Document]) -> Book:
+def replace_documents(book: Book, changed: dict[str, Document], side: dict[str, Source] | None = None) -> Book:
     """``book`` with some of its Documents replaced (an editor's unsaved text), the rest shared.
 
     The new Book has a memo of its own. When no front matter changed, the site model is shared
     and the per-page analyses (:data:`PAGE_ANALYSES`) of the unchanged pages are carried over,
     so a re-check costs the changed pages and the book-wide indexes, not every page again. A
     changed front matter (a permalink, a layout, a title) rebuilds the site and everything else.
+    ``side`` replaces the text of side files (a .bib, CITATION.cff) the same way.
     """
+    side = side or {}
     docs = dict(book.docs)
     docs.update(changed)
     same_site = all(rel in book.docs and _front_matter_of(book.docs[rel]) == _front_matter_of(doc)
@@ -169,10 +171,12 @@ def replace_documents(book: Book, changed: dict[str, Document]) -> Book:
         if not isinstance(key, tuple):
             continue
         if key[0] in SIDE_FILE_ANALYSES:
-            if key[1] not in docs:
+            if key[1] not in docs and key[1] not in side:
                 new._memo[key] = value
         elif same_site and key[0] in PAGE_ANALYSES:
             pages = [k for k in key[1:] if isinstance(k, str) and k in docs]
             if pages and not any(p in changed for p in pages):
                 new._memo[key] = value
+    for src in side.values():
+        new.keep_source(src)
     return new

@@ -27,6 +27,17 @@ from ..registry import all_rules
 #: server reports the other rules first and these right after (see server/lsp.py).
 BOOK_WIDE_PROSE = frozenset({"spelling", "terminology"})
 
+#: Files besides the pages that rules report on and an editor may have open. (A change to
+#: `_config.yml` changes the site model: it counts once saved, when the book is read again.)
+SIDE_FILES = (".bib", ".cff")
+
+
+def _read_side(root: Path, rel: str) -> Source:
+    try:
+        return Source.from_bytes(rel, (root / rel).read_bytes())
+    except OSError:
+        return Source.from_bytes(rel, b"")
+
 
 class LiveBook:
     """One book under edit: its Book, the editor's unsaved texts, the configuration and the rules."""
@@ -53,29 +64,40 @@ class LiveBook:
             return None
 
     def holds(self, rel: str) -> bool:
-        return rel in self.book.docs
+        """A page booklint checks, or a side file its rules read and report on (a .bib, CITATION.cff)."""
+        return rel in self.book.docs or self.side_file(rel)
+
+    def side_file(self, rel: str) -> bool:
+        return rel in self.book.files.others and rel.lower().endswith(SIDE_FILES)
 
     def text(self, rel: str) -> str | None:
-        doc = self.book.docs.get(rel)
-        return None if doc is None else doc.source.text
+        src = self.book.source(rel)
+        return None if src is None else src.text
 
     # -- changes ------------------------------------------------------------------------------
     def set_text(self, rel: str, text: str) -> bool:
-        """The editor holds ``text`` for page ``rel``; False when booklint does not check that file."""
-        if rel not in self.book.docs:
+        """The editor holds ``text`` for ``rel``; False when booklint does not check that file."""
+        if not self.holds(rel):
             return False
         src = Source.from_bytes(rel, text.encode("utf-8", "replace"))  # an editor may hold a lone surrogate
-        if self.book.docs[rel].source.raw == src.raw and rel not in self.unsaved:
+        old = self.book.source(rel)
+        if old is not None and old.raw == src.raw and rel not in self.unsaved:
             return True
         self.unsaved[rel] = text
-        doc = parse(src)
-        self.book = replace_documents(self.book, {rel: doc})
+        if rel in self.book.docs:
+            self.book = replace_documents(self.book, {rel: parse(src)})
+        else:
+            self.book = replace_documents(self.book, {}, {rel: src})
         return True
 
     def revert(self, rel: str) -> None:
         """The editor closed ``rel`` without saving: the file on disk is the page again."""
-        if self.unsaved.pop(rel, None) is not None and rel in self.book.docs:
+        if self.unsaved.pop(rel, None) is None:
+            return
+        if rel in self.book.docs:
             self.book = replace_documents(self.book, {rel: read_document(self.root, rel)})
+        elif self.side_file(rel):
+            self.book = replace_documents(self.book, {}, {rel: _read_side(self.root, rel)})
 
     def reread(self, rels: Iterable[str]) -> None:
         """Files changed on disk: Markdown pages are parsed again; any other change (a new or
@@ -84,10 +106,9 @@ class LiveBook:
         pages = [r for r in rels if r in self.book.docs and (self.root / r).is_file()]
         if len(pages) < len(rels):
             self.book = load_book(self.root, self.config)
-            for rel, text in self.unsaved.items():  # the editor's texts stay what the book holds
-                if rel in self.book.docs:
-                    src = Source.from_bytes(rel, text.encode("utf-8", "replace"))
-                    self.book = replace_documents(self.book, {rel: parse(src)})
+            unsaved, self.unsaved = self.unsaved, {}
+            for rel, text in unsaved.items():  # the editor's texts stay what the book holds
+                self.set_text(rel, text)
             return
         changed = {r: read_document(self.root, r) for r in pages if r not in self.unsaved}
         if changed:
