@@ -21,5 +21,5 @@ __all__ = [
     "Alignment", "Block", "ChapterStatus", "Commit", "Difference", "Pair", "Progress", "SourceError",
     "StaleAnchor", "Unit", "align", "chapter_alignment", "chapter_pairs", "differences", "normalise_math",
     "pair_of", "progress", "render_status", "script_of_language", "skeleton", "source_book", "source_root",
-    "stale_anchors", "status", "unfollowed_commits", "units",
+    "stale_anchors", "status", "unfollowed_commits", "units", "untranslated_chapters",
 ]  # fmt: skip

@@ -1,8 +1,9 @@
 """Aligning a translated chapter's skeleton with the original's.
 
 A global sequence alignment (Needleman–Wunsch): blocks pair only with blocks of their own
-kind, an equal pair scores 3, a pair that differs (an edited equation, a replaced figure) 1,
-and a block left unpaired -1. One equation dropped by the translator is then one unpaired
+kind, an equal pair scores 3, a pair that differs (an edited equation, a replaced figure)
+between 1 and 2 by how alike the two are (difflib's ratio, so that of two candidates the
+closer one pairs), and a block left unpaired -1. One equation dropped by the translator is then one unpaired
 block, and every block after it still pairs with its own counterpart. We write the dynamic
 programme ourselves: difflib's matcher finds longest equal runs, not the best alignment of
 blocks that may differ, and the blocks' kinds must never cross.
@@ -10,6 +11,7 @@ blocks that may differ, and the blocks' kinds must never cross.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,10 +23,14 @@ from .skeleton import Block, skeleton
 EQUAL, DIFFERENT, GAP = 3, 1, -1
 
 
-def _score(a: Block, b: Block) -> int | None:
+def _score(a: Block, b: Block) -> float | None:
     if a.kind != b.kind:
         return None
-    return EQUAL if a.key == b.key else DIFFERENT
+    if a.key == b.key:
+        return EQUAL
+    x = ",".join(a.key) if isinstance(a.key, tuple) else str(a.key)
+    y = ",".join(b.key) if isinstance(b.key, tuple) else str(b.key)
+    return DIFFERENT + difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
 
 
 def align(src: Sequence[Block], tr: Sequence[Block]) -> list[tuple[int | None, int | None]]:
@@ -49,8 +55,8 @@ def _nw(a: Sequence[Block], b: Sequence[Block]) -> list[tuple[int | None, int | 
     n, m = len(a), len(b)
     if not n or not m:
         return [(i, None) for i in range(n)] + [(None, j) for j in range(m)]
-    neg = -(10**9)
-    score = [[0] * (m + 1) for _ in range(n + 1)]
+    neg = -1e18
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[0] * (m + 1) for _ in range(n + 1)]  # 0 diagonal, 1 up (source alone), 2 left (translation alone)
     for i in range(1, n + 1):
         score[i][0] = i * GAP

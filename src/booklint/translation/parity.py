@@ -67,11 +67,11 @@ def _place(al: Alignment, book: Book, src_book: Book, k: int, src_offset: int) -
         if r and src_offset < su[r - 1].end:  # inside a paragraph (a citation, a footnote): that paragraph
             r -= 1
         if r < len(tu):
-            return Span(tu[r].start, tu[r].start)
+            return tu[r]
     if nxt_j is not None:
         return al.translation[nxt_j].span
     if tu:
-        return Span(tu[-1].start, tu[-1].start)
+        return tu[-1]
     if prev_j is not None:
         return al.translation[prev_j].span
     return Span(0, 0)
@@ -90,9 +90,9 @@ def _block_differences(book: Book, src_book: Book, al: Alignment) -> list[Differ
         if a is not None and t is not None:
             if a.key == t.key:
                 continue
-            where = f"{srel}:{_src_line(src_book, al, a)}"
+            where = f"its {srel}:{_src_line(src_book, al, a)}"
             if a.kind == "math":
-                out.append(Difference("math", t.span, f"This equation differs from the original's ({where}) in more than "
+                out.append(Difference("math", t.span, f"This equation differs from the original ({where}) in more than "
                                       f"its `\\text{{...}}` words: the original has {_q(a.shown)}. Copy the original's "
                                       f"math and translate only the text inside `\\text{{...}}`."))
             elif a.kind == "figure":
@@ -106,13 +106,13 @@ def _block_differences(book: Book, src_book: Book, al: Alignment) -> list[Differ
                     ("the original also cites " + ", ".join(_q(x) for x in missing)) if missing else "",
                     ("the original does not cite " + ", ".join(_q(x) for x in extra)) if extra else "",
                 ])) or "the keys are in another order"
-                out.append(Difference("cite", t.span, f"This citation's keys differ from the original's ({where}): "
+                out.append(Difference("cite", t.span, f"This citation's keys differ from the original ({where}): "
                                       f"{what}. Cite what the original cites."))
             elif a.kind == "code":
-                out.append(Difference("code", t.span, f"This code block differs from the original's ({where}). Code "
+                out.append(Difference("code", t.span, f"This code block differs from the original ({where}). Code "
                                       f"is not translated: copy the original's."))
             elif a.kind == "heading":
-                out.append(Difference("structure", t.span, f"This heading is level {t.key} where the original's "
+                out.append(Difference("structure", t.span, f"This heading is level {t.key} where the original's heading "
                                       f"({where}) is level {a.key}: the table of contents and the heading ids change. "
                                       f"Keep the original's level."))
             continue
@@ -125,7 +125,7 @@ def _block_differences(book: Book, src_book: Book, al: Alignment) -> list[Differ
             span = _place(al, book, src_book, k, a.span.start)
             todo = {"math": "Copy it, translating only the words in `\\text{...}`.", "figure": "Copy it as it is.",
                     "code": "Copy it as it is.", "cite": "Copy it as it is."}.get(a.kind, "Translate it.")
-            out.append(Difference(kind, span, f"The original has a {name} here ({srel}:{_src_line(src_book, al, a)}: "
+            out.append(Difference(kind, span, f"The original has a {name} here (its {srel}:{_src_line(src_book, al, a)}: "
                                   f"{_q(a.shown)}) that the translation lacks. {todo}"))
             continue
         assert t is not None
@@ -146,20 +146,35 @@ def _url_differences(book: Book, src_book: Book, al: Alignment) -> list[Differen
     extra = Counter(lk.href for lk in t_links) - Counter(lk.href for lk in s_links)
     missing = Counter(lk.href for lk in s_links) - Counter(lk.href for lk in t_links)
     out: list[Difference] = []
+    extra_links = []
     for lk in t_links:
         if extra[lk.href] > 0:
             extra[lk.href] -= 1
-            out.append(Difference("url", lk.href_span, f"The original does not link to {_q(lk.href)}. If the "
-                                  f"address changed in the original, follow it; a link the translation adds on "
-                                  f"purpose can be suppressed here."))
+            extra_links.append(lk)
+    changed: dict[int, str] = {}  # id of a translated link -> the original's address it replaces
+    missing_at: list[tuple[Span, str, int]] = []
     for lk in s_links:
         if missing[lk.href] > 0:
             missing[lk.href] -= 1
             step = _step_before(al, lk.span.start)
             span = _place(al, book, src_book, step, lk.span.start)
             line = src_book.docs[al.pair.source_rel].source.line_col(lk.span.start)[0]
-            out.append(Difference("url", span, f"The original links to {_q(lk.href)} around here "
-                                  f"({al.pair.source_rel}:{line}); the translation does not."))
+            twin = next((t for t in extra_links if id(t) not in changed and span.start <= t.span.start < max(span.end, span.start + 1)), None)
+            if twin is not None:
+                changed[id(twin)] = lk.href
+            else:
+                missing_at.append((span, lk.href, line))
+    for lk in extra_links:
+        if id(lk) in changed:
+            out.append(Difference("url", lk.href_span, f"The original links to {_q(changed[id(lk)])} here, not "
+                                  f"{_q(lk.href)}: the address changed. Follow the original."))
+        else:
+            out.append(Difference("url", lk.href_span, f"The original does not link to {_q(lk.href)}. If the "
+                                  f"address changed in the original, follow it; a link the translation adds on "
+                                  f"purpose can be suppressed here."))
+    for span, href, line in missing_at:
+        out.append(Difference("url", span, f"The original links to {_q(href)} around here (its "
+                              f"{al.pair.source_rel}:{line}); the translation does not."))
     return out
 
 

@@ -1,4 +1,4 @@
-from ...findings import Finding
+from ...document.model import Span
 from ...registry import rule
 from ...translation import SourceError, source_book
 
@@ -9,7 +9,8 @@ def translation_source(book, ctx):
 
     ## What it does
     Checks that the folder `[translation] source` names (relative to the book's root) exists and
-    is not the book itself. The other P rules stay silent while it does not.
+    is not the book itself. The other P rules stay silent while it does not. The finding is on the
+    first line of the landing page (`index.md`), or of the book's first page.
 
     ## Why is this bad?
     Without the original, no parity check runs: a typo in the path would silently turn them off.
@@ -29,6 +30,9 @@ def translation_source(book, ctx):
     try:
         source_book(book, ctx.settings("translation"))
     except SourceError as e:
-        where = str(ctx.config.path) if ctx.config.path else "."
-        yield Finding(where, 1, 1, 1, 1, ctx.rule.code, ctx.rule.name, ctx.severity,
-                      f"{e}: the parity rules (P) cannot run. Fix `source` in `[translation]`.")
+        if not book.docs:
+            return
+        page = "index.md" if "index.md" in book.docs else sorted(book.docs)[0]
+        where = f" in {ctx.config.path}" if ctx.config.path else ""
+        yield ctx.finding(book.docs[page], Span(0, 0), f"{e}: the parity rules (P) cannot run. Fix `source` in "
+                                                        f"`[translation]`{where}.")
