@@ -244,9 +244,9 @@ def cite_cmd(path, formats, as_, chapter, origin, write_cff, force, date_release
     cfg = load_config(config_path if config_path else (None if isolated else find_config(root)))
     book = engine.load_book(root, cfg)
     try:
-        record, where = book_record(book, cfg.family("bib"), origin)
+        record, where = book_record(book, cfg.family("bib"), origin, translation=cfg.family("translation"))
         if chapter:
-            record = chapter_citation(book, find_chapter(book, chapter), record)
+            record = chapter_citation(book, find_chapter(book, chapter), record, translation=cfg.family("translation"))
     except CiteError as e:
         click.echo(f"booklint: {e}", err=True)
         sys.exit(EXIT_ERROR)
