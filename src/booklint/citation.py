@@ -219,9 +219,13 @@ def chapter_citation(book: Book, rel: str, record: CitationRecord,
             n = a.get("name") if isinstance(a, dict) else a if isinstance(a, str) else None
             if n and strip_markup(str(n)):
                 names.append(strip_markup(str(n)))
-    return chapter_record(record, title.strip(), chapter_url(book, rel, record),
-                          date=_date(fm.get("date")) if fm is not None else None, authors=names or None,
-                          original_title=_original_chapter_title(book, rel, translation) if record.original_title else "")
+    original = _original_chapter_title(book, rel, translation) if record.original_title else ""
+    rec = chapter_record(record, title.strip(), chapter_url(book, rel, record),
+                         date=_date(fm.get("date")) if fm is not None else None, authors=names or None,
+                         original_title=original)
+    if original and original == rec.title:  # a chapter not translated yet: its title is in the original's language
+        rec = rec.with_(language=record.original_language, original_title="")
+    return rec
 
 
 def _original_chapter_title(book: Book, rel: str, translation: Mapping[str, Any] | None) -> str:
