@@ -97,6 +97,7 @@ def to_bibtex(r: CitationRecord) -> str:
         # a translation: biblatex's fields (classic styles ignore them; biber and biblatex read them)
         ("translator", _bib_names(r.translators)),
         ("language", _babel(r.language) if r.translators or r.original_title else ""),
+        ("langid", _babel(r.language) if r.translators or r.original_title else ""),  # hyphenation, and case
         ("origtitle", tex_escape(r.original_title)),
         ("origlanguage", _babel(r.original_language) if r.original_title else ""),
     ]
@@ -142,6 +143,7 @@ def to_biblatex(r: CitationRecord) -> str:
         ("location", tex_escape(r.place)),
         ("date", r.date_iso),
         ("language", _babel(r.language) if r.translators or r.original_title else ""),
+        ("langid", _babel(r.language) if r.translators or r.original_title else ""),
         ("origtitle", tex_escape(r.original_title)),
         ("origlanguage", _babel(r.original_language) if r.original_title else ""),
         ("origdate", str(r.original_year) if r.original_year else ""),
