@@ -21,6 +21,7 @@ from .pairs import Pair, source_book
 from .skeleton import Block, skeleton
 
 EQUAL, DIFFERENT, GAP = 3, 1, -1
+MAX_CELLS = 2_000_000  # past this (two chapters of 1,400 differing blocks) the table costs too much: _greedy
 
 
 def _score(a: Block, b: Block) -> float | None:
@@ -44,7 +45,7 @@ def align(src: Sequence[Block], tr: Sequence[Block]) -> list[tuple[int | None, i
             and src[n - 1 - tail].key == tr[m - 1 - tail].key:
         tail += 1
     a, b = src[head : n - tail], tr[head : m - tail]
-    middle = _nw(a, b)
+    middle = _nw(a, b) if len(a) * len(b) <= MAX_CELLS else _greedy(a, b)
     out: list[tuple[int | None, int | None]] = [(i, i) for i in range(head)]
     out += [(None if i is None else i + head, None if j is None else j + head) for i, j in middle]
     out += [(n - tail + k, m - tail + k) for k in range(tail)]
@@ -92,6 +93,28 @@ def _nw(a: Sequence[Block], b: Sequence[Block]) -> list[tuple[int | None, int | 
             out.append((None, j - 1))
             j -= 1
     out.reverse()
+    return out
+
+
+def _greedy(a: Sequence[Block], b: Sequence[Block]) -> list[tuple[int | None, int | None]]:
+    """A cheaper alignment for huge chapters: difflib's matching runs of equal blocks, and inside
+    each replaced stretch, blocks of one kind paired in order."""
+    sm = difflib.SequenceMatcher(None, [(x.kind, x.key) for x in a], [(y.kind, y.key) for y in b], autojunk=False)
+    out: list[tuple[int | None, int | None]] = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            out += [(i1 + k, j1 + k) for k in range(i2 - i1)]
+            continue
+        j = j1
+        for i in range(i1, i2):
+            k = next((k for k in range(j, j2) if b[k].kind == a[i].kind), None)
+            if k is None:
+                out.append((i, None))
+                continue
+            out += [(None, x) for x in range(j, k)]
+            out.append((i, k))
+            j = k + 1
+        out += [(None, x) for x in range(j, j2)]
     return out
 
 

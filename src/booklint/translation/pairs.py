@@ -57,7 +57,12 @@ class Pair:
     identical: bool  # byte for byte the same text: not started
 
 
+UNREAD = frozenset({"binary", "too-large", "unreadable"})  # parse notes of a file booklint did not read
+
+
 def _is_chapter(b: Book, rel: str) -> bool:
+    if any(n.kind in UNREAD for n in b.docs[rel].notes):
+        return False  # the encoding rules report it; comparing nothing with the original says nothing
     return b.site.renders(rel) if b.dialect == "jekyll" else True
 
 
@@ -76,7 +81,7 @@ def chapter_pairs(book: Book, settings: Mapping[str, Any]) -> list[Pair]:
             if not _is_chapter(book, rel):
                 continue
             srel = mapping.get(rel, rel)
-            if srel not in src.docs:
+            if srel not in src.docs or not _is_chapter(src, srel):
                 continue
             out.append(Pair(rel, srel, book.docs[rel].source.text == src.docs[srel].source.text))
         return out

@@ -220,3 +220,35 @@ def test_stale_translation_from_two_repositories(tmp_path):
     rows = {r.chapter: r for r in status(load_book(tr), {"source": "../en", "language": "ru"})}
     assert rows["ch.md"].state == "stale" and rows["ch.md"].unfollowed[0].endswith("H100: exact figure")
     assert rows["other.md"].state == "not started"  # identical: never stale
+
+
+def test_huge_chapters_fall_back_to_a_cheaper_alignment_that_still_pairs_kinds(monkeypatch):
+    import importlib
+
+    align_mod = importlib.import_module("booklint.translation.align")  # the module, not the function it exports
+
+    monkeypatch.setattr(align_mod, "MAX_CELLS", 4)
+    src = _blocks("H1 M1 M2 F1 M3 M4")
+    tr = _blocks("H1 M1 F1 M3x M4")
+    pairs = align_mod.align(src, tr)
+    assert (2, None) in pairs and (4, 3) in pairs and (3, 2) in pairs
+    assert all(src[i].kind == tr[j].kind for i, j in pairs if i is not None and j is not None)
+
+
+def test_bad_input_on_either_side_never_crashes(tmp_path):
+    en, ru = tmp_path / "en", tmp_path / "ru"
+    en.mkdir()
+    ru.mkdir()
+    (en / "a.md").write_text("---\ntitle: [x\n---\n# A\n\n$$x$$\n", encoding="utf-8")  # broken YAML
+    (ru / "a.md").write_bytes(b"\xff\xfe\x00binary")  # binary: not compared
+    (en / "b.md").write_text("---\nsection_number: 1\n", encoding="utf-8")  # unterminated front matter
+    (ru / "b.md").write_text("---\nsection_number: [\n---\n# Б\n", encoding="utf-8")
+    (en / "c.md").write_text('# C\n\n[x](#c) <d-cite key=""></d-cite>\n', encoding="utf-8")
+    (ru / "c.md").write_text("# В\n\n[x](#c) <d-cite></d-cite>\n" + "$$\\frac{" * 2000 + "\n", encoding="utf-8")
+    cfg = ru / "booklint.toml"  # inside the book: its marker, so the book's root is ru/
+    cfg.write_text('exclude = ["booklint.toml"]\n[translation]\nsource = "../en"\nlanguage = "ru"\n', encoding="utf-8")
+    found = engine.run([ru], engine.Options(select=["P", "X"], config_path=cfg)).findings
+    assert not [f for f in found if f.code == "X001"], found
+    assert [(f.path, f.line, f.code) for f in found] == [("c.md", 3, "P007")]
+    rows = status(load_book(ru), {"source": "../en", "language": "ru"})
+    assert [r.chapter for r in rows] == ["b.md", "c.md", ""] and rows[-1].source == "a.md" and rows[-1].state == "missing"
