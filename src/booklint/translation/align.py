@@ -2,8 +2,8 @@
 
 A global sequence alignment (Needleman–Wunsch): blocks pair only with blocks of their own
 kind, an equal pair scores 3, a pair that differs (an edited equation, a replaced figure)
-between 1 and 2 by how alike the two are (difflib's ratio, so that of two candidates the
-closer one pairs), and a block left unpaired -1. One equation dropped by the translator is then one unpaired
+between 1 and 2 by how alike the two are (the Jaccard index of their keys' character
+trigrams, so that of two candidates the closer one pairs), and a block left unpaired -1. One equation dropped by the translator is then one unpaired
 block, and every block after it still pairs with its own counterpart. We write the dynamic
 programme ourselves: difflib's matcher finds longest equal runs, not the best alignment of
 blocks that may differ, and the blocks' kinds must never cross.
@@ -21,17 +21,21 @@ from .pairs import Pair, source_book
 from .skeleton import Block, skeleton
 
 EQUAL, DIFFERENT, GAP = 3, 1, -1
-MAX_CELLS = 2_000_000  # past this (two chapters of 1,400 differing blocks) the table costs too much: _greedy
+MAX_CELLS = 1_000_000  # past this (two chapters of 1,000 differing blocks) the table costs too much: _greedy
 
 
-def _score(a: Block, b: Block) -> float | None:
+def _grams(b: Block) -> frozenset[str]:
+    x = ",".join(b.key) if isinstance(b.key, tuple) else str(b.key)
+    return frozenset(x[k : k + 3] for k in range(max(1, len(x) - 2)))
+
+
+def _score(a: Block, b: Block, ga: frozenset[str], gb: frozenset[str]) -> float | None:
     if a.kind != b.kind:
         return None
     if a.key == b.key:
         return EQUAL
-    x = ",".join(a.key) if isinstance(a.key, tuple) else str(a.key)
-    y = ",".join(b.key) if isinstance(b.key, tuple) else str(b.key)
-    return DIFFERENT + difflib.SequenceMatcher(None, x, y, autojunk=False).ratio()
+    union = len(ga | gb)
+    return DIFFERENT + (len(ga & gb) / union if union else 0.0)
 
 
 def align(src: Sequence[Block], tr: Sequence[Block]) -> list[tuple[int | None, int | None]]:
@@ -65,11 +69,13 @@ def _nw(a: Sequence[Block], b: Sequence[Block]) -> list[tuple[int | None, int | 
     for j in range(1, m + 1):
         score[0][j] = j * GAP
         move[0][j] = 2
+    ga = [_grams(x) for x in a]
+    gb = [_grams(y) for y in b]
     for i in range(1, n + 1):
-        ai = a[i - 1]
+        ai, gai = a[i - 1], ga[i - 1]
         row, prev, mrow = score[i], score[i - 1], move[i]
         for j in range(1, m + 1):
-            s = _score(ai, b[j - 1])
+            s = _score(ai, b[j - 1], gai, gb[j - 1])
             diag = prev[j - 1] + s if s is not None else neg
             up = prev[j] + GAP
             left = row[j - 1] + GAP
