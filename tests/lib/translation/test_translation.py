@@ -80,6 +80,17 @@ def test_status_of_the_russian_book():
     assert md.splitlines()[0] == "| chapter | state | prose translated | blocks aligned | blocks equal |"
     assert "| roofline.md | translated | 61/61 | 40/40 | 40/40 |" in md
     assert md.rstrip().endswith("14 chapters: 2 translated, 12 not started.")
+    import json
+
+    from click.testing import CliRunner
+
+    from booklint.cli import main
+
+    res = CliRunner().invoke(main, ["status", "-f", "json", "--config", str(RU_CONFIG), str(corpus_book("scaling-book-ru"))])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert {d["chapter"]: d["state"] for d in data} == states
+    assert next(d for d in data if d["chapter"] == "index.md")["aligned"] == 12
 
 
 @needs_corpus
