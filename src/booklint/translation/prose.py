@@ -1,5 +1,6 @@
-"""Prose units of a chapter (paragraphs, headings, figure captions, TOC names) and whether
-each one is translated.
+"""Prose units of a chapter (paragraphs and HTML blocks, headings, figure captions, TOC names,
+the front matter's title, subtitle, description and section names) and whether each one is
+translated.
 
 A unit is *untranslated* when its words are exactly those of a unit of the original, or,
 when the two languages are written in different scripts (English and Russian), when it has
@@ -28,6 +29,7 @@ SCRIPTS = {
     "mr": "DEVANAGARI", "ne": "DEVANAGARI", "bn": "BENGALI", "ta": "TAMIL", "te": "TELUGU",
 }  # fmt: skip
 
+FRONT_MATTER_TEXT = {(k,) for k in ("title", "subtitle", "description", "previous_section_name", "next_section_name")}
 MIN_WORDS = 3  # fewer words than this (a name, "TPU v5e", a label) are never called untranslated
 
 
@@ -61,7 +63,7 @@ def words_of(text: str) -> str:
 
 @dataclass(frozen=True)
 class Unit:
-    kind: str  # "paragraph", "heading", "caption", "toc"
+    kind: str  # "paragraph" (or an HTML block), "heading", "caption", "toc", "front matter" (title, description, ...)
     text: str  # the words (see words_of)
     span: Span
 
@@ -76,7 +78,8 @@ def _units(doc: Document) -> list[Unit]:
     src = doc.source
     toks = doc.tokens
     for k, tok in enumerate(toks):
-        if tok.type == "inline" and k and toks[k - 1].type == "paragraph_open" and tok.map:
+        para = tok.type == "inline" and k and toks[k - 1].type == "paragraph_open"
+        if (para or tok.type == "html_block") and tok.map:  # an HTML block: `<p markdown=1 class="takeaway">`
             start = src.offset(tok.map[0] + 1, 1)
             end = src.line_end(min(tok.map[1], src.line_count))
             out.append(Unit("paragraph", words_of(tok.content), Span(start, end)))
@@ -90,6 +93,8 @@ def _units(doc: Document) -> list[Unit]:
         for path, span in fm.value_spans.items():
             if path and path[0] == "toc" and path[-1] == "name":
                 out.append(Unit("toc", words_of(src.text[span.start : span.end]), span))
+            elif path in FRONT_MATTER_TEXT:
+                out.append(Unit("front matter", words_of(src.text[span.start : span.end]), span))
     out = [u for u in out if u.text]
     out.sort(key=lambda u: u.span.start)
     return out

@@ -3,7 +3,8 @@ from ...registry import rule
 from ...translation import SourceError, pair_of, progress, source_book
 from ...translation.prose import TRANSLATED_SHARE
 
-KINDS = {"paragraph": "paragraph", "heading": "heading", "caption": "caption", "toc": "TOC name"}
+KINDS = {"paragraph": "paragraph", "heading": "heading", "caption": "caption", "toc": "TOC name",
+         "front matter": "front-matter text"}
 
 
 @rule("P008", "untranslated-text")
@@ -11,8 +12,9 @@ def untranslated_text(doc: Document, ctx):
     """Finds paragraphs, headings, captions and TOC names left untranslated in a translated chapter.
 
     ## What it does
-    In a chapter whose prose is at least half translated, reports each paragraph, heading, figure
-    caption and front-matter TOC name of three words or more that is word for word one of the
+    In a chapter whose prose is at least half translated, reports each paragraph (and HTML block),
+    heading, figure caption, front-matter TOC name, title, description and section name of three
+    words or more that is word for word one of the
     original's, or, when the two languages use different scripts (English and Russian), that has
     no letter of the translation's script. Math, code, links and markup are left out before the
     words are compared. Chapters not started yet are `booklint status`'s business, not this rule's.
