@@ -61,16 +61,25 @@ def words_of(text: str) -> str:
     return " ".join(_WORD.findall(_STRIP.sub(" ", text)))
 
 
+# link texts: a title of a paper or a product name a translator rightly keeps as it is
+_LINK_TEXT = re.compile(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>", re.S | re.I)
+
+
 @dataclass(frozen=True)
 class Unit:
     kind: str  # "paragraph" (or an HTML block), "heading", "caption", "toc", "front matter" (title, description, ...)
     text: str  # the words (see words_of)
     span: Span
+    own: str = ""  # the words outside link texts
 
 
 def units(book: Book, doc: Document) -> list[Unit]:
     """The prose units of ``doc`` in page order (once a run per page)."""
     return book.memo(("translation.units", doc.path), lambda: _units(doc))
+
+
+def _unit(kind: str, raw: str, span: Span) -> Unit:
+    return Unit(kind, words_of(raw), span, words_of(_LINK_TEXT.sub(" ", raw)))
 
 
 def _units(doc: Document) -> list[Unit]:
@@ -82,19 +91,19 @@ def _units(doc: Document) -> list[Unit]:
         if (para or tok.type == "html_block") and tok.map:  # an HTML block: `<p markdown=1 class="takeaway">`
             start = src.offset(tok.map[0] + 1, 1)
             end = src.line_end(min(tok.map[1], src.line_count))
-            out.append(Unit("paragraph", words_of(tok.content), Span(start, end)))
+            out.append(_unit("paragraph", tok.content, Span(start, end)))
     for h in doc.headings:
-        out.append(Unit("heading", words_of(h.text), h.span))
+        out.append(_unit("heading", h.text, h.span))
     for im in doc.images:
         if im.caption:
-            out.append(Unit("caption", words_of(im.caption), im.span))
+            out.append(_unit("caption", im.caption, im.span))
     fm = doc.front_matter
     if fm is not None:
         for path, span in fm.value_spans.items():
             if path and path[0] == "toc" and path[-1] == "name":
-                out.append(Unit("toc", words_of(src.text[span.start : span.end]), span))
+                out.append(_unit("toc", src.text[span.start : span.end], span))
             elif path in FRONT_MATTER_TEXT:
-                out.append(Unit("front matter", words_of(src.text[span.start : span.end]), span))
+                out.append(_unit("front matter", src.text[span.start : span.end], span))
     out = [u for u in out if u.text]
     out.sort(key=lambda u: u.span.start)
     return out
@@ -111,15 +120,15 @@ def letters_by_script(text: str) -> dict[str, int]:
 
 def untranslated(unit: Unit, source_texts: frozenset[str], settings: Mapping[str, Any]) -> str | None:
     """Why ``unit`` reads as not translated ("identical" or "in the original's script"), or None."""
-    if len(unit.text.split()) < MIN_WORDS:
-        return None
+    if len(unit.own.split()) < MIN_WORDS:
+        return None  # a name, a label, a list of links: nothing a translator must translate
     if unit.text in source_texts:
         return "identical"
     target = script_of_language(str(settings.get("language") or ""))
     origin = script_of_language(str(settings.get("source-language") or "en"))
     if target == origin:
         return None
-    counts = letters_by_script(unit.text)
+    counts = letters_by_script(unit.own)
     if counts.get(target, 0) == 0 and counts.get(origin, 0) >= 12:
         return "script"
     return None
@@ -146,7 +155,7 @@ def progress(book: Book, doc: Document, src_book: Book, src_doc: Document, setti
         texts = source_texts(src_book, src_doc)
         us = units(book, doc)
         bad = tuple((u, why) for u in us if (why := untranslated(u, texts, settings)))
-        long_units = [u for u in us if len(u.text.split()) >= MIN_WORDS]
+        long_units = [u for u in us if len(u.own.split()) >= MIN_WORDS]
         return Progress(len(long_units), len(long_units) - len(bad), bad)
 
     return book.memo(("translation.progress", doc.path), build)
