@@ -263,3 +263,22 @@ def test_bad_input_on_either_side_never_crashes(tmp_path):
     assert [(f.path, f.line, f.code) for f in found] == [("c.md", 3, "P007")]
     rows = status(load_book(ru), {"source": "../en", "language": "ru"})
     assert [r.chapter for r in rows] == ["b.md", "c.md", ""] and rows[-1].source == "a.md" and rows[-1].state == "missing"
+
+
+def test_a_chapters_mapping_pairs_renamed_chapters_and_reports_typos(tmp_path):
+    en, ru = tmp_path / "en", tmp_path / "ru"
+    en.mkdir()
+    ru.mkdir()
+    (en / "intro.md").write_text("# Intro\n\n$$a + b$$\n", encoding="utf-8")
+    (ru / "vvedenie.md").write_text("# Введение\n\n$$a - b$$\n", encoding="utf-8")
+    (ru / "extra.md").write_text("# Ещё\n", encoding="utf-8")
+    cfg = ru / "booklint.toml"
+    cfg.write_text('exclude = ["booklint.toml"]\n[translation]\nsource = "../en"\n'
+                   'chapters = {"vvedenie.md" = "intro.md", "typo.md" = "intro.md", "extra.md" = "nope.md"}\n',
+                   encoding="utf-8")
+    found = engine.run([ru], engine.Options(select=["P"], config_path=cfg)).findings
+    got = sorted((f.line, f.code, f.message.split(",")[0][:60]) for f in found)
+    assert [(f.path, f.line, f.code) for f in found] == [("extra.md", 1, "P011"), ("extra.md", 1, "P011"),
+                                                         ("vvedenie.md", 3, "P001")], got
+    assert "`typo.md`, which is no page of this book" in found[1].message
+    assert "`nope.md`, which is no page of the original" in found[0].message
