@@ -9,7 +9,15 @@ The record comes from the first of (``--from auto``):
 
 A chapter's citation (``--chapter tpus``) is a chapter of that book: title and date from the
 chapter's front matter, authors from its ``authors:`` (else the book's), URL from the site's
-``url`` + ``baseurl`` + the page's permalink.
+``url`` + ``baseurl`` + the page's permalink. The landing page (``--chapter index``) is the
+book itself.
+
+A translation (``[translation] source`` set) cites itself, not the original its README
+usually cites: its own title (``[translation] title``, else the landing page's front-matter
+title), the original's authors, its translators (``[translation] translators``, else
+CITATION.cff's ``contributors`` or its preferred citation's ``translators``), its language, its
+own URL (``[translation] url``, else the site's ``url`` + ``baseurl``), and the original's
+title, year and language.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from .bibliography.book import bibliographies
 from .book.model import Book
 from .cite import (
     CitationRecord,
+    Name,
     chapter_record,
     join_url,
     record_from_bib_entry,
@@ -32,6 +41,7 @@ from .cite import (
     record_from_mapping,
 )
 from .cite import write_cff as _write_cff
+from .cite.record import protect_acronyms, tex_escape
 
 ORIGINS = ("auto", "readme", "cff", "config")
 
@@ -40,9 +50,75 @@ class CiteError(Exception):
     """Something the user has to fix before booklint can cite the book (exit 2)."""
 
 
-def book_record(book: Book, settings: dict[str, Any], origin: str = "auto") -> tuple[CitationRecord, str]:
+def book_record(book: Book, settings: dict[str, Any], origin: str = "auto",
+                translation: Mapping[str, Any] | None = None) -> tuple[CitationRecord, str]:
     """The book's citation and a phrase saying where it was read. ``settings``: the ``bib``
-    family's (``config.family("bib")``)."""
+    family's (``config.family("bib")``); ``translation``: the ``translation`` family's, which
+    makes a translation cite itself (see :func:`translation_record`)."""
+    record, where = _book_record(book, settings, origin)
+    if translation and str(translation.get("source") or "").strip():
+        record = translation_record(book, record, settings, translation)
+        where += ", as the translation of that work"
+    return record, where
+
+
+def _cff_translators(book: Book, settings: dict[str, Any]) -> tuple[Name, ...]:
+    cff = bibliographies(book, settings).citation_cff()
+    data = cff.data if cff is not None and isinstance(cff.data, Mapping) else {}
+    pref = data.get("preferred-citation")
+    people = data.get("contributors") or (pref.get("translators") if isinstance(pref, Mapping) else None) or []
+    out = []
+    for p in people if isinstance(people, list) else []:
+        if isinstance(p, Mapping):
+            if p.get("family-names"):
+                out.append(Name(str(p["family-names"]), str(p.get("given-names") or ""), str(p.get("name-particle") or "")))
+            elif p.get("name") or p.get("alias"):
+                out.append(Name(str(p.get("name") or p.get("alias")), literal=True))
+        elif isinstance(p, str) and p.strip():
+            out.append(Name.parse(p))
+    return tuple(out)
+
+
+def translation_record(book: Book, original: CitationRecord, settings: dict[str, Any],
+                       translation: Mapping[str, Any]) -> CitationRecord:
+    """The translation's own citation, made from the original's (``original``)."""
+    page = landing_page(book)
+    fm = book.docs[page].front_matter if page else None
+    title = str(translation.get("title") or "").strip()
+    if not title and fm is not None and isinstance(fm.get("title"), str):
+        title = fm.get("title").strip()
+    title = title or original.title
+    if title == original.title and original.original_title:
+        return original  # the book's citation already is the translation's
+    translators = tuple(Name.parse(t) for t in translation.get("translators") or [] if str(t).strip())
+    translators = translators or _cff_translators(book, settings)
+    url = str(translation.get("url") or "").strip()
+    if not url and book.site.url:
+        url = join_url(book.site.url, book.site.baseurl or "")
+    language = str(translation.get("language") or "").strip()
+    year = translation.get("year") or original.year
+    return original.with_(
+        key=f"{original.key}-{language}" if original.key and language else original.key,
+        title=title,
+        title_tex=protect_acronyms(tex_escape(title)),
+        year=int(year) if year else None,
+        month=None,
+        day=None,
+        publisher="",  # the original's publisher did not publish the translation
+        place="",
+        url=url,
+        doi="",
+        language=language,
+        translators=translators,
+        original_title=original.title,
+        original_year=original.year,
+        original_language=str(translation.get("source-language") or "en"),
+        note="",
+        medium="",
+    )
+
+
+def _book_record(book: Book, settings: dict[str, Any], origin: str) -> tuple[CitationRecord, str]:
     shelf = bibliographies(book, settings)
     tried: list[str] = []
     if origin in ("auto", "readme"):
@@ -123,9 +199,14 @@ def chapter_url(book: Book, rel: str, record: CitationRecord) -> str:
     return ""
 
 
-def chapter_citation(book: Book, rel: str, record: CitationRecord) -> CitationRecord:
+def chapter_citation(book: Book, rel: str, record: CitationRecord,
+                     translation: Mapping[str, Any] | None = None) -> CitationRecord:
+    """The citation of page ``rel``; the landing page is the book itself. ``translation`` (the
+    ``translation`` family's settings) gives a translated chapter its original's title."""
     from .bibliography.readme import strip_markup
 
+    if rel == landing_page(book):
+        return record
     doc = book.docs[rel]
     fm = doc.front_matter
     title = fm.get("title") if fm is not None else None
@@ -138,8 +219,30 @@ def chapter_citation(book: Book, rel: str, record: CitationRecord) -> CitationRe
             n = a.get("name") if isinstance(a, dict) else a if isinstance(a, str) else None
             if n and strip_markup(str(n)):
                 names.append(strip_markup(str(n)))
-    return chapter_record(record, title.strip(), chapter_url(book, rel, record),
-                          date=_date(fm.get("date")) if fm is not None else None, authors=names or None)
+    original = _original_chapter_title(book, rel, translation) if record.original_title else ""
+    rec = chapter_record(record, title.strip(), chapter_url(book, rel, record),
+                         date=_date(fm.get("date")) if fm is not None else None, authors=names or None,
+                         original_title=original)
+    if original and original == rec.title:  # a chapter not translated yet: its title is in the original's language
+        rec = rec.with_(language=record.original_language, original_title="")
+    return rec
+
+
+def _original_chapter_title(book: Book, rel: str, translation: Mapping[str, Any] | None) -> str:
+    if not translation:
+        return ""
+    from .translation import SourceError, pair_of, source_book
+
+    try:
+        pair = pair_of(book, translation, rel)
+        src = source_book(book, translation)
+    except SourceError:
+        return ""
+    if pair is None or src is None:
+        return ""
+    fm = src.docs[pair.source_rel].front_matter
+    title = fm.get("title") if fm is not None else None
+    return title.strip() if isinstance(title, str) else ""
 
 
 def landing_page(book: Book) -> str | None:

@@ -282,9 +282,9 @@ def cite_cmd(path, formats, as_, chapter, origin, write_cff, force, date_release
     cfg = load_config(config_path if config_path else (None if isolated else find_config(root)))
     book = engine.load_book(root, cfg)
     try:
-        record, where = book_record(book, cfg.family("bib"), origin)
+        record, where = book_record(book, cfg.family("bib"), origin, translation=cfg.family("translation"))
         if chapter:
-            record = chapter_citation(book, find_chapter(book, chapter), record)
+            record = chapter_citation(book, find_chapter(book, chapter), record, translation=cfg.family("translation"))
     except CiteError as e:
         click.echo(f"booklint: {e}", err=True)
         sys.exit(EXIT_ERROR)
@@ -321,6 +321,34 @@ def cite_cmd(path, formats, as_, chapter, origin, write_cff, force, date_release
                 out = f"{fmt}: {label}\n{out}"
         parts.append(out.rstrip("\n") + "\n")
     sys.stdout.write("\n".join(parts))
+
+
+@main.command("status")
+@click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="A table, JSON, or a Markdown table for the README.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this booklint.toml or pyproject.toml.")
+def status_cmd(path, fmt, config_path) -> None:
+    """A translation's progress per chapter: translated, partly, not started, stale (needs `[translation] source`)."""
+    from . import engine
+    from .config import find_config, load_config
+    from .translation import SourceError, render_status, status
+
+    root = engine.find_root(path or Path.cwd())
+    cfg = load_config(config_path if config_path else find_config(root))
+    settings = cfg.family("translation")
+    if not str(settings.get("source") or "").strip():
+        click.echo("booklint: this book names no original: add `source = \"../original\"` under `[translation]` "
+                   "in booklint.toml (or pass --config).", err=True)
+        sys.exit(EXIT_ERROR)
+    book = engine.load_book(root, cfg)
+    try:
+        rows = status(book, settings)
+    except SourceError as e:
+        click.echo(f"booklint: {e}", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.stdout.write(render_status(rows, fmt))
 
 
 if __name__ == "__main__":  # pragma: no cover

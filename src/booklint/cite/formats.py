@@ -11,6 +11,17 @@ from .record import CitationRecord, Name, tex_escape
 
 __all__ = ["to_bibtex", "to_biblatex", "to_ris", "to_csl_json", "to_cff", "write_cff"]
 
+# ISO 639-1 codes as biblatex's `language` fields name languages (babel's names)
+_BABEL = {"en": "english", "ru": "russian", "uk": "ukrainian", "de": "german", "fr": "french", "es": "spanish",
+          "it": "italian", "pt": "portuguese", "nl": "dutch", "pl": "polish", "cs": "czech", "ja": "japanese",
+          "zh": "chinese", "ko": "korean", "el": "greek", "tr": "turkish", "sv": "swedish", "fi": "finnish"}
+
+
+def _babel(code: str) -> str:
+    c = code.strip()
+    return _BABEL.get(c.lower().split("-")[0], c)
+
+
 _MONTH_MACROS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
@@ -83,6 +94,12 @@ def to_bibtex(r: CitationRecord) -> str:
         ("url", r.url),
         ("isbn", r.isbn),
         ("note", tex_escape(r.note) or (f"Accessed: {r.accessed}" if r.accessed else "")),
+        # a translation: biblatex's fields (classic styles ignore them; biber and biblatex read them)
+        ("translator", _bib_names(r.translators)),
+        ("language", _babel(r.language) if r.translators or r.original_title else ""),
+        ("langid", _babel(r.language) if r.translators or r.original_title else ""),  # hyphenation, and case
+        ("origtitle", tex_escape(r.original_title)),
+        ("origlanguage", _babel(r.original_language) if r.original_title else ""),
     ]
     if kind == "inbook" and not r.publisher:
         kind = "misc"
@@ -110,6 +127,7 @@ def to_biblatex(r: CitationRecord) -> str:
     f: list[tuple[str, str]] = [
         ("author", _bib_names(r.authors, r.more_authors)),
         ("editor", _bib_names(r.editors)),
+        ("translator", _bib_names(r.translators)),
         ("title", r.title_tex),
         ("journaltitle", r.container_tex if kind == "article" else ""),
         ("booktitle", r.container_tex if kind in ("incollection", "inproceedings") else ""),
@@ -124,6 +142,11 @@ def to_biblatex(r: CitationRecord) -> str:
         ("type", tex_escape(genre) if kind in ("report", "thesis") else ""),
         ("location", tex_escape(r.place)),
         ("date", r.date_iso),
+        ("language", _babel(r.language) if r.translators or r.original_title else ""),
+        ("langid", _babel(r.language) if r.translators or r.original_title else ""),
+        ("origtitle", tex_escape(r.original_title)),
+        ("origlanguage", _babel(r.original_language) if r.original_title else ""),
+        ("origdate", str(r.original_year) if r.original_year else ""),
         ("version", tex_escape(r.version)),
         ("doi", r.doi),
         ("url", r.url),
@@ -156,7 +179,10 @@ def to_ris(r: CitationRecord) -> str:
     lines: list[tuple[str, str]] = [("TY", _RIS_TYPE[r.type])]
     lines += [("AU", n.inverted) for n in r.authors]
     lines += [("ED", n.inverted) for n in r.editors]
+    lines += [("A4", n.inverted) for n in r.translators]  # translator, as Zotero writes it
     lines.append(("TI", r.title))
+    if r.original_title:
+        lines.append(("OP", r.original_title))
     if r.container:
         lines.append(("T2", r.container))
     if r.year:
@@ -228,6 +254,12 @@ def csl_item(r: CitationRecord) -> dict:
         item["author"] = [_csl_name(n) for n in r.authors]
     if r.editors:
         item["editor"] = [_csl_name(n) for n in r.editors]
+    if r.translators:
+        item["translator"] = [_csl_name(n) for n in r.translators]
+    if r.original_title:
+        item["original-title"] = r.original_title
+    if r.original_year:
+        item["original-date"] = {"date-parts": [[r.original_year]]}
     if r.year:
         parts = [r.year] + ([r.month] if r.month else []) + ([r.day] if r.month and r.day else [])
         item["issued"] = {"date-parts": [parts]}
@@ -300,6 +332,10 @@ def cff_reference(r: CitationRecord) -> dict:
     ref["authors"] = [_cff_person(n) for n in r.authors] or [{"name": "anonymous"}]
     if r.editors:
         ref["editors"] = [_cff_person(n) for n in r.editors]
+    if r.translators:
+        ref["translators"] = [_cff_person(n) for n in r.translators]
+    if r.language and (r.translators or r.original_title):
+        ref["languages"] = [r.language]
     if r.year:
         ref["year"] = r.year
         if r.month:

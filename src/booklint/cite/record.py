@@ -30,7 +30,10 @@ __all__ = [
     "record_from_bibtex",
     "record_from_cff",
     "record_from_mapping",
+    "protect_acronyms",
+    "slug",
     "tex_escape",
+    "is_english",
 ]
 
 # The record types and what they are (CSL names in brackets).
@@ -129,6 +132,11 @@ class CitationRecord:
     language: str = ""
     abstract: str = ""
     extra: Mapping[str, str] = field(default_factory=dict)  # other BibTeX fields, for round trips
+    # a translation: who translated it, and the original work
+    translators: tuple[Name, ...] = ()
+    original_title: str = ""
+    original_year: int | None = None
+    original_language: str = ""  # ISO 639-1, like ``language``
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -468,6 +476,7 @@ def record_from_cff(cff: Mapping, key: str = "") -> CitationRecord:
         month = int(src["month"]) if str(src.get("month") or "").isdigit() else month
     authors = tuple(n for n in (_cff_name(a) for a in (src.get("authors") or [])) if n)
     editors = tuple(n for n in (_cff_name(a) for a in (src.get("editors") or [])) if n)
+    translators = tuple(n for n in (_cff_name(a) for a in (src.get("translators") or [])) if n)
 
     def entity(v: object) -> str:
         if isinstance(v, Mapping):
@@ -509,6 +518,8 @@ def record_from_cff(cff: Mapping, key: str = "") -> CitationRecord:
         abstract=str(src.get("abstract") or ""),
         isbn=str(src.get("isbn") or ""),
         accessed=str(src.get("date-accessed") or ""),
+        translators=translators,
+        language=str((src.get("languages") or [""])[0] or "") if isinstance(src.get("languages"), list) else "",
     )
 
 
@@ -583,6 +594,38 @@ def join_url(site_url: str, baseurl: str = "", path: str = "") -> str:
     return url
 
 
+def is_english(language: str) -> bool:
+    """True for ``""`` (unknown, taken as English: the styles' own language) and ``en``/``en-GB``/``english``."""
+    lang = language.strip().lower()
+    return not lang or lang.split("-")[0].split("_")[0] in ("en", "eng", "english", "american", "british")
+
+
+def slug(text: str) -> str:
+    """A citation-key part: ASCII letters and digits joined by hyphens, lower case; other scripts
+    transliterated first (anyascii: Cyrillic by its usual romanisation, ``Все о`` → ``vse-o``)."""
+    from anyascii import anyascii
+
+    return re.sub(r"[^A-Za-z0-9]+", "-", anyascii(text)).strip("-").lower()
+
+
+_TOKEN = re.compile(r"(?<![\\\w])[^\W_][\w'’-]*")
+
+
+def protect_acronyms(tex: str) -> str:
+    """Brace words with capitals after the first letter (``TPUs``, ``JAX``, ``DeepSeek``), so
+    that BibTeX styles that lower-case titles (plain, IEEEtran, ACM) keep them."""
+    if "{" in tex:
+        return tex  # the author braced what they meant
+
+    def brace(m: re.Match) -> str:
+        w = m.group(0)
+        inner_caps = any(c.isupper() for c in w[1:])
+        caps_and_digits = any(c.isupper() for c in w) and any(c.isdigit() for c in w)
+        return "{" + w + "}" if inner_caps or caps_and_digits else w
+
+    return _TOKEN.sub(brace, tex)
+
+
 def chapter_record(
     book: CitationRecord,
     title: str,
@@ -591,21 +634,28 @@ def chapter_record(
     date: str | None = None,
     authors: Sequence[str | Name] | None = None,
     key: str = "",
+    original_title: str = "",
 ) -> CitationRecord:
     """The citation of one chapter of the book: a chapter record whose container is the book.
 
     ``title`` and ``date`` come from the chapter's front matter, ``url`` from the site's URL
     and the chapter's permalink (see :func:`join_url`); ``authors`` (front-matter names)
     default to the book's authors. Chapters of an online book have no editors and no pages.
+    The key is the book's and the title's words (transliterated when they are not Latin); in
+    the TeX title, acronyms are brace-protected. A chapter of a translation keeps the book's
+    translators and languages; ``original_title`` is the chapter's title in the original.
     """
     names = book.authors
     if authors:
         names = tuple(a if isinstance(a, Name) else Name.parse(a) for a in authors)
     year, month, day = _date_parts(date) if date else (book.year, None, None)
+    if book.original_title and book.year:
+        year, month, day = book.year, None, None  # the translation's year, not the original chapter's date
     return CitationRecord(
         type="chapter",
-        key=key or (f"{book.key}-{re.sub(r'[^A-Za-z0-9]+', '-', title).strip('-').lower()}" if book.key else ""),
+        key=key or (f"{book.key}-{slug(title)}" if book.key else ""),
         title=title,
+        title_tex=protect_acronyms(tex_escape(title)),
         authors=names,
         year=year or book.year,
         month=month,
@@ -617,4 +667,8 @@ def chapter_record(
         url=url,
         medium=book.medium,
         language=book.language,
+        translators=book.translators,
+        original_title=original_title,
+        original_year=book.original_year,
+        original_language=book.original_language,
     )

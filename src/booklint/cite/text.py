@@ -11,6 +11,7 @@ from a common one — brace-protect proper nouns in the .bib.
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import escape as html_escape
 
 from pybtex.backends import html as pybtex_html
@@ -129,8 +130,22 @@ def _apply(segs: list[Segment], changes: dict[tuple[int, int], str]) -> list[Seg
     return out
 
 
+def _foreign_script(segs: list[Segment]) -> bool:
+    """A letter of another script than Latin outside braces: English casing rules do not apply
+    (a Russian title keeps its own capitalisation, ``Все о Rooflines``)."""
+    for s in segs:
+        if s.url or s.protected:
+            continue
+        for ch in s.text:
+            if ch.isalpha() and not ch.isascii() and not unicodedata.name(ch, "").startswith("LATIN"):
+                return True
+    return False
+
+
 def sentence_case(segs: list[Segment], *, capitalize_after_colon: bool = True) -> list[Segment]:
     """Lower-case plain capitalised words except the first (and the first after a colon)."""
+    if _foreign_script(segs):
+        return segs
     changes: dict[tuple[int, int], str] = {}
     first = True
     for i, st, en, protected in _words(segs):
@@ -155,6 +170,8 @@ def sentence_case(segs: list[Segment], *, capitalize_after_colon: bool = True) -
 def title_case(segs: list[Segment]) -> list[Segment]:
     """Headline style: capitalise major words; minor words lower case unless first, last or
     after a colon; words with capitals inside (acronyms, brand names) are left alone."""
+    if _foreign_script(segs):
+        return segs
     words = _words(segs)
     changes: dict[tuple[int, int], str] = {}
     for n, (i, st, en, protected) in enumerate(words):

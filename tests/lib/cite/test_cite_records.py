@@ -89,7 +89,7 @@ def test_no_author_and_no_date():
     r = record_from_bibtex("@misc{a, title={A Page Without Author}, url={https://x.org/p}}")
     assert render(r, "apa") == "A page without author. (n.d.). https://x.org/p"
     assert render(r, "chicago") == "“A Page without Author.” n.d. https://x.org/p."
-    assert render(r, "harvard") == "(no date) A page without author. Available at: https://x.org/p."
+    assert render(r, "harvard") == "(no date) A page without author. Available at: https://x.org/p (Accessed: 1 December 2025)."
 
 
 def test_every_entry_of_a_messy_file_renders(tmp_path):

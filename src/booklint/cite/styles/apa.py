@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pybtex.richtext import Tag, Text
 
-from ..record import Name
+from ..record import Name, is_english
 from ..text import rich, segments, sentence_case
 from .base import (
     _MONTHS,
@@ -128,8 +128,27 @@ class APA(CiteStyle):
         src = _join([src, pages], ", ")
         return self._finish([lead if len(self.head(w)) else lead, _period(src), self.link(w)])
 
+    def translated(self, w: _Work) -> str:
+        """``T. Name, Trans.`` (names as editors are written), or ""."""
+        if not w.translators:
+            return ""
+        return self.editors_in(w.translators).rsplit(" (", 1)[0] + ", Trans."
+
+    def original_title(self, w: _Work) -> Text:
+        """A title in another language than English gets the English title in brackets (APA 10.2);
+        for a translation of an English work, that is the original's title."""
+        if not w.f.get("origtitle") or is_english(w.f.get("language", "")) or not is_english(w.f.get("origlanguage", "")):
+            return Text()
+        return Text(" [", rich(sentence_case(segments(w.tex("origtitle")))), "]")
+
+    def original(self, w: _Work, body: Text) -> Text:
+        """``(Original work published 2025)`` after the entry of a translation."""
+        if not w.f.get("origyear"):
+            return body
+        return Text(body, f" (Original work published {w.f['origyear']})")
+
     def _book(self, w: _Work) -> Text:
-        title = self.title(w, True)
+        title = Text(self.title(w, True), self.original_title(w))
         bits = []
         if w.text("edition"):
             e = w.text("edition")
@@ -138,7 +157,8 @@ class APA(CiteStyle):
             bits.append(f"Report No. {w.text('number')}")
         if w.kind == "software" and w.text("version"):
             bits.append(f"Version {w.text('version')}")
-        title = Text(title, f" ({', '.join(bits)})" if bits else "")
+        inner = "; ".join(x for x in (self.translated(w), ", ".join(bits)) if x)
+        title = Text(title, f" ({inner})" if inner else "")
         if w.kind == "thesis":
             kind = w.text("type") or "Thesis"
             kind = {"phd thesis": "Doctoral dissertation", "master's thesis": "Master's thesis"}.get(kind.lower(), kind)
@@ -151,16 +171,18 @@ class APA(CiteStyle):
             publisher = w.text("organization") or w.text("publisher")
         if w.authors and len(w.authors) == 1 and w.authors[0].literal and publisher == w.authors[0].family:
             publisher = ""  # the author is the publisher: APA leaves it out
-        return self._finish([lead, _period(publisher) if publisher else "", self.link(w)])
+        return self.original(w, self._finish([lead, _period(publisher) if publisher else "", self.link(w)]))
 
     def _chapter(self, w: _Work) -> Text:
-        title = _period(self.title(w, False))
+        title = _period(Text(self.title(w, False), self.original_title(w)))
         lead = self.lead(w, title)
         book = rich(sentence_case(segments(w.container)), italic=True)
         pages = w.text("pages")
         ppart = ""
         if pages:
-            ppart = f" ({'pp.' if '–' in pages or '-' in pages else 'p.'} {_page_range(pages)})"
+            ppart = f"{'pp.' if '–' in pages or '-' in pages else 'p.'} {_page_range(pages)}"
+        ppart = "; ".join(x for x in (self.translated(w), ppart) if x)
+        ppart = f" ({ppart})" if ppart else ""
         inner = Text(book, ppart)
         where = Text("In ", self.editors_in(w.editors) + ", " if w.editors else "", inner)
-        return self._finish([lead, _period(where), _period(w.text("publisher")) if w.text("publisher") else "", self.link(w)])
+        return self.original(w, self._finish([lead, _period(where), _period(w.text("publisher")) if w.text("publisher") else "", self.link(w)]))

@@ -5,6 +5,8 @@ ranges, punctuation, links, and :class:`CiteStyle`, the base class every style e
 
 from __future__ import annotations
 
+import datetime
+import os
 import re
 from dataclasses import dataclass
 
@@ -15,7 +17,7 @@ from pybtex.style.formatting import BaseStyle
 
 from booklint.bibliography.latex import latex_to_text
 
-from ..record import CitationRecord, Name, tex_escape
+from ..record import CitationRecord, Name, is_english, tex_escape
 from ..text import typographic
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
@@ -72,9 +74,14 @@ def to_pybtex(record: CitationRecord) -> Entry:
         if value not in (None, ""):
             f[name] = str(value)
 
-    put("title", record.title_tex)
+    foreign = not is_english(record.language)  # a title keeps its own language's capitalisation
+    put("title", "{" + record.title_tex + "}" if foreign and record.title_tex else record.title_tex)
     container_field = {"article": "journal", "webpage": "organization"}.get(record.type, "booktitle")
-    put(container_field, record.container_tex)
+    put(container_field, "{" + record.container_tex + "}" if foreign and record.container_tex else record.container_tex)
+    put("language", record.language)
+    put("origtitle", tex_escape(record.original_title))
+    put("origyear", record.original_year)
+    put("origlanguage", record.original_language)
     put("publisher", tex_escape(record.publisher))
     put("address", tex_escape(record.place))
     put("year", record.year)
@@ -101,6 +108,8 @@ def to_pybtex(record: CitationRecord) -> Entry:
             persons["author"].append(Person("others"))
     if record.editors:
         persons["editor"] = [_person(n) for n in record.editors]
+    if record.translators:
+        persons["translator"] = [_person(n) for n in record.translators]
     e = Entry(_TO_ENTRY[record.type], fields=f, persons=persons)
     e.key = record.key or "ref"
     return e
@@ -139,6 +148,7 @@ class _Work:
     authors: list[Name]
     more: bool
     editors: list[Name]
+    translators: list[Name]
 
     @classmethod
     def of(cls, entry: Entry) -> _Work:
@@ -151,10 +161,11 @@ class _Work:
             else:
                 authors.append(_name_of(p))
         editors = [_name_of(p) for p in entry.persons.get("editor", []) if p.last_names != ["others"]]
+        translators = [_name_of(p) for p in entry.persons.get("translator", []) if p.last_names != ["others"]]
         kind = _FROM_ENTRY.get(entry.type.lower(), "misc")
         if kind == "article" and not fields.get("journal"):
             kind = "book" if fields.get("publisher") else "misc"
-        return cls(kind, fields, authors, more, editors)
+        return cls(kind, fields, authors, more, editors, translators)
 
     def tex(self, name: str) -> str:
         return self.f.get(name, "")
@@ -180,6 +191,23 @@ class _Work:
     @property
     def container(self) -> str:
         return self.f.get("journal") or self.f.get("booktitle") or self.f.get("organization") or ""
+
+
+def today() -> datetime.date:
+    """Today's date, or the date of ``$SOURCE_DATE_EPOCH`` (the reproducible-builds convention)
+    when it is set: an access date that tests and builds can fix."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+    return datetime.date.today()
+
+
+def _names_natural(names: list[Name], conj: str = "and") -> str:
+    """``A``, ``A and B``, ``A, B, and C`` with names as written (translators, editors)."""
+    ns = [n.display for n in names]
+    if len(ns) <= 2:
+        return f" {conj} ".join(ns)
+    return ", ".join(ns[:-1]) + f", {conj} " + ns[-1]
 
 
 def _initials(given: str, spaced: bool = True) -> str:

@@ -121,6 +121,8 @@ class Chicago(CiteStyle):
         if w.text("edition"):
             e = w.text("edition")
             parts.append(f"{_ordinal(e)} ed." if e.isdigit() else _period(e))
+        if w.translators:
+            parts.append(f"Translated by {self.names_natural(w.translators)}.")
         if w.kind == "report" and w.text("number"):
             parts.append(f"Report {w.text('number')}.")
         pub = self.publisher(w, w.text("publisher") or (w.text("institution") if w.kind in ("report", "thesis") else ""))
@@ -151,6 +153,8 @@ class Chicago(CiteStyle):
         where = Text("In ", book)
         if w.editors:
             where = Text(where, ", edited by ", self.names_natural(w.editors))
+        if w.translators:
+            where = Text(where, ", translated by ", self.names_natural(w.translators))
         if w.text("pages"):
             where = Text(where, ", ", _page_range(w.text("pages"), "chicago"))
         pub = self.publisher(w)

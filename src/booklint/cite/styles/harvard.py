@@ -20,6 +20,7 @@ from .base import (
     _period,
     _quoted,
     _Work,
+    today,
 )
 
 
@@ -66,6 +67,10 @@ class Harvard(CiteStyle):
         s = ns[0] if len(ns) == 1 else ", ".join(ns[:-1]) + " and " + ns[-1]
         return s + (" (ed.)" if len(names) == 1 else " (eds)")
 
+    def translated(self, w: _Work) -> str:
+        """``Translated by A. Bell.`` (initials first, as editors are written)."""
+        return "Translated by " + self.editors(w.translators).rsplit(" (", 1)[0] + "."
+
     def title(self, tex: str, italic: bool) -> Text:
         return rich(sentence_case(segments(tex), capitalize_after_colon=False), italic=italic)
 
@@ -80,10 +85,11 @@ class Harvard(CiteStyle):
         if w.f.get("doi"):
             return Text("Available at: ", _link(_doi_url(w.f["doi"])), ".")
         if w.f.get("url"):
+            # an online work always gives the date it was read: the record's, else today's
             t = Text("Available at: ", _link(w.f["url"]))
             m = re.match(r"(\d{4})-(\d{2})-(\d{2})", w.f.get("urldate", ""))
-            if m:
-                t = Text(t, f" (Accessed: {int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)})")
+            day, month, year = (int(m.group(3)), int(m.group(2)), m.group(1)) if m else (today().day, today().month, str(today().year))
+            t = Text(t, f" (Accessed: {day} {_MONTHS[month - 1]} {year})")
             return Text(t, ".")
         return Text()
 
@@ -94,6 +100,8 @@ class Harvard(CiteStyle):
     def _book(self, w: _Work) -> Text:
         title = _period(self.title(w.tex("title"), True))
         parts: list = [Text(self.head(w), " ", title)]
+        if w.translators:
+            parts.append(self.translated(w))
         e = w.text("edition")
         if e:
             parts.append(f"{_ordinal(e)} edn." if e.isdigit() else _period(e))
@@ -129,6 +137,8 @@ class Harvard(CiteStyle):
         where = Text("in ", self.editors(w.editors), " ", book) if w.editors else Text("in ", book)
         tail = _join([self.place_pub(w, w.text("publisher")), f"pp. {_page_range(w.text('pages'))}" if w.text("pages") else ""], ", ")
         parts: list = [Text(self.head(w), " ", title, ", ", where)]
+        if w.translators:
+            parts.append(self.translated(w))
         if len(tail):
             parts.append(_period(tail))
         parts.append(self.available(w))

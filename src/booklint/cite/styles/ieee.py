@@ -117,6 +117,8 @@ class IEEE(CiteStyle):
             head = self.editors(w.editors)
         e = w.text("edition")
         lead = Text(head, ", ", title) if head else Text(title)
+        if w.translators:
+            lead = Text(lead, ", ", self.authors(w.translators), ", Trans.")
         if e:
             lead = Text(lead, ", ", f"{_ordinal(e)} ed." if e.isdigit() else e)
         pub = self._place_pub(w, w.text("publisher") or w.text("institution"))
@@ -135,6 +137,8 @@ class IEEE(CiteStyle):
         pp = (f"pp. {_page_range(pages)}" if re.search(r"[–-]", pages) else f"p. {pages}") if pages else ""
         if w.editors:
             where = Text(where, ", ", self.editors(w.editors))
+        if w.translators:
+            where = Text(where, ", ", self.authors(w.translators), ", Trans.")
         tail = _join([pub, w.year, pp], ", ")
         if len(tail):
             return self.online(w, [Text(_period(where), " ", tail)], book=True)

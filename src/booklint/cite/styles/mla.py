@@ -55,6 +55,13 @@ class MLA(CiteStyle):
         return first + ", and " + names[1].display
 
     @staticmethod
+    def people(names: list[Name]) -> str:
+        """Contributors (translators) as MLA writes them: ``A``, ``A and B``, ``A et al.``"""
+        if len(names) >= 3:
+            return names[0].display + " et al."
+        return " and ".join(n.display for n in names)
+
+    @staticmethod
     def editors(names: list[Name]) -> str:
         if len(names) >= 3:
             return "edited by " + names[0].display + " et al."
@@ -114,6 +121,7 @@ class MLA(CiteStyle):
             publisher = w.text("publisher") if w.text("publisher") != site else ""
             return self._entry(w, False, rich(title_case(segments(w.tex("organization"))), italic=True) if site else None, [publisher, self.date(w)])
         elements = [
+            "Translated by " + self.people(w.translators) if w.translators else "",
             (f"{_ordinal(e)} ed." if e.isdigit() else e) if e else "",
             f"version {w.text('version')}" if w.kind == "software" and w.text("version") else "",
             publisher,
@@ -130,6 +138,7 @@ class MLA(CiteStyle):
         pages = w.text("pages")
         elements = [
             self.editors(w.editors) if w.editors else "",
+            "translated by " + self.people(w.translators) if w.translators else "",
             w.text("publisher"),
             self.date(w),
             (f"pp. {_page_range(pages, 'mla')}" if re.search(r"[–-]", pages) else f"p. {pages}") if pages else "",
