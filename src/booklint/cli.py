@@ -69,8 +69,10 @@ def main() -> None:
 @click.option("--concise", is_flag=True, help="One line a finding, without the source excerpt.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: only on a terminal).")
+@click.option("--add-noqa", is_flag=True, help="Write a suppression comment for each current finding (adopt booklint "
+              "on a book with a backlog; with --diff: show them instead).")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, statistics, exit_zero, fix,
-          unsafe_fixes, diff, concise, quiet, color) -> None:
+          unsafe_fixes, diff, concise, quiet, color, add_noqa) -> None:
     """Lint a book (the current folder by default) or some of its files."""
     from . import engine
     from .fix import apply_fixes
@@ -85,6 +87,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
         if not p.exists() and not p.is_symlink():
             raise click.UsageError(f"{p}: no such file or folder")
     result = engine.run(targets, opts)
+    if add_noqa:
+        _add_noqa(result, lambda: engine.run(targets, opts), diff=diff, quiet=quiet)
     fixed = 0
     fix_lines: list[str] = []
     if fix or diff:
@@ -131,6 +135,45 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
         sys.exit(EXIT_FINDINGS if fixed and not exit_zero else EXIT_CLEAN)
     failing = [f for f in findings if f.severity in ("error", "warning")]
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _add_noqa(result, rerun, *, diff: bool, quiet: bool) -> None:
+    """`check --add-noqa`: write the comments, say how many, check again, exit."""
+    from .adopt.noqa import plan
+    from .fix import apply_fixes
+
+    if result.internal_errors:
+        click.echo("booklint: not adding comments: a rule crashed (X001 above); please report it.", err=True)
+        sys.exit(EXIT_ERROR)
+    comments = covered = 0
+    files: set[str] = set()
+    # a comment can move a block's start, and a rule may then report the line below it: a second
+    # round suppresses what the first one's comments brought out
+    for _round in range(3):
+        p = plan(result.book, result.findings)
+        sources = {path: (result.book.docs[path].source if path in result.book.docs else result.book.source(path))
+                   for path in p.edits}
+        rep = apply_fixes(result.book.root, sources, p.fixes(), unsafe=True, write=not diff)
+        for path, why in rep.skipped:
+            click.echo(f"booklint: not adding comments to {path}: {why}", err=True)
+        for f, why in p.skipped:
+            click.echo(f"booklint: cannot suppress {f.path}:{f.line}:{f.column}: {f.code}: {why}", err=True)
+        if diff:
+            sys.stdout.write("".join(rep.diffs))
+            sys.exit(EXIT_FINDINGS if rep.files else EXIT_CLEAN)
+        comments += p.comments
+        covered += p.covered
+        files.update(rep.files)
+        result = rerun()
+        if not rep.files or not result.findings:
+            break
+    click.echo(f"Added {comments} suppression comment{'s' if comments != 1 else ''} covering {covered} "
+               f"finding{'s' if covered != 1 else ''} in {len(files)} file{'s' if len(files) != 1 else ''}.")
+    left = result.findings
+    if left:
+        click.echo(f"{len(left)} finding{'s' if len(left) != 1 else ''} remain (run `booklint check` to see them).")
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
 
 
 def _display_prefix(root: Path):

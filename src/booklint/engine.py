@@ -163,7 +163,7 @@ def _apply_suppressions(book: Book, config: Config, findings: list[Finding]) -> 
             continue
         if pfi and any(fnmatch.fnmatch(f.path, pat) and f.code in codes for pat, codes in pfi.items()):
             continue
-        if f.path in book.docs and suppressions(book, f.path).covers(f.code, f.line):
+        if suppressions(book, f.path).covers(f.code, f.line):
             continue
         out.append(f)
     return out
