@@ -283,6 +283,38 @@ def rule_cmd(code) -> None:
         click.echo(text.rstrip("\n"))
 
 
+@main.command("init")
+@click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--repo", default=None, help="The booklint repository the pre-commit hook comes from "
+              "(default: booklint's on GitHub).")
+@click.option("--rev", default=None, help="The revision of that repository to pin (a tag or a commit; default: this "
+              "version's tag).")
+@click.option("--action", default=None, help="The GitHub Action the workflow uses (default: booklint's, at --rev).")
+@click.option("--force", is_flag=True, help="Replace files that exist.")
+def init_cmd(path, repo, rev, action, force) -> None:
+    """Inspect a book and write booklint.toml, a pre-commit hook and a GitHub Actions workflow."""
+    from . import engine
+    from .adopt.init import DEFAULT_REV, REPO_URL, write_files
+    from .config import Config
+
+    root = engine.find_root(path or Path.cwd())
+    book = engine.load_book(root, Config())
+    rev = rev or DEFAULT_REV
+    survey, written = write_files(root, book, repo=repo or REPO_URL, rev=rev,
+                                  action=action or f"booklint/booklint@{rev}", force=force)
+    click.echo(f"booklint init: {root}")
+    for line in survey.lines():
+        click.echo(f"  {line}")
+    for w in written:
+        rel = os.path.relpath(w.path, Path.cwd())
+        if w.action == "kept":
+            click.echo(f"kept {rel} (it exists; --force replaces it). booklint's part would be:\n{w.text}")
+        else:
+            click.echo(f"{w.action} {rel}")
+    click.echo("Next: `booklint check --add-noqa` records today's findings as suppression comments, so the "
+               "next run is clean and a new problem fails; then `pre-commit install`.")
+
+
 _CITE_FORMATS = ("bibtex", "biblatex", "apa", "chicago", "chicago-17", "mla", "ieee", "harvard", "ris", "csl-json", "cff")
 
 
