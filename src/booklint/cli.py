@@ -118,7 +118,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
         tty = (out_stream is None) and sys.stdout.isatty()
         use_color = _use_color(color, tty)
         prefix = _display_prefix(result.book.root)
-        counts = {"checked": checked, "fixed": fixed, "unsafe_hidden": 0 if unsafe_fixes else None}
+        counts = {"checked": checked, "fixed": fixed, "unsafe_hidden": None if unsafe_fixes else 0}
         if diff:
             pass
         elif statistics:
