@@ -75,8 +75,13 @@ def main() -> None:
               help="The lowest severity that makes the exit code 1 (default: `fail-level` in the configuration, "
                    "else warning: info findings never fail).")
 @click.option("--allow-empty", is_flag=True, help="Exit 0 when no file was checked (by default that is an error, exit 2).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings this baseline file does not record (see --write-baseline).")
+@click.option("--write-baseline", is_flag=True, help="Record today's findings in the --baseline file (default "
+              "booklint-baseline.json at the book's root) instead of reporting them.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, statistics, exit_zero, fix,
-          unsafe_fixes, diff, concise, quiet, color, add_noqa, fail_level, allow_empty) -> None:
+          unsafe_fixes, diff, concise, quiet, color, add_noqa, fail_level, allow_empty, baseline_path,
+          write_baseline) -> None:
     """Lint a book (the current folder by default) or some of its files."""
     from . import engine
     from .fix import apply_fixes
@@ -93,6 +98,14 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     result = engine.run(targets, opts)
     if add_noqa:
         _add_noqa(result, lambda: engine.run(targets, opts), diff=diff, quiet=quiet)
+    if write_baseline:
+        from .adopt.baseline import write
+
+        where = baseline_path or (result.book.root / "booklint-baseline.json")
+        n = write(where, result.book, result.findings)
+        click.echo(f"Wrote {n} finding{'s' if n != 1 else ''} to {where}; `booklint check --baseline {where}` "
+                   "reports only new ones.")
+        sys.exit(EXIT_ERROR if result.internal_errors else EXIT_CLEAN)
     fixed = 0
     fix_lines: list[str] = []
     if fix or diff:
@@ -112,6 +125,17 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     for line in fix_lines:
         click.echo(line, err=True)
     findings = result.findings
+    if baseline_path is not None:
+        from .adopt.baseline import BaselineError, apply, read
+
+        try:
+            findings, held = apply(result.book, findings, read(baseline_path))
+        except BaselineError as e:
+            click.echo(f"booklint: error: {e}", err=True)
+            sys.exit(EXIT_ERROR)
+        if held and not quiet and fmt == "text":
+            click.echo(f"booklint: {held} finding{'s' if held != 1 else ''} recorded in {baseline_path} not shown.",
+                       err=True)
     checked = len(result.checked)
     out_stream = open(output, "w", encoding="utf-8") if output else None
     try:

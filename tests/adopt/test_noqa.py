@@ -72,8 +72,8 @@ def _book(make_book) -> Path:
     return root
 
 
-def _run(root: Path, *args: str):
-    return CliRunner().invoke(main, ["check", "--isolated", *args, str(root)])
+def _run(root: Path, *args):
+    return CliRunner().invoke(main, ["check", "--isolated", *map(str, args), str(root)])
 
 
 def test_add_noqa_makes_the_next_run_clean_and_keeps_what_kramdown_renders(make_book, tmp_path):
@@ -158,3 +158,28 @@ def test_add_noqa_with_diff_writes_nothing(make_book):
     assert r.exit_code == 1
     assert "+<!-- booklint-disable-next-line L001 -->" in r.output
     assert (root / "index.md").read_text(encoding="utf-8") == text
+
+
+def test_baseline_survives_line_shifts_and_removing_an_entry_brings_back_exactly_that_finding(make_book):
+    root = _book(make_book)
+    base = root.parent / "baseline.json"
+    assert _run(root, "--write-baseline", "--baseline", base).exit_code == 0
+    assert _run(root, "--baseline", base).exit_code == 0
+    # lines added above and an unrelated edit elsewhere: still recorded
+    text = (root / "index.md").read_text(encoding="utf-8")
+    text = text.replace("# Intro\n", "# Intro\n\nA new paragraph.\n\nAnother one.\n").replace("third item", "3rd item")
+    (root / "index.md").write_text(text, encoding="utf-8")
+    assert _run(root, "--baseline", base).exit_code == 0
+    # a new defect fails, alone
+    (root / "other.md").write_text("# Other\n\nSee [p](index).\n\nAnd [q](nowhere.md).\n", encoding="utf-8")
+    r = _run(root, "--baseline", base, "--concise")
+    assert r.exit_code == 1 and r.output.count("L001 error") == 1 and "nowhere.md" in r.output
+    (root / "other.md").write_text("# Other\n\nSee [p](index).\n", encoding="utf-8")
+    # one entry removed: exactly that finding is back
+    import json
+
+    data = json.loads(base.read_text(encoding="utf-8"))
+    gone = data["findings"].pop(0)
+    base.write_text(json.dumps(data), encoding="utf-8")
+    back = json.loads(_run(root, "--baseline", base, "--format", "json").output)
+    assert [(b["path"], b["code"], b["message"]) for b in back] == [(gone["path"], gone["code"], gone["message"])]
