@@ -136,7 +136,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
         if held and not quiet and fmt == "text":
             click.echo(f"booklint: {held} finding{'s' if held != 1 else ''} recorded in {baseline_path} not shown.",
                        err=True)
-    checked = len(result.checked)
+    checked = _files_checked(result, targets)
     out_stream = open(output, "w", encoding="utf-8") if output else None
     try:
         tty = (out_stream is None) and sys.stdout.isatty()
@@ -171,6 +171,15 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     level = fail_level or (result.config.fail_level if result.config is not None else "warning")
     failing = [f for f in findings if _FAILS[level](f.severity)]
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _files_checked(result, targets: list[Path]) -> int:
+    """The pages checked and the .bib files among the paths given (the whole book: all of them)."""
+    from .engine import _targets
+
+    chosen = _targets(result.book.root, targets, result.book.files)
+    bibs = [f for f in result.book.files.others if f.endswith(".bib") and (chosen is None or f in chosen)]
+    return len(result.checked) + len(bibs)
 
 
 _FAILS = {"error": lambda s: s == "error", "warning": lambda s: s in ("error", "warning"), "info": lambda s: True}
@@ -321,7 +330,8 @@ def init_cmd(path, repo, rev, action, force) -> None:
     from .adopt.init import DEFAULT_REV, REPO_URL, write_files
     from .config import Config
 
-    root = engine.find_root(path or Path.cwd())
+    # the folder named is the book (init writes there); without one, the book the working directory is in
+    root = path.resolve() if path is not None else engine.find_root(Path.cwd())
     book = engine.load_book(root, Config())
     rev = rev or DEFAULT_REV
     survey, written = write_files(root, book, repo=repo or REPO_URL, rev=rev,

@@ -185,3 +185,10 @@ def test_no_wheel_is_tracked_at_the_repository_root():
     if r.returncode != 0:
         pytest.skip("not a git checkout")
     assert not [f for f in r.stdout.splitlines() if f.endswith((".whl", ".tar.gz"))]
+
+
+def test_checking_only_a_bib_file_is_not_checking_nothing(make_book):
+    root = make_book({"a.md": "# A\n", "refs.bib": "@misc{a, title={A}}\n"})
+    r = _check("--isolated", root / "refs.bib")
+    assert r.exit_code != 2 and "Checked 1 file" in r.output, r.output
+    assert "Checked 2 files" in _check("--isolated", root).output

@@ -43,7 +43,8 @@ class Survey:
         out = [f"dialect: {self.dialect}" + (f", baseurl {self.baseurl}" if self.baseurl else "")]
         out.append(f"pages: {self.chapters} chapters or pages" + (f", {self.posts} posts" if self.posts else ""))
         if self.bibliographies:
-            out.append("bibliographies: " + ", ".join(self.bibliographies))
+            more = len(self.bibliographies) - 5
+            out.append("bibliographies: " + ", ".join(self.bibliographies[:5]) + (f" and {more} more" if more > 0 else ""))
         out.append("languages: " + ", ".join(self.languages or ["none found"]))
         if self.renderers:
             out.append("math renderers: " + ", ".join(self.renderers))
@@ -129,7 +130,7 @@ def booklint_toml(s: Survey) -> str:
         out += [
             "",
             "[bib]",
-            f"# Bibliographies found: {', '.join(s.bibliographies)}.",
+            f"# Bibliographies found: {', '.join(s.bibliographies[:5])}{' and more' if len(s.bibliographies) > 5 else ''}.",
             "# Findings in a .bib file can be switched off per entry with a comment line above it:",
             "#   % booklint-disable-next-entry B007",
         ]
