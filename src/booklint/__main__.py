@@ -1,5 +1,6 @@
-"""`python -m booklint`: the same command as `booklint` (what an editor may start the server with)."""
+"""`python -m booklint`: the same command as `booklint`."""
 
 from .cli import main
 
-main()
+if __name__ == "__main__":
+    main()

@@ -45,7 +45,7 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="booklint")
+@click.version_option(__version__, "-V", "--version", prog_name="booklint")
 def main() -> None:
     """A linter and citation tool for books written in Markdown."""
 
@@ -69,10 +69,21 @@ def main() -> None:
 @click.option("--concise", is_flag=True, help="One line a finding, without the source excerpt.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: only on a terminal).")
+@click.option("--add-noqa", is_flag=True, help="Write a suppression comment for each current finding (adopt booklint "
+              "on a book with a backlog; with --diff: show them instead).")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="The lowest severity that makes the exit code 1 (default: `fail-level` in the configuration, "
+                   "else warning: info findings never fail).")
+@click.option("--allow-empty", is_flag=True, help="Exit 0 when no file was checked (by default that is an error, exit 2).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings this baseline file does not record (see --write-baseline).")
+@click.option("--write-baseline", is_flag=True, help="Record today's findings in the --baseline file (default "
+              "booklint-baseline.json at the book's root) instead of reporting them.")
 @click.option("--watch", is_flag=True, help="Keep running: check again whenever a file of the book changes, "
               "printing only what changed.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, statistics, exit_zero, fix,
-          unsafe_fixes, diff, concise, quiet, color, watch) -> None:
+          unsafe_fixes, diff, concise, quiet, color, add_noqa, fail_level, allow_empty, baseline_path,
+          write_baseline, watch) -> None:
     """Lint a book (the current folder by default) or some of its files."""
     from . import engine
     from .fix import apply_fixes
@@ -90,12 +101,23 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
         _watch(targets, opts, fmt, concise, color)
         return
     result = engine.run(targets, opts)
+    if add_noqa:
+        _add_noqa(result, lambda: engine.run(targets, opts), diff=diff, quiet=quiet)
+    if write_baseline:
+        from .adopt.baseline import write
+
+        where = baseline_path or (result.book.root / "booklint-baseline.json")
+        n = write(where, result.book, result.findings)
+        click.echo(f"Wrote {n} finding{'s' if n != 1 else ''} to {where}; `booklint check --baseline {where}` "
+                   "reports only new ones.")
+        sys.exit(EXIT_ERROR if result.internal_errors else EXIT_CLEAN)
     fixed = 0
     fix_lines: list[str] = []
     if fix or diff:
         for _round in range(10):
             sources = {rel: d.source for rel, d in result.book.docs.items()}
-            rep = apply_fixes(result.book.root, sources, result.findings, unsafe=unsafe_fixes, write=not diff)
+            rep = apply_fixes(result.book.root, sources, result.findings, unsafe=unsafe_fixes, write=not diff,
+                              shown=_repo_path(result.book.root))
             fixed += rep.fixed
             for path, why in rep.skipped:
                 fix_lines.append(f"booklint: not fixing {path}: {why}")
@@ -108,34 +130,129 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     for line in fix_lines:
         click.echo(line, err=True)
     findings = result.findings
+    if baseline_path is not None:
+        from .adopt.baseline import BaselineError, apply, read
+
+        try:
+            findings, held = apply(result.book, findings, read(baseline_path))
+        except BaselineError as e:
+            click.echo(f"booklint: error: {e}", err=True)
+            sys.exit(EXIT_ERROR)
+        if held and not quiet and fmt == "text":
+            click.echo(f"booklint: {held} finding{'s' if held != 1 else ''} recorded in {baseline_path} not shown.",
+                       err=True)
+    checked = _files_checked(result, targets)
     out_stream = open(output, "w", encoding="utf-8") if output else None
     try:
         tty = (out_stream is None) and sys.stdout.isatty()
-        use_color = tty if color is None else color
-        if "NO_COLOR" in os.environ and color is None:
-            use_color = False
+        use_color = _use_color(color, tty)
         prefix = _display_prefix(result.book.root)
+        counts = {"checked": checked, "fixed": fixed, "unsafe_hidden": None if unsafe_fixes else 0}
         if diff:
             pass
         elif statistics:
-            text = stats_text(findings)
+            text = stats_text(findings, fmt=fmt)
         else:
             text = render(fmt, findings, result.book, color=use_color, show_source=not concise, prefix=prefix)
         if not diff:
             if fmt == "text" and not quiet and not statistics:
-                text += ("\n" if findings else "") + summary(findings, color=use_color, fixed=fixed)
+                text += ("\n" if findings else "") + summary(findings, color=use_color, **counts)
             (out_stream or sys.stdout).write(text)
-            if statistics and not quiet:
-                (out_stream or sys.stdout).write(summary(findings, color=use_color, fixed=fixed))
+            if statistics and not quiet and fmt == "text":
+                (out_stream or sys.stdout).write(summary(findings, color=use_color, **counts))
     finally:
         if out_stream:
             out_stream.close()
+    if not checked:
+        click.echo("booklint: warning: no file was checked (no Markdown file under the paths given, or all of "
+                   "them excluded by `exclude`)." + ("" if allow_empty else " Pass --allow-empty if that is expected."),
+                   err=True)
+        if not allow_empty:
+            sys.exit(EXIT_ERROR)
     if result.internal_errors:
         sys.exit(EXIT_ERROR)
     if diff:
         sys.exit(EXIT_FINDINGS if fixed and not exit_zero else EXIT_CLEAN)
-    failing = [f for f in findings if f.severity in ("error", "warning")]
+    level = fail_level or (result.config.fail_level if result.config is not None else "warning")
+    failing = [f for f in findings if _FAILS[level](f.severity)]
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _files_checked(result, targets: list[Path]) -> int:
+    """The pages checked and the .bib files among the paths given (the whole book: all of them)."""
+    from .engine import _targets
+
+    chosen = _targets(result.book.root, targets, result.book.files)
+    bibs = [f for f in result.book.files.others if f.endswith(".bib") and (chosen is None or f in chosen)]
+    return len(result.checked) + len(bibs)
+
+
+_FAILS = {"error": lambda s: s == "error", "warning": lambda s: s in ("error", "warning"), "info": lambda s: True}
+
+
+def _use_color(color: bool | None, tty: bool) -> bool:
+    """--color/--no-color, else NO_COLOR (off), else FORCE_COLOR (on, for CI logs that show
+    colour), else whether the output is a terminal."""
+    if color is not None:
+        return color
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return tty
+
+
+def _add_noqa(result, rerun, *, diff: bool, quiet: bool) -> None:
+    """`check --add-noqa`: write the comments, say how many, check again, exit."""
+    from .adopt.noqa import plan
+    from .fix import apply_fixes
+
+    if result.internal_errors:
+        click.echo("booklint: not adding comments: a rule crashed (X001 above); please report it.", err=True)
+        sys.exit(EXIT_ERROR)
+    comments = covered = 0
+    files: set[str] = set()
+    # a comment can move a block's start, and a rule may then report the line below it: a second
+    # round suppresses what the first one's comments brought out
+    for _round in range(3):
+        p = plan(result.book, result.findings)
+        sources = {path: (result.book.docs[path].source if path in result.book.docs else result.book.source(path))
+                   for path in p.edits}
+        rep = apply_fixes(result.book.root, sources, p.fixes(), unsafe=True, write=not diff,
+                          shown=_repo_path(result.book.root))
+        for path, why in rep.skipped:
+            click.echo(f"booklint: not adding comments to {path}: {why}", err=True)
+        for f, why in p.skipped:
+            click.echo(f"booklint: cannot suppress {f.path}:{f.line}:{f.column}: {f.code}: {why}", err=True)
+        if diff:
+            sys.stdout.write("".join(rep.diffs))
+            sys.exit(EXIT_FINDINGS if rep.files else EXIT_CLEAN)
+        comments += p.comments
+        covered += p.covered
+        files.update(rep.files)
+        result = rerun()
+        if not rep.files or not result.findings:
+            break
+    click.echo(f"Added {comments} suppression comment{'s' if comments != 1 else ''} covering {covered} "
+               f"finding{'s' if covered != 1 else ''} in {len(files)} file{'s' if len(files) != 1 else ''}.")
+    left = result.findings
+    if left:
+        click.echo(f"{len(left)} finding{'s' if len(left) != 1 else ''} remain (run `booklint check` to see them).")
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+def _repo_path(root: Path):
+    """Book path -> path from the top of the git work tree the book is in (as `git diff` names
+    files, so `git apply` takes booklint's diff from there), else from the working directory."""
+    root = root.resolve()
+    top = next((d for d in (root, *root.parents) if (d / ".git").exists()), None)
+    base = top if top is not None else Path.cwd().resolve()
+
+    def shown(path: str) -> str:
+        return os.path.relpath(root / path, base).replace(os.sep, "/")
+
+    return shown
 
 
 def _display_prefix(root: Path):
@@ -192,13 +309,14 @@ def server_cmd(debounce, config_path) -> None:
 
 
 @main.command("rules")
-@click.option("--all", "show_all", is_flag=True, help="Also list rules that are off by default (they are listed anyway; this marks nothing else).")
+@click.option("--all", "show_all", is_flag=True, help="Also list the rules that are off by default.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules_cmd(show_all, fmt) -> None:
-    """List every rule: code, name, default on/off, one line of what it finds."""
+    """List the rules on by default (with --all: every rule): code, name, on/off, one line of what it finds."""
     from .registry import all_rules
 
-    rules = all_rules()
+    everything = all_rules()
+    rules = everything if show_all else [r for r in everything if r.default]
     if fmt == "json":
         import json
 
@@ -210,30 +328,63 @@ def rules_cmd(show_all, fmt) -> None:
     for r in rules:
         on = "on " if r.default else "off"
         fx = "[*]" if r.fixable else "   "
-        click.echo(f"{r.code}  {r.name:<{width}}  {on}  {fx} {r.summary}")
+        click.echo(f"{r.code}  {r.name:<{width}}  {on}  {r.severity:<7}  {fx} {r.summary}")
+    hidden = len(everything) - len(rules)
+    if hidden:
+        click.echo(f"\n{hidden} more rule{'s are' if hidden != 1 else ' is'} off by default: `booklint rules --all` "
+                   "lists them; turn one on by naming it in `select` or `extend-select`.")
 
 
 @main.command("rule")
 @click.argument("code")
 def rule_cmd(code) -> None:
     """Show one rule's documentation and its bad and good examples."""
-    from .data import examples_dir
+    from .manual import example_files
     from .registry import get_rule
 
     r = get_rule(code)
     if r is None:
-        raise click.UsageError(f"no rule {code!r}; run `booklint rules` for the list")
+        raise click.UsageError(f"no rule {code!r}; run `booklint rules --all` for the list")
     click.echo(f"# {r.code} {r.name}")
     click.echo(f"\nFamily: {r.family}. Default: {'on' if r.default else 'off'}. Severity: {r.severity}."
                f"{' Fixable.' if r.fixable else ''}\n")
     click.echo(r.doc)
-    fx = examples_dir()
-    if fx is not None:
-        for kind, title in (("bad.md", "Flagged (rules/examples/%s/bad.md)"), ("good.md", "Clean (rules/examples/%s/good.md)")):
-            p = fx / r.code / kind
-            if p.is_file():
-                click.echo(f"\n## {title % r.code}\n")
-                click.echo(p.read_text(encoding="utf-8").rstrip("\n"))
+    for title, name, text in example_files(r.code):
+        click.echo(f"\n## {title}" + (f" ({name})" if name else "") + "\n")
+        click.echo(text.rstrip("\n"))
+
+
+@main.command("init")
+@click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--repo", default=None, help="The booklint repository the pre-commit hook comes from "
+              "(default: booklint's on GitHub).")
+@click.option("--rev", default=None, help="The revision of that repository to pin (a tag or a commit; default: this "
+              "version's tag).")
+@click.option("--action", default=None, help="The GitHub Action the workflow uses (default: booklint's, at --rev).")
+@click.option("--force", is_flag=True, help="Replace files that exist.")
+def init_cmd(path, repo, rev, action, force) -> None:
+    """Inspect a book and write booklint.toml, a pre-commit hook and a GitHub Actions workflow."""
+    from . import engine
+    from .adopt.init import DEFAULT_REV, REPO_URL, write_files
+    from .config import Config
+
+    # the folder named is the book (init writes there); without one, the book the working directory is in
+    root = path.resolve() if path is not None else engine.find_root(Path.cwd())
+    book = engine.load_book(root, Config())
+    rev = rev or DEFAULT_REV
+    survey, written = write_files(root, book, repo=repo or REPO_URL, rev=rev,
+                                  action=action or f"booklint/booklint@{rev}", force=force)
+    click.echo(f"booklint init: {root}")
+    for line in survey.lines():
+        click.echo(f"  {line}")
+    for w in written:
+        rel = os.path.relpath(w.path, Path.cwd())
+        if w.action == "kept":
+            click.echo(f"kept {rel} (it exists; --force replaces it). booklint's part would be:\n{w.text}")
+        else:
+            click.echo(f"{w.action} {rel}")
+    click.echo("Next: `booklint check --add-noqa` records today's findings as suppression comments, so the "
+               "next run is clean and a new problem fails; then `pre-commit install`.")
 
 
 _CITE_FORMATS = ("bibtex", "biblatex", "apa", "chicago", "chicago-17", "mla", "ieee", "harvard", "ris", "csl-json", "cff")

@@ -41,6 +41,7 @@ class Config:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
+    fail_level: str = "warning"  # the lowest severity that makes `check` exit 1
     families: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def family(self, name: str) -> dict[str, Any]:
@@ -61,7 +62,9 @@ _TOP_KEYS = {
     "include": list,
     "exclude": list,
     "severity": dict,
+    "fail-level": str,
 }
+FAIL_LEVELS = ("error", "warning", "info")
 
 
 def find_config(root: Path) -> Path | None:
@@ -119,7 +122,7 @@ def from_dict(data: dict[str, Any], path: Path | None = None, prefix: str = "") 
             if not isinstance(value, want):
                 raise ConfigError(f"`{prefix}{key}` must be a {want.__name__}, not {type(value).__name__}", path)
             if key in ("select", "ignore", "extend-select"):
-                codes = _codes(value, f"{prefix}{key}", path)
+                codes = _codes(value, f"{prefix}{key}", path, enabling=key != "ignore")
                 setattr(cfg, key.replace("-", "_"), codes)
             elif key == "per-file-ignores":
                 for pat, codes in value.items():
@@ -135,6 +138,10 @@ def from_dict(data: dict[str, Any], path: Path | None = None, prefix: str = "") 
                         raise ConfigError(f"`{prefix}severity.{code}` must be error, warning or info", path)
                     for rr in r:
                         cfg.severity[rr] = sev
+            elif key == "fail-level":
+                if value not in FAIL_LEVELS:
+                    raise ConfigError(f"`{prefix}fail-level` must be one of {', '.join(FAIL_LEVELS)}", path)
+                cfg.fail_level = value
             elif key == "dialect":
                 if value not in DIALECTS:
                     raise ConfigError(f"`{prefix}dialect` must be one of {', '.join(DIALECTS)}", path)
@@ -167,18 +174,33 @@ def from_dict(data: dict[str, Any], path: Path | None = None, prefix: str = "") 
             if problem:
                 raise ConfigError(f"[{prefix}{key}] {problem}", path)
             cfg.families[key] = dict(value)
+        elif key == "tool" and not prefix and isinstance(value, dict) and "booklint" in value:
+            raise ConfigError("`[tool.booklint]` is how pyproject.toml spells booklint's table; in booklint.toml the "
+                              "settings stand at the top level: write `select = [...]` and `[spelling]`, not "
+                              "`[tool.booklint]` and `[tool.booklint.spelling]`", path)
         else:
             known = ", ".join(sorted(list(_TOP_KEYS) + list(SETTINGS)))
             raise ConfigError(f"unknown key `{prefix}{key}` (known: {known})", path)
     return cfg
 
 
-def _codes(values: list[Any], key: str, path: Path | None) -> list[str]:
+def table(cfg: Config, family: str | None = None) -> str:
+    """How the user's configuration file spells a family's table (`[spelling]` in booklint.toml,
+    `[tool.booklint.spelling]` in pyproject.toml or with no file)."""
+    toml = cfg.path is not None and cfg.path.name != "pyproject.toml"
+    if family is None:
+        return "the top level of booklint.toml" if toml else "[tool.booklint]"
+    return f"[{family}]" if toml else f"[tool.booklint.{family}]"
+
+
+def _codes(values: list[Any], key: str, path: Path | None, *, enabling: bool = False) -> list[str]:
     out: list[str] = []
     for v in values:
         if not isinstance(v, str):
             raise ConfigError(f"`{key}` must list rule codes as strings", path)
-        codes = resolve_selector(v)
+        codes = resolve_selector(v, enabling=enabling)
+        if not codes and resolve_selector(v):
+            continue  # a prefix whose rules are all off by default: it selects nothing, and is no typo
         if not codes:
             raise ConfigError(f"unknown rule code or name `{v}` in `{key}`", path)
         out.extend(codes)
@@ -189,7 +211,7 @@ def selected_codes(cfg: Config, cli_select: list[str] | None = None, cli_ignore:
                    cli_extend: list[str] | None = None) -> set[str]:
     """The rules to run, from the configuration and the command line (the command line's
     `--select` replaces the configuration's; extensions and ignores add up)."""
-    chosen = set(_codes(cli_select, "--select", None)) if cli_select else cfg.select
-    extend = list(cfg.extend_select) + (_codes(cli_extend, "--extend-select", None) if cli_extend else [])
+    chosen = set(_codes(cli_select, "--select", None, enabling=True)) if cli_select else cfg.select
+    extend = list(cfg.extend_select) + (_codes(cli_extend, "--extend-select", None, enabling=True) if cli_extend else [])
     ignore = list(cfg.ignore) + (_codes(cli_ignore, "--ignore", None) if cli_ignore else [])
     return select(chosen, extend, ignore)

@@ -6,6 +6,7 @@ import contextlib
 import fnmatch
 import gc
 import os
+import re
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ class RunResult:
     findings: list[Finding]
     internal_errors: int = 0
     checked: list[str] = field(default_factory=list)
+    config: Config | None = None
 
 
 @dataclass
@@ -122,7 +124,21 @@ def _check_book(book: Book, codes: set[str], targets: set[str] | None, config: C
     findings = _apply_suppressions(book, config, findings)
     findings = _dedupe(findings)
     findings.sort(key=Finding.sort_key)
-    return RunResult(book, findings, internal, checked)
+    _spell_tables(findings, config)
+    return RunResult(book, findings, internal, checked, config)
+
+
+_TABLE = re.compile(r"\[tool\.booklint\.([a-z][a-z.-]*)\]")
+
+
+def _spell_tables(findings: list[Finding], config: Config) -> None:
+    """Rules name settings as pyproject.toml spells them (`[tool.booklint.spelling]`); a book
+    configured in booklint.toml reads them as its file spells them (`[spelling]`)."""
+    if config.path is None or config.path.name == "pyproject.toml":
+        return
+    for f in findings:
+        if "[tool.booklint." in f.message:
+            f.message = _TABLE.sub(lambda m: f"[{m.group(1)}]", f.message)
 
 
 def _call(r: Rule, book: Book, config: Config, subject: Document | Book, out: list[Finding]) -> int:
@@ -163,7 +179,7 @@ def _apply_suppressions(book: Book, config: Config, findings: list[Finding]) -> 
             continue
         if pfi and any(fnmatch.fnmatch(f.path, pat) and f.code in codes for pat, codes in pfi.items()):
             continue
-        if f.path in book.docs and suppressions(book, f.path).covers(f.code, f.line):
+        if suppressions(book, f.path).covers(f.code, f.line):
             continue
         out.append(f)
     return out

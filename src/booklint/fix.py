@@ -98,7 +98,8 @@ def apply_text(source: Source, edits: list[Edit]) -> str:
 
 
 def apply_fixes(root: Path, sources: dict[str, Source], findings: list[Finding], *, unsafe: bool = False,
-                write: bool = True) -> FixReport:
+                write: bool = True, shown=None) -> FixReport:
+    """``shown`` (a function of a book path) names the files in diffs, e.g. relative to the repository."""
     report = FixReport()
     for path, (edits, count) in sorted(choose_edits(findings, unsafe).items()):
         src = sources.get(path)
@@ -131,10 +132,13 @@ def apply_fixes(root: Path, sources: dict[str, Source], findings: list[Finding],
         if new_bytes == current:
             continue
         if not write:
-            old_text = current.decode("utf-8", "replace")
+            # both sides without the byte-order mark (which is not text: a line of its own would show
+            # the whole first line as changed), so the hunks hold the changed lines only
+            old_text = (current[3:] if src.bom else current).decode("utf-8", "replace")
+            name = shown(path) if shown is not None else path
             report.diffs.append("".join(difflib.unified_diff(
                 split_lines(old_text, True), split_lines(new_text, True),
-                fromfile=f"a/{path}", tofile=f"b/{path}")))
+                fromfile=f"a/{name}", tofile=f"b/{name}")))
         else:
             write_bytes_atomic(target, new_bytes)
         report.fixed += count

@@ -129,8 +129,13 @@ def get_rule(code_or_name: str) -> Rule | None:
     return RULES.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())
 
 
-def resolve_selector(sel: str) -> list[str]:
-    """Codes matched by a selector: a code (`L001`), a prefix (`L`, `L0`), a name, or `ALL`."""
+def resolve_selector(sel: str, *, enabling: bool = False) -> list[str]:
+    """Codes matched by a selector: a code (`L001`), a prefix (`L`, `L0`), a family's name
+    (`links`, `math`), a rule's name, or `ALL`.
+
+    ``enabling`` (for `select` and `extend-select`): a prefix or a family name turns on only the
+    rules that are on by default; naming a rule (its code or name) or `ALL` turns it on whatever
+    its default. For `ignore`, severities and suppressions every matched rule counts."""
     all_rules()
     s = sel.strip()
     if s.upper() == "ALL":
@@ -138,7 +143,20 @@ def resolve_selector(sel: str) -> list[str]:
     if s.lower() in BY_NAME:
         return [BY_NAME[s.lower()].code]
     up = s.upper()
-    return sorted(c for c in RULES if c.startswith(up)) if up else []
+    if up in RULES:
+        return [up]
+    letters = [k for k, v in FAMILIES.items() if v == s.lower()]
+    if letters:
+        up = letters[0]
+    matched = sorted(c for c in RULES if c.startswith(up)) if up else []
+    if enabling:
+        matched = [c for c in matched if RULES[c].default]
+    return matched
+
+
+def family_names() -> list[str]:
+    """The families' names as selectors (`links`, `math`, ...)."""
+    return sorted(FAMILIES.values())
 
 
 def select(chosen: Iterable[str] | None, extend: Iterable[str] = (), ignore: Iterable[str] = ()) -> set[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .document.directives import read_line_directives
 from .document.model import Span
 from .registry import resolve_selector
 
@@ -37,8 +38,44 @@ class Suppressions:
 
 
 def suppressions(book: Book, rel: str) -> Suppressions:
-    """The suppressions of page ``rel``, resolved once a run."""
-    return book.memo(("suppress", rel), lambda: _resolve(book.docs[rel]))
+    """The suppressions of page ``rel`` (or of a side file: a .bib, a YAML file), resolved once a run."""
+    if rel in book.docs:
+        return book.memo(("suppress", rel), lambda: _resolve(book.docs[rel]))
+    return book.memo(("suppress", rel), lambda: _resolve_side(book, rel))
+
+
+def _resolve_side(book: Book, rel: str) -> Suppressions:
+    """Comment lines of a side file (:func:`~booklint.document.directives.read_line_directives`).
+    ``disable-next-entry`` covers the .bib entry that starts on the next line whose first
+    character is `@`, up to the line before the next such line (BibTeX ignores the text between
+    entries, so a comment line there changes nothing; inside an entry it would not be safe)."""
+    sup = Suppressions()
+    try:
+        src = book.source(rel)
+    except Exception:  # an unreadable file has nothing switched off
+        return sup
+    if src is None:
+        return sup
+    directives = read_line_directives(src)
+    if not directives:
+        return sup
+    lines = src.text.split("\n")
+    entry_starts = [i + 1 for i, t in enumerate(lines) if t.lstrip().startswith("@")]
+    for d in directives:
+        codes = _codes(d.words, d.span, sup)
+        if d.kind == "disable-file":
+            sup.file_codes.update(codes)
+        elif d.kind == "disable-next-line":
+            for code in codes:
+                sup.ranges.append((code, d.line + 1, d.line + 1))
+        else:  # disable-next-entry
+            start = next((n for n in entry_starts if n > d.line), None)
+            if start is None:
+                continue
+            end = next((n - 1 for n in entry_starts if n > start), len(lines))
+            for code in codes:
+                sup.ranges.append((code, start, end))
+    return sup
 
 
 def _codes(words: tuple[str, ...], span: Span, sup: Suppressions) -> list[str]:

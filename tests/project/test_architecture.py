@@ -18,7 +18,8 @@ from booklint.registry import all_rules
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "booklint"
 LIBRARIES = ("document", "book", "views", "prose", "formulas", "tex", "bibliography", "cite", "suppress", "translation")
-ABOVE_LIBRARIES = ("checks", "engine", "config", "cli", "context", "report", "fix", "citation", "server")
+ABOVE_LIBRARIES = ("checks", "engine", "config", "cli", "context", "report", "fix", "citation", "server", "adopt",
+                   "manual")
 SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
 
 

@@ -5,11 +5,20 @@ for a few classes."""
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from .. import __version__
+from ..manual import rule_url
 from ..registry import all_rules
 from .escape import dumps
+
+
+def _plain(markdown: str) -> str:
+    """Markdown as plain text: code spans' backticks and heading marks dropped."""
+    text = re.sub(r"(`+)(.+?)\1", r"\2", markdown)
+    return re.sub(r"^#+ ", "", text, flags=re.M)
+
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -33,7 +42,7 @@ def render(findings) -> str:
         res = {
             "ruleId": f.code,
             "level": _LEVEL.get(f.severity, "error"),
-            "message": {"text": f.message},
+            "message": {"text": _plain(f.message), "markdown": f.message},
             "locations": [loc],
             "partialFingerprints": {
                 "booklint/v1": hashlib.sha256(f"{f.path}:{f.code}:{f.message}".encode()).hexdigest()[:32]
@@ -62,11 +71,15 @@ def render(findings) -> str:
                 "name": "booklint",
                 "version": __version__,
                 "informationUri": "https://github.com/booklint/booklint",
+                # docstrings are Markdown: SARIF's `text` fields are plain, its `markdown` fields take them
                 "rules": [{
                     "id": r.code,
                     "name": r.name,
-                    "shortDescription": {"text": r.summary},
-                    "fullDescription": {"text": r.doc or r.summary},
+                    "shortDescription": {"text": _plain(r.summary), "markdown": r.summary},
+                    "fullDescription": {"text": _plain(r.doc or r.summary), "markdown": r.doc or r.summary},
+                    "help": {"text": f"{_plain(r.summary)} See {rule_url(r.code)}",
+                             "markdown": f"{r.doc or r.summary}\n\n[{r.code} in the booklint manual]({rule_url(r.code)})"},
+                    "helpUri": rule_url(r.code),
                     "defaultConfiguration": {"enabled": r.default, "level": _LEVEL.get(r.severity, "error")},
                     "properties": {"family": r.family},
                 } for r in rules],

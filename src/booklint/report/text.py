@@ -29,8 +29,9 @@ def render(findings, book=None, *, color: bool = False, show_source: bool = True
     out: list[str] = []
     for f in findings:
         fixable = " [*]" if f.fix is not None and f.fix.safe else ""
+        # the severity is written out, not only coloured: CI logs and NO_COLOR lose the colour
         head = (f"{st(prefix(f.path) if callable(prefix) else prefix + f.path, bold=True)}{st(':', fg='cyan')}{f.line}{st(':', fg='cyan')}{f.column}{st(':', fg='cyan')} "
-                f"{st(f.code, fg=_SEV_COLOR.get(f.severity, 'red'), bold=True)}{fixable} {visible(f.message)}")
+                f"{st(f.code, fg=_SEV_COLOR.get(f.severity, 'red'), bold=True)}{fixable} {f.severity}: {visible(f.message)}")
         out.append(head)
         if show_source and book is not None:
             src = _source_of(book, f.path)
@@ -75,30 +76,47 @@ def _source_of(book, path: str):
         return None
 
 
-def summary(findings, *, color: bool = False, fixed: int = 0) -> str:
+def summary(findings, *, color: bool = False, fixed: int = 0, checked: int | None = None,
+            unsafe_hidden: int | None = None) -> str:
+    """The closing lines: how many files were checked, what was found by severity, and how many
+    findings a fix would settle (``unsafe_hidden`` not None: count the fixes `--unsafe-fixes` adds)."""
     def st(s: str, **kw) -> str:
         return click.style(s, **kw) if color else s
 
     lines = []
     n = len(findings)
+    files = "" if checked is None else f"Checked {checked} file{'s' if checked != 1 else ''}: "
     if fixed:
         lines.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.")
     if n == 0:
-        lines.append(st("All checks passed!", fg="green", bold=True) if not fixed else "No problems remain.")
+        lines.append(files + (st("all checks passed!" if files else "All checks passed!", fg="green", bold=True)
+                              if not fixed else "no problems remain."))
     else:
         sev = Counter(f.severity for f in findings)
         parts = [f"{sev[s]} {s}{'s' if sev[s] != 1 else ''}" for s in ("error", "warning", "info") if sev[s]]
-        lines.append(f"Found {n} problem{'s' if n != 1 else ''} ({', '.join(parts)}).")
+        found = f"found {n} problem{'s' if n != 1 else ''} ({', '.join(parts)})."
+        lines.append(files + (found if files else found[0].upper() + found[1:]))
         fixable = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+        unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+        hidden = (f"{unsafe} more with the `--unsafe-fixes` option" if unsafe and unsafe_hidden is not None else "")
         if fixable:
-            lines.append(f"[*] {fixable} fixable with the `--fix` option.")
+            lines.append(f"[*] {fixable} fixable with the `--fix` option" + (f" ({hidden})." if hidden else "."))
+        elif hidden:
+            lines.append(f"No safe fixes; {hidden} (`--fix --unsafe-fixes`).")
     return "\n".join(lines) + "\n"
 
 
-def statistics(findings) -> str:
+def statistics(findings, fmt: str = "text") -> str:
     counts = Counter((f.code, f.name) for f in findings)
     fixable = Counter(f.code for f in findings if f.fix is not None and f.fix.safe)
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    if fmt in ("json", "jsonl"):
+        import json
+
+        data = [{"code": code, "name": name, "count": c, "fixable": bool(fixable[code])} for (code, name), c in rows]
+        if fmt == "jsonl":
+            return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in data)
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     width = max((len(str(c)) for c in counts.values()), default=1)
     out = []
     for (code, name), c in rows:

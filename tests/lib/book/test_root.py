@@ -45,4 +45,4 @@ def test_paths_print_from_where_the_user_stands(make_book, monkeypatch, where, a
     root = make_book({**FILES, ".git/HEAD": ""})
     monkeypatch.chdir(root / where if where else root)
     out = CliRunner().invoke(main, ["check", "--isolated", "--select", "L001", "--concise", "-q", *args]).output
-    assert out.splitlines() == [f"{shown}:3:28: L001 Link `missing.md` points to `missing.md`, which does not exist in this book."]
+    assert out.splitlines() == [f"{shown}:3:28: L001 error: Link `missing.md` points to `missing.md`, which does not exist in this book."]
