@@ -62,7 +62,12 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         if srv.delay:
             time.sleep(srv.delay)
+        if path in srv.routes:
+            status, headers, body = srv.routes[path]
+            return self._send(status, body, headers=headers, head=head)
         if path.startswith("/ok") or path.startswith("/bench/"):
+            return self._send(200, b"fine", head=head)
+        if path.startswith(("/doi/10.5555/", "/arxiv/2101.00001")):  # resolvers that know these ids
             return self._send(200, b"fine", head=head)
         if path == "/moved":
             return self._send(301, headers=[("Location", "/ok/new")], head=head)
@@ -129,8 +134,12 @@ class Handler(BaseHTTPRequestHandler):
 class Server:
     """A local server on 127.0.0.1 (port 0), run in a thread; a context manager."""
 
-    def __init__(self, tls: ssl.SSLContext | None = None, delay: float = 0.0, slow: float = 3.0):
+    def __init__(self, tls: ssl.SSLContext | None = None, delay: float = 0.0, slow: float = 3.0,
+                 routes: dict | None = None):
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.routes = {}
+        for path, answer in (routes or {}).items():  # path -> status, or (status, headers, body)
+            self.httpd.routes[path] = (answer, [], b"") if isinstance(answer, int) else answer
         self.httpd.daemon_threads = True
         self.httpd.lock = threading.Lock()
         self.httpd.log = []
@@ -242,3 +251,17 @@ def loopback_only():
         socket.getaddrinfo = real_getaddrinfo
         socket.socket.connect = real_connect
         socket.socket.connect_ex = real_connect_ex
+
+
+def serve_example(book: Path, routes: dict, host: str = "https://example.org") -> Server:
+    """For a rule example (``rules/examples/<CODE>/setup.py``): serve ``routes`` from 127.0.0.1 and
+    point the book's ``host`` URLs there, so the example reads as the real thing and checks locally.
+    The server lives until the test process ends."""
+    import atexit
+
+    server = Server(routes=routes).__enter__()
+    atexit.register(server.__exit__, None, None, None)
+    for md in book.rglob("*.md"):
+        text = md.read_text(encoding="utf-8")
+        md.write_text(text.replace(host, server.base), encoding="utf-8")
+    return server

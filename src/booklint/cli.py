@@ -69,8 +69,10 @@ def main() -> None:
 @click.option("--concise", is_flag=True, help="One line a finding, without the source excerpt.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: only on a terminal).")
+@click.option("--external", is_flag=True, help="Also check external URLs over the network (as `external = true` does).")
+@click.option("--offline", is_flag=True, help="No network at all: external URLs only from the fresh cache.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, statistics, exit_zero, fix,
-          unsafe_fixes, diff, concise, quiet, color) -> None:
+          unsafe_fixes, diff, concise, quiet, color, external, offline) -> None:
     """Lint a book (the current folder by default) or some of its files."""
     from . import engine
     from .fix import apply_fixes
@@ -79,7 +81,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     from .report.text import summary
 
     opts = engine.Options(select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select),
-                          config_path=config_path, isolated=isolated)
+                          config_path=config_path, isolated=isolated, external=external, offline=offline)
     targets = list(paths) or [Path.cwd()]
     for p in targets:
         if not p.exists() and not p.is_symlink():

@@ -17,7 +17,7 @@ import pytest
 from booklint.registry import all_rules
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "booklint"
-LIBRARIES = ("document", "book", "views", "prose", "formulas", "tex", "bibliography", "cite", "suppress")
+LIBRARIES = ("document", "book", "views", "prose", "formulas", "tex", "bibliography", "cite", "suppress", "external")
 ABOVE_LIBRARIES = ("checks", "engine", "config", "cli", "context", "report", "fix", "citation")
 SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
 

@@ -239,4 +239,4 @@ def what(use: Use) -> str:
     """How a use is named in a message."""
     return {"link": "Link", "image": "Image", "iframe": "Embedded page", "video": "Video", "audio": "Audio",
             "source": "Media source", "embed": "Embedded file", "front-matter": "Front-matter URL",
-            "bib": "URL"}.get(use.kind, "URL")
+            "bib": "URL", "bib-doi": "DOI", "bib-arxiv": "arXiv id"}.get(use.kind, "URL")

@@ -112,7 +112,7 @@ def collect(book: Book, bib_files: list[str], bibliography, *, doi_resolver: str
             for path, span in fm.value_spans.items():
                 value = _at(fm.data, path)
                 if isinstance(value, str) and _WHOLE_URL.match(value.strip()):
-                    add(value, doc.text[span.start:span.end], rel, "front-matter", span)
+                    add(value, value.strip(), rel, "front-matter", span)
     for rel in bib_files:
         bib = bibliography(rel)
         if bib is None:
@@ -126,19 +126,22 @@ def collect(book: Book, bib_files: list[str], bibliography, *, doi_resolver: str
                 sp = f.value_span
                 pos = (sp.line, sp.column, sp.end_line, sp.end_column)
                 hint = None
+                kind = "bib"
                 if f.key == "doi":
+                    kind = "bib-doi"
                     m = _DOI_VALUE.match(value)
                     if m is None:
                         continue  # not a DOI: the bibliography rules say so
                     hint = doi_url(m.group(1), doi_resolver)
                 elif f.key == "arxiv" or (f.key == "eprint" and arxiv_prefix):
+                    kind = "bib-arxiv"
                     m = _ARXIV_ID.match(value)
                     if m is None:
                         continue
                     hint = arxiv_url(m.group(1) + (m.group(2) or ""), arxiv_resolver)
                 elif not _WHOLE_URL.match(value):
                     continue
-                add(value, f.raw, rel, "bib", position=pos, url_hint=hint)
+                add(value, value, rel, kind, position=pos, url_hint=hint)
     return out
 
 

@@ -1,0 +1,111 @@
+"""The persistent cache and run_checks: a warm run sends nothing; stale, corrupt and foreign
+entries are checked again; transient answers are not kept; offline means no request at all."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from booklint.external import run_checks
+from booklint.external.cache import Cache
+from booklint.external.model import CheckSettings, Observation, Use
+
+
+def uses(*urls, fragment=None):
+    return {u: [Use(u, fragment, u, "a.md", "link")] for u in urls}
+
+
+def settings(tmp_path, **kw):
+    base = dict(timeout=1.0, retries=1, retry_wait=0.01, cache_dir=tmp_path / "cache", max_age=3600.0)
+    base.update(kw)
+    return CheckSettings(**base)
+
+
+def test_warm_run_sends_no_request(server, tmp_path):
+    us = uses(*(server.url(f"/ok/{i}") for i in range(20)), server.url("/gone"))
+    first = run_checks(us, settings(tmp_path))
+    assert first.requests == 22 and first.from_cache == 0  # 20 HEAD, and HEAD + GET for the 404
+    before = len(server.log)
+    second = run_checks(us, settings(tmp_path))
+    assert second.requests == 0 and second.from_cache == 21 and len(server.log) == before
+    assert second.observations[server.url("/gone")].status == 404
+    assert not list((tmp_path / "cache").rglob("*.tmp"))  # every write renamed into place
+
+
+def test_stale_entries_are_checked_again(server, tmp_path):
+    us = uses(server.url("/ok"))
+    run_checks(us, settings(tmp_path))
+    later = run_checks(us, settings(tmp_path), now=time.time() + 7200)
+    assert later.requests == 1 and later.from_cache == 0
+    shorter = run_checks(us, settings(tmp_path, max_age=0.0), now=time.time() + 1)
+    assert shorter.requests == 1
+
+
+def test_corrupt_and_foreign_entries_are_ignored_and_replaced(server, tmp_path):
+    a, b = server.url("/ok/a"), server.url("/ok/b")
+    s = settings(tmp_path)
+    run_checks(uses(a, b), s)
+    cache = Cache(s.cache_dir, s.max_age, time.time())
+    pa, pb = cache._path(a), cache._path(b)
+    pa.write_bytes(b"{not json")
+    entry = json.loads(pb.read_text())
+    entry["observation"]["url"] = a  # an entry that names another URL
+    pb.write_text(json.dumps(entry))
+    again = run_checks(uses(a, b), s)
+    assert again.requests == 2 and again.from_cache == 0
+    assert cache.get(a) is not None and cache.get(b) is not None  # rewritten whole
+    for bad in (b"", b"[]", b'{"version": 1, "observation": {"url": 3}}', "\udcff".encode("utf-8", "surrogatepass"),
+                b'{"version": 1, "observation": {"url": "%s", "checked_at": true, "status": 200}}' % a.encode()):
+        pa.write_bytes(bad)
+        assert cache.get(a) is None
+
+
+def test_transient_answers_are_not_cached(server, tmp_path):
+    us = uses(server.url("/broken"), server.url("/ok"))
+    run_checks(us, settings(tmp_path, retries=0))
+    again = run_checks(us, settings(tmp_path, retries=0))
+    assert again.from_cache == 1 and server.url("/broken") not in {u for u, o in again.observations.items()
+                                                                     if o.from_cache}
+
+
+def test_offline_sends_nothing_and_uses_fresh_entries(server, tmp_path):
+    known, unknown = server.url("/ok/known"), server.url("/ok/unknown")
+    run_checks(uses(known), settings(tmp_path))
+    n = len(server.log)
+    rep = run_checks(uses(known, unknown), settings(tmp_path, offline=True))
+    assert len(server.log) == n and rep.requests == 0
+    assert set(rep.observations) == {known} and rep.unchecked == {unknown}
+
+
+def test_include_and_exclude_patterns(server, tmp_path):
+    import re
+
+    a, b = server.url("/ok/keep"), server.url("/ok/skip")
+    rep = run_checks(uses(a, b), settings(tmp_path, cache_dir=None, exclude=(re.compile("skip"),)))
+    assert set(rep.observations) == {a} and rep.skipped == {b}
+    rep = run_checks(uses(a, b), settings(tmp_path, cache_dir=None, include=(re.compile("skip"),),
+                                          exclude=(re.compile("ok"),)))
+    assert set(rep.observations) == {b}
+
+
+def test_cached_page_without_ids_is_fetched_when_a_fragment_needs_them(server, tmp_path):
+    url = server.url("/page.html")
+    run_checks(uses(url), settings(tmp_path))  # HEAD only: no ids kept
+    rep = run_checks(uses(url, fragment="install"), settings(tmp_path, check_fragments=True))
+    assert rep.requests == 1 and rep.observations[url].ids
+    rep = run_checks(uses(url, fragment="install"), settings(tmp_path, check_fragments=True))
+    assert rep.requests == 0 and "install" in rep.observations[url].ids
+
+
+def test_unwritable_cache_folder_costs_only_the_cache(server, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    rep = run_checks(uses(server.url("/ok")), settings(tmp_path, cache_dir=blocker / "cache"))
+    assert rep.observations[server.url("/ok")].status == 200
+
+
+def test_observation_round_trip():
+    obs = Observation("http://127.0.0.1/x", 1.0, 301, "Moved", None, None, ((301, "http://127.0.0.1/y"),),
+                      "http://127.0.0.1/y", frozenset({"a"}), True)
+    back = Observation.from_json(json.loads(json.dumps(obs.to_json())))
+    assert back is not None and back.redirects == obs.redirects and back.ids == obs.ids and back.from_cache
