@@ -113,7 +113,7 @@ def settings_from(values: dict[str, Any], root: Path, *, version: str = "") -> C
         retry_wait=float(values.get("external-retry-wait", 1)),
         max_retry_wait=float(values.get("external-max-retry-wait", 60)),
         max_concurrency=int(values.get("external-max-concurrency", 64)),
-        host_concurrency=int(values.get("external-host-concurrency", 16)),
+        host_concurrency=int(values.get("external-host-concurrency", 32)),
         host_delay=float(values.get("external-host-delay", 0)),
         max_redirects=int(values.get("external-max-redirects", 10)),
         user_agent=ua,
@@ -170,6 +170,8 @@ def run_checks(uses: dict[str, list[Use]], s: CheckSettings, *, verify: Any = Tr
     finally:
         if bar is not None:
             bar.render_finish()
+        if cache is not None:
+            cache.flush()  # once, at the end (also when interrupted): what was learnt is kept
     report.observations.update(got)
     report.requests = requests
     return report

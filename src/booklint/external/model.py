@@ -29,7 +29,7 @@ class CheckSettings:
     retry_wait: float = 1.0  # first back-off; doubles each retry (a Retry-After header wins)
     max_retry_wait: float = 60.0  # a longer Retry-After is not waited for: the URL is reported unverified
     max_concurrency: int = 64  # requests in flight in all
-    host_concurrency: int = 16  # requests in flight to one host
+    host_concurrency: int = 32  # requests in flight to one host
     host_delay: float = 0.0  # seconds between the starts of two requests to one host
     max_redirects: int = 10
     user_agent: str = DEFAULT_USER_AGENT

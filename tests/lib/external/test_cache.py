@@ -29,7 +29,7 @@ def test_warm_run_sends_no_request(server, tmp_path):
     second = run_checks(us, settings(tmp_path))
     assert second.requests == 0 and second.from_cache == 21 and len(server.log) == before
     assert second.observations[server.url("/gone")].status == 404
-    assert not list((tmp_path / "cache").rglob("*.tmp"))  # every write renamed into place
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == ["urls.json"]  # the write renamed into place
 
 
 def test_stale_entries_are_checked_again(server, tmp_path):
@@ -41,23 +41,37 @@ def test_stale_entries_are_checked_again(server, tmp_path):
     assert shorter.requests == 1
 
 
-def test_corrupt_and_foreign_entries_are_ignored_and_replaced(server, tmp_path):
-    a, b = server.url("/ok/a"), server.url("/ok/b")
+def test_damaged_entries_are_ignored_one_by_one_and_replaced(server, tmp_path):
+    a, b, c = server.url("/ok/a"), server.url("/ok/b"), server.url("/ok/c")
     s = settings(tmp_path)
-    run_checks(uses(a, b), s)
+    run_checks(uses(a, b, c), s)
+    path = s.cache_dir / "urls.json"
+    data = json.loads(path.read_text())
+    data["entries"][a] = {"url": a, "checked_at": True, "status": 200}  # the wrong shape
+    data["entries"][b] = data["entries"][c] | {"url": c}  # filed under another URL
+    path.write_text(json.dumps(data))
+    again = run_checks(uses(a, b, c), s)
+    assert again.requests == 2 and again.from_cache == 1  # only c is still good
     cache = Cache(s.cache_dir, s.max_age, time.time())
-    pa, pb = cache._path(a), cache._path(b)
-    pa.write_bytes(b"{not json")
-    entry = json.loads(pb.read_text())
-    entry["observation"]["url"] = a  # an entry that names another URL
-    pb.write_text(json.dumps(entry))
-    again = run_checks(uses(a, b), s)
-    assert again.requests == 2 and again.from_cache == 0
-    assert cache.get(a) is not None and cache.get(b) is not None  # rewritten whole
-    for bad in (b"", b"[]", b'{"version": 1, "observation": {"url": 3}}', "\udcff".encode("utf-8", "surrogatepass"),
-                b'{"version": 1, "observation": {"url": "%s", "checked_at": true, "status": 200}}' % a.encode()):
-        pa.write_bytes(bad)
-        assert cache.get(a) is None
+    assert all(cache.get(u) is not None for u in (a, b, c))  # rewritten
+    for bad in (b"", b"[]", b"{not json", b'{"version": 1, "entries": []}', b'{"version": 2, "entries": {}}',
+                "\udcff".encode("utf-8", "surrogatepass"), b"[" * 100000):
+        path.write_bytes(bad)
+        assert Cache(s.cache_dir, s.max_age, time.time()).get(a) is None
+    rep = run_checks(uses(a), s)  # a damaged file is replaced whole
+    assert rep.requests == 1 and Cache(s.cache_dir, s.max_age, time.time()).get(a) is not None
+
+
+def test_two_runs_at_once_keep_both_answers(tmp_path):
+    now = time.time()
+    one, two = Cache(tmp_path, 3600, now), Cache(tmp_path, 3600, now)
+    assert one.get("http://127.0.0.1/a") is None and two.get("http://127.0.0.1/b") is None  # both read early
+    one.put(Observation("http://127.0.0.1/a", now, 200, "OK", final_url="http://127.0.0.1/a"))
+    two.put(Observation("http://127.0.0.1/b", now, 404, "Not Found", final_url="http://127.0.0.1/b"))
+    one.flush()
+    two.flush()
+    fresh = Cache(tmp_path, 3600, now)
+    assert fresh.get("http://127.0.0.1/a").status == 200 and fresh.get("http://127.0.0.1/b").status == 404
 
 
 def test_transient_answers_are_not_cached(server, tmp_path):

@@ -15,7 +15,7 @@ settings("links", {
     "external-retry-wait": ((int, float), 1, "first back-off in seconds, doubled each retry (Retry-After wins)"),
     "external-max-retry-wait": ((int, float), 60, "a longer Retry-After is not waited for"),
     "external-max-concurrency": (int, 64, "requests in flight in all"),
-    "external-host-concurrency": (int, 16, "requests in flight to one host"),
+    "external-host-concurrency": (int, 32, "requests in flight to one host"),
     "external-host-delay": ((int, float), 0, "seconds between the starts of two requests to one host"),
     "external-max-redirects": (int, 10, "redirects followed before giving up"),
     "external-accept": (list, [], "status codes that mean alive (default 200..299); ranges as \"200..299\""),
