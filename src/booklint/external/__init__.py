@@ -120,6 +120,7 @@ def settings_from(values: dict[str, Any], root: Path, *, version: str = "") -> C
         accept=accept,
         accept_hosts=hosts,
         check_fragments=bool(values.get("external-fragments", False)),
+        check_local=bool(values.get("external-check-local", False)),
         exclude=tuple(re.compile(p) for p in values.get("external-exclude") or []),
         include=tuple(re.compile(p) for p in values.get("external-include") or []),
         offline=bool(values.get("offline", False)) or not bool(values.get("external", False)),

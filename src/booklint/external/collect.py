@@ -17,7 +17,7 @@ import re
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-from ..book.links import resolve_image
+from ..book.links import is_malformed, resolve_image
 from ..book.model import Book
 from ..document.model import Span
 from .model import Use
@@ -96,6 +96,8 @@ def collect(book: Book, bib_files: list[str], bibliography, *, doi_resolver: str
                 continue
             if "//" not in href and "{" not in href:
                 continue  # relative: the internal link rules' business
+            if is_malformed(href):
+                continue  # the malformed-link rule's
             t = site.resolve(rel, href)
             if t.kind == "external" and t.url:
                 add(t.url, link.raw_href, rel, "link", link.href_span)

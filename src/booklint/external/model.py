@@ -43,6 +43,8 @@ class CheckSettings:
     cache_dir: Path | None = None  # None: no persistent cache
     max_age: float = 86400.0  # seconds a cached observation stays fresh
 
+    check_local: bool = False  # loopback, private addresses and reserved example names are checked too
+
     def accepted(self, host: str) -> frozenset[int]:
         extra = self.accept_hosts.get(host.lower())
         if extra is None and host.lower().startswith("www."):
@@ -53,7 +55,33 @@ class CheckSettings:
         """Whether the include and exclude patterns let ``url`` be checked."""
         if self.include:
             return any(p.search(url) for p in self.include)
+        if not self.check_local and is_local(url):
+            return False
         return not any(p.search(url) for p in self.exclude)
+
+
+_RESERVED_SUFFIXES = (".localhost", ".test", ".example", ".invalid", ".local", ".internal", ".home.arpa")
+_EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
+
+
+def is_local(url: str) -> bool:
+    """A URL no reader can follow from the page: loopback, private or link-local addresses,
+    `localhost`, and the names reserved for examples and tests (RFC 2606, 6761: example.com/.net/
+    .org, *.example, *.test, *.invalid, *.localhost; mDNS's *.local). Books write them as
+    illustrations ("open http://localhost:8888"); checking them is noise."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return False
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return (host == "localhost" or host.endswith(_RESERVED_SUFFIXES)
+                or any(host == d or host.endswith("." + d) for d in _EXAMPLE_DOMAINS))
+    return ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_unspecified or ip.is_reserved
 
 
 @dataclass(frozen=True)

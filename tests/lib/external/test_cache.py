@@ -16,7 +16,7 @@ def uses(*urls, fragment=None):
 
 
 def settings(tmp_path, **kw):
-    base = dict(timeout=1.0, retries=1, retry_wait=0.01, cache_dir=tmp_path / "cache", max_age=3600.0)
+    base = dict(timeout=1.0, retries=1, retry_wait=0.01, cache_dir=tmp_path / "cache", max_age=3600.0, check_local=True)
     base.update(kw)
     return CheckSettings(**base)
 
@@ -123,3 +123,17 @@ def test_observation_round_trip():
                       "http://127.0.0.1/y", frozenset({"a"}), True)
     back = Observation.from_json(json.loads(json.dumps(obs.to_json())))
     assert back is not None and back.redirects == obs.redirects and back.ids == obs.ids and back.from_cache
+
+
+def test_local_and_example_addresses_are_illustrations(server, tmp_path):
+    from booklint.external.model import is_local
+
+    for url in ("http://localhost:8888/tree", "http://127.0.0.1:4000/", "http://[::1]/", "http://10.1.2.3/",
+                "http://192.168.0.1/admin", "https://example.org/x", "https://www.example.com/", "http://app.test/",
+                "http://printer.local/", "http://x.invalid/", "http://169.254.169.254/latest/"):
+        assert is_local(url), url
+    for url in ("https://github.com/x", "https://example.org.evil.net/", "https://notexample.com/",
+                "https://8.8.8.8/", "https://arxiv.org/abs/2101.00001"):
+        assert not is_local(url), url
+    rep = run_checks(uses(server.url("/ok")), settings(tmp_path, check_local=False))
+    assert rep.skipped == {server.url("/ok")} and rep.requests == 0 and server.log == []

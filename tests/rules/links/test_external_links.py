@@ -74,6 +74,7 @@ BIB = """\
 
 CONFIG = """\
 [links]
+external-check-local = true
 external-timeout = 2
 external-retries = 1
 external-retry-wait = 0.05
@@ -184,3 +185,10 @@ def test_bad_settings_are_config_errors(book, bad):
     cfg.write_text(cfg.read_text() + bad + "\n")
     r = CliRunner().invoke(main, ["check", str(book), "--external"])
     assert r.exit_code == 2 and "links" in r.output
+
+
+def test_local_addresses_are_not_checked_by_default(book, server):
+    cfg = book / "booklint.toml"
+    cfg.write_text(cfg.read_text().replace("external-check-local = true\n", ""))
+    assert run(book, external=True) == []
+    assert server.log == []

@@ -22,6 +22,8 @@ settings("links", {
     "external-accept-hosts": (dict, {}, "more accepted codes by host, e.g. {\"www.researchgate.net\" = [403]}"),
     "external-exclude": (list, [], "regular expressions: URLs not checked"),
     "external-include": (list, [], "regular expressions: when given, only these URLs are checked (wins over exclude)"),
+    "external-check-local": (bool, False, "also check loopback and private addresses and the reserved example "
+                             "names (example.com, *.test, localhost), which books use as illustrations"),
     "external-fragments": (bool, False, "check `#fragment`s of external HTML pages against their ids (L022)"),
     "external-user-agent": (str, "", "the User-Agent header (default booklint/<version>)"),
     "doi-resolver": (str, "https://doi.org/", "where `doi:` links and .bib `doi` fields are checked"),

@@ -21,7 +21,10 @@ def dead_external_link(book: Book, ctx):
     with the status or the error. Answers are kept in `.booklint_cache/external/` for
     `external-max-age` (a day), so the next run asks again only about stale URLs; `--offline`
     uses the cache alone. Hosts that refuse robots can be given more accepted codes
-    (`external-accept-hosts`), and URLs can be left out (`external-exclude`).
+    (`external-accept-hosts`), and URLs can be left out (`external-exclude`). Addresses no
+    reader can follow are illustrations and are not checked: `localhost`, loopback and private
+    addresses, and the names reserved for examples (`example.org`, `*.test`;
+    `external-check-local = true` checks them too). Malformed URLs are L003's.
 
     ## Why is this bad?
     Readers meet dead external links more than any other defect, and a book cannot see
@@ -46,8 +49,8 @@ def dead_external_link(book: Book, ctx):
         if obs is None:
             continue
         why = dead_reason(obs, s)
-        if why is None:
-            continue
+        if why is None or obs.error_kind == "invalid":
+            continue  # a URL that does not parse is a malformed link, reported as such
         verb = "answers" if obs.status is not None else "cannot be reached:"
         advice = "Update or remove it, or link to an archived copy."
         if obs.status in (401, 403, 429, 999):
