@@ -23,6 +23,7 @@ import asyncio
 import collections
 import email.utils
 import http
+import os
 import socket
 import ssl
 import sys
@@ -118,6 +119,8 @@ def _describe_error(e: BaseException, timeout: float) -> tuple[str, str]:
         chain.append(x)
         x = x.__cause__ or x.__context__
     text = " ".join(str(c) for c in chain)
+    if any(isinstance(c, (OverflowError, UnicodeError, httpx.InvalidURL)) for c in chain):
+        return "invalid", f"not a valid URL ({e})"  # a port past 65535, a label too long for IDNA
     if isinstance(e, (httpx.TimeoutException, TimeoutError, asyncio.TimeoutError)):
         return "timeout", f"no complete answer within {timeout:g} s (timed out)"
     if any(isinstance(c, ssl.SSLError) for c in chain) or "CERTIFICATE_VERIFY_FAILED" in text or "[SSL" in text:
@@ -153,9 +156,14 @@ def _tls(verify: ssl.SSLContext | bool | str) -> ssl.SSLContext | bool:
     """One TLS context for every client (building one reads the CA bundle: 70 ms each)."""
     if isinstance(verify, ssl.SSLContext) or verify is False:
         return verify
+    if isinstance(verify, str):
+        return ssl.create_default_context(cafile=verify)
+    if os.environ.get("SSL_CERT_FILE") or os.environ.get("SSL_CERT_DIR"):  # as httpx honours them
+        return ssl.create_default_context(cafile=os.environ.get("SSL_CERT_FILE") or None,
+                                          capath=os.environ.get("SSL_CERT_DIR") or None)
     import certifi  # httpx's own default trust store
 
-    return ssl.create_default_context(cafile=verify if isinstance(verify, str) else certifi.where())
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 class _Checker:
@@ -260,7 +268,8 @@ class _Checker:
                             body += chunk
                             if len(body) > s.max_body:
                                 break
-                        ids = html_ids(bytes(body), resp.charset_encoding)
+                        # a page cut at max_body has ids we did not see: unknown, never "missing"
+                        ids = html_ids(bytes(body), resp.charset_encoding) if len(body) <= s.max_body else None
                     ra = _retry_after(resp.headers.get("retry-after"), now) if resp.status_code in (429, 503) else None
                     return Observation(url, now, resp.status_code, _reason(resp.status_code, resp.reason_phrase),
                                        redirects=hops, final_url=str(resp.url), ids=ids, html=is_html,

@@ -192,3 +192,21 @@ def test_local_addresses_are_not_checked_by_default(book, server):
     cfg.write_text(cfg.read_text().replace("external-check-local = true\n", ""))
     assert run(book, external=True) == []
     assert server.log == []
+
+
+def test_strange_urls_give_findings_or_nothing_never_a_crash(tmp_path, server):
+    root = tmp_path / "book"
+    root.mkdir()
+    strange = ["http://[::1", "https://exa mple.org/", "http://", "https://a..b/", "http://999.999.999.999/",
+               "http://127.0.0.1:99999/", "https://user:pass@127.0.0.1:1/", "http://127.0.0.1:1/" + "x" * 100_000,
+               "https://bücher.example/", f"{server.base}/ok/%zz", f"{server.base}/ok/ü?q=1#frag ment",
+               "HTTP://127.0.0.1:1/upper", "//127.0.0.1:1/protocol-relative", "doi:", "arxiv:nonsense"]
+    (root / "a.md").write_text("\n\n".join(f"[x]({u}) <a href=\"{u}\">y</a>" for u in strange), encoding="utf-8")
+    # only loopback URLs are asked (include wins over everything); the others must merely not crash
+    (root / "booklint.toml").write_text("[links]\nexternal-timeout = 2\nexternal-retries = 0\n"
+                                        "external-include = ['://(?:[^/@]*@)?(?:127\\.0\\.0\\.1|\\[::1\\])[:/]']\n")
+    res = engine.run([root], engine.Options(select=["L020", "L021", "L022"], external=True))
+    assert not [f for f in res.findings if f.code == "X001"], [f.message for f in res.findings if f.code == "X001"]
+    lines = {f.line for f in res.findings if f.code == "L020"}
+    assert {13, 23, 25} <= lines  # user:pass@, HTTP://, //host: each refused on port 1
+    assert not any(f.line in (19, 21) for f in res.findings)  # the local server's pages answer 200

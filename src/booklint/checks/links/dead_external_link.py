@@ -62,4 +62,4 @@ def dead_external_link(book: Book, ctx):
                 continue
             written = use.written.strip()
             label = f"`{use.href}`" if written == use.href else f"`{written}` (`{use.href}`)"
-            yield ctx.finding(where, span, f"{what(use)} {label} {verb} {why}. {advice}")
+            yield ctx.finding(where, span, f"{what(use)} {label} {verb} {why.rstrip('.')}. {advice}")
