@@ -69,10 +69,12 @@ def main() -> None:
 @click.option("--concise", is_flag=True, help="One line a finding, without the source excerpt.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: only on a terminal).")
+@click.option("--watch", is_flag=True, help="Keep running: check again whenever a file of the book changes, "
+              "printing only what changed.")
 @click.option("--external", is_flag=True, help="Also check external URLs over the network (as `external = true` does).")
 @click.option("--offline", is_flag=True, help="No network at all: external URLs only from the fresh cache.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, statistics, exit_zero, fix,
-          unsafe_fixes, diff, concise, quiet, color, external, offline) -> None:
+          unsafe_fixes, diff, concise, quiet, color, watch, external, offline) -> None:
     """Lint a book (the current folder by default) or some of its files."""
     from . import engine
     from .fix import apply_fixes
@@ -86,6 +88,9 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     for p in targets:
         if not p.exists() and not p.is_symlink():
             raise click.UsageError(f"{p}: no such file or folder")
+    if watch:
+        _watch(targets, opts, fmt, concise, color)
+        return
     result = engine.run(targets, opts)
     fixed = 0
     fix_lines: list[str] = []
@@ -153,6 +158,39 @@ def _display_prefix(root: Path):
     if cwd in root.parents:
         return root.relative_to(cwd).as_posix() + "/"
     return shown
+
+
+def _watch(targets: list[Path], opts, fmt: str, concise: bool, color: bool | None) -> None:
+    from .engine import _targets
+    from .report import render
+    from .server.watch import watch
+
+    use_color = sys.stdout.isatty() if color is None else color
+    if "NO_COLOR" in os.environ and color is None:
+        use_color = False
+
+    def show(findings, live) -> None:
+        sys.stdout.write(render(fmt, findings, live.book, color=use_color, show_source=not concise,
+                                prefix=_display_prefix(live.book.root)))
+        sys.stdout.flush()
+
+    def say(line: str) -> None:
+        click.echo(line, err=True)
+
+    watch(targets, opts, show, say, targets=lambda live: _targets(live.root, targets, live.book.files))
+
+
+@main.command("server")
+@click.option("--debounce", type=click.IntRange(0, 10_000), default=50, show_default=True, metavar="MS",
+              help="Wait this long after a keystroke before checking.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this configuration file instead of the book's.")
+def server_cmd(debounce, config_path) -> None:
+    """Run the language server (LSP over stdin and stdout) for an editor."""
+    from .engine import Options
+    from .server.lsp import serve
+
+    serve(Options(config_path=config_path), debounce / 1000)
 
 
 @main.command("rules")

@@ -18,7 +18,7 @@ from booklint.registry import all_rules
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "booklint"
 LIBRARIES = ("document", "book", "views", "prose", "formulas", "tex", "bibliography", "cite", "suppress", "external")
-ABOVE_LIBRARIES = ("checks", "engine", "config", "cli", "context", "report", "fix", "citation")
+ABOVE_LIBRARIES = ("checks", "engine", "config", "cli", "context", "report", "fix", "citation", "server")
 SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
 
 

@@ -127,3 +127,56 @@ def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str
     if config_source is not None:
         book.keep_source(config_source)  # rules read it through book.source(), never again from disk
     return book
+
+
+#: Per-run analyses that read one page and nothing else of the book but the site model (its
+#: layouts, `_config.yml`, its own front matter): an editor's change to another page leaves them
+#: true, as long as no front matter changed. Keys are ``(family, ..., rel, ...)``.
+PAGE_ANALYSES = frozenset({"views.liquid", "views.blocks", "views.html", "prose.mojibake", "prose.doc_text",
+                           "suppress", "formulas.analysis", "book.anchors"})
+#: Analyses of one side file (a .bib, `_config.yml`), which no page's text changes: ``(family, rel, ...)``.
+SIDE_FILE_ANALYSES = frozenset({"book.source", "bibliography.parsed"})
+
+
+def _front_matter_of(doc: Document) -> dict | None:
+    if doc.front_matter is None:
+        return {} if any(n.kind == "unterminated-front-matter" for n in doc.notes) else None
+    return doc.front_matter.data if isinstance(doc.front_matter.data, dict) else {}
+
+
+def replace_documents(book: Book, changed: dict[str, Document], side: dict[str, Source] | None = None) -> Book:
+    """``book`` with some of its Documents replaced (an editor's unsaved text), the rest shared.
+
+    The new Book has a memo of its own. When no front matter changed, the site model is shared
+    and the per-page analyses (:data:`PAGE_ANALYSES`) of the unchanged pages are carried over,
+    so a re-check costs the changed pages and the book-wide indexes, not every page again. A
+    changed front matter (a permalink, a layout, a title) rebuilds the site and everything else.
+    ``side`` replaces the text of side files (a .bib, CITATION.cff) the same way.
+    """
+    side = side or {}
+    docs = dict(book.docs)
+    docs.update(changed)
+    same_site = all(rel in book.docs and _front_matter_of(book.docs[rel]) == _front_matter_of(doc)
+                    for rel, doc in changed.items())
+    if same_site:
+        site = book.site
+    else:
+        fm = {rel: v for rel, d in docs.items() if (v := _front_matter_of(d)) is not None}
+        other = {rel: v for rel, v in book.site._front_matter.items() if rel not in book.docs}
+        site = Site(book.files, book.site.dialect, book.jekyll_config if book.site.dialect == "jekyll" else None,
+                    fm, other)
+    new = Book(book.root, book.files, site, docs, book.jekyll_config, book.slugger_for_site,
+               site_config=book.site_config, slugger=book.slugger)
+    for key, value in book._memo.items():
+        if not isinstance(key, tuple):
+            continue
+        if key[0] in SIDE_FILE_ANALYSES:
+            if key[1] not in docs and key[1] not in side:
+                new._memo[key] = value
+        elif same_site and key[0] in PAGE_ANALYSES:
+            pages = [k for k in key[1:] if isinstance(k, str) and k in docs]
+            if pages and not any(p in changed for p in pages):
+                new._memo[key] = value
+    for src in side.values():
+        new.keep_source(src)
+    return new

@@ -193,7 +193,10 @@ def work_vocabulary(book: Any, scope: str, work: str) -> Vocabulary:
 
 
 def _build(book: Any) -> Vocabulary:
-    return _aggregate({rel: _doc_text(doc) for rel, doc in book.docs.items()})
+    # each page's words are an analysis of that page alone, memoised on their own so that a Book
+    # with one page replaced (the language server's) reuses the other pages' (book.load.PAGE_ANALYSES)
+    return _aggregate({rel: book.memo(("prose.doc_text", rel), lambda d=doc: _doc_text(d))
+                       for rel, doc in book.docs.items()})
 
 
 def _aggregate(docs: dict[str, DocText]) -> Vocabulary:
