@@ -16,7 +16,7 @@ def uses(*urls, fragment=None):
 
 
 def settings(tmp_path, **kw):
-    base = dict(timeout=1.0, retries=1, retry_wait=0.01, cache_dir=tmp_path / "cache", max_age=3600.0, check_local=True)
+    base = dict(timeout=10.0, retries=1, retry_wait=0.01, cache_dir=tmp_path / "cache", max_age=3600.0, check_local=True)
     base.update(kw)
     return CheckSettings(**base)
 

@@ -12,7 +12,7 @@ from booklint.external.checker import check_urls
 from booklint.external.model import CheckSettings
 from booklint.external.verdict import dead_reason, fragment_missing, permanent_target
 
-FAST = CheckSettings(timeout=1.0, retries=2, retry_wait=0.05, max_retry_wait=5.0)
+FAST = CheckSettings(timeout=10.0, retries=2, retry_wait=0.05, max_retry_wait=5.0)
 
 
 def one(server, path, settings=FAST, **kw):
@@ -108,18 +108,18 @@ def test_500_every_time_is_dead_after_the_retries(server):
 
 
 def test_backoff_doubles(server):
-    s = CheckSettings(timeout=1.0, retries=2, retry_wait=0.2, max_retry_wait=5.0)
+    s = CheckSettings(timeout=10.0, retries=2, retry_wait=0.2, max_retry_wait=5.0)
     one(server, "/broken", s)
     times = [t for _m, p, _h, t in server.log if p == "/broken"]
     assert times[1] - times[0] >= 0.19 and times[2] - times[1] >= 0.39
 
 
 def test_slow_answer_times_out():
-    with Server(slow=3.0) as server:
+    with Server(slow=6.0) as server:
         s = CheckSettings(timeout=0.3, retries=1, retry_wait=0.01)
         start = time.monotonic()
         obs, _ = one(server, "/slow", s)
-        assert time.monotonic() - start < 2.5
+        assert time.monotonic() - start < 5  # two tries cut at 0.3 s, not one 6 s answer
         assert obs.status is None and obs.error_kind == "timeout"
         assert dead_reason(obs, s) == "no complete answer within 0.3 s (timed out)"
 
@@ -212,7 +212,7 @@ def test_per_host_concurrency_and_delay():
         s = CheckSettings(host_delay=0.1, retries=0)
         check_urls([server.url(f"/ok/{i}") for i in range(5)], s)
         starts = sorted(t for _m, _p, _h, t in server.log)
-        assert all(b - a >= 0.08 for a, b in zip(starts, starts[1:], strict=False))
+        assert all(b - a >= 0.05 for a, b in zip(starts, starts[1:], strict=False))  # 0.1 s apart, less jitter
 
 
 def test_the_guard_stops_any_address_but_loopback():

@@ -75,7 +75,7 @@ BIB = """\
 CONFIG = """\
 [links]
 external-check-local = true
-external-timeout = 2
+external-timeout = 10
 external-retries = 1
 external-retry-wait = 0.05
 external-fragments = true
@@ -203,7 +203,7 @@ def test_strange_urls_give_findings_or_nothing_never_a_crash(tmp_path, server):
                "HTTP://127.0.0.1:1/upper", "//127.0.0.1:1/protocol-relative", "doi:", "arxiv:nonsense"]
     (root / "a.md").write_text("\n\n".join(f"[x]({u}) <a href=\"{u}\">y</a>" for u in strange), encoding="utf-8")
     # only loopback URLs are asked (include wins over everything); the others must merely not crash
-    (root / "booklint.toml").write_text("[links]\nexternal-timeout = 2\nexternal-retries = 0\n"
+    (root / "booklint.toml").write_text("[links]\nexternal-timeout = 10\nexternal-retries = 0\n"
                                         "external-include = ['://(?:[^/@]*@)?(?:127\\.0\\.0\\.1|\\[::1\\])[:/]']\n")
     res = engine.run([root], engine.Options(select=["L020", "L021", "L022"], external=True))
     assert not [f for f in res.findings if f.code == "X001"], [f.message for f in res.findings if f.code == "X001"]
