@@ -4,6 +4,8 @@ unless `--external` (or `external = true`) asks, nor ever with `--offline`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 from localhttp import Server, loopback_only
@@ -210,3 +212,38 @@ def test_strange_urls_give_findings_or_nothing_never_a_crash(tmp_path, server):
     lines = {f.line for f in res.findings if f.code == "L020"}
     assert {13, 23, 25} <= lines  # user:pass@, HTTP://, //host: each refused on port 1
     assert not any(f.line in (19, 21) for f in res.findings)  # the local server's pages answer 200
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_progress_bar_on_a_terminal_only(book, server):
+    """On a terminal, stderr shows a progress bar while URLs are checked; piped, nothing."""
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    import booklint
+
+    env = {**os.environ, "PYTHONPATH": str(Path(booklint.__file__).parents[1])}
+    cmd = [sys.executable, "-c", "from booklint.cli import main; main()", "check", str(book), "--external",
+           "--select", "L020", "--concise"]
+    main_fd, child_fd = os.openpty()
+    got: list[bytes] = []
+
+    def read() -> None:
+        try:
+            while chunk := os.read(main_fd, 65536):
+                got.append(chunk)
+        except OSError:
+            pass
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=child_fd, env=env, timeout=120)
+    os.close(child_fd)
+    reader.join(5)
+    os.close(main_fd)
+    assert p.returncode == 1 and b"L020" in p.stdout
+    assert b"Checking external links" in b"".join(got)
+    piped = subprocess.run(cmd, capture_output=True, env=env, timeout=120)
+    assert b"Checking external links" not in piped.stderr

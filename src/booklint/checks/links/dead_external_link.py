@@ -20,7 +20,8 @@ def dead_external_link(book: Book, ctx):
     answers an error status or cannot be reached (DNS, refused connection, TLS error, timeout),
     with the status or the error. Answers are kept in `.booklint_cache/external/` for
     `external-max-age` (a day), so the next run asks again only about stale URLs; `--offline`
-    uses the cache alone. Hosts that refuse robots can be given more accepted codes
+    (and selecting the rule without `--external`) uses the cache alone, and the editor's live
+    checks never use the network. Hosts that refuse robots can be given more accepted codes
     (`external-accept-hosts`), and URLs can be left out (`external-exclude`). Addresses no
     reader can follow are illustrations and are not checked: `localhost`, loopback and private
     addresses, and the names reserved for examples (`example.org`, `*.test`;
