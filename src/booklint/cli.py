@@ -81,9 +81,11 @@ def main() -> None:
               "booklint-baseline.json at the book's root) instead of reporting them.")
 @click.option("--watch", is_flag=True, help="Keep running: check again whenever a file of the book changes, "
               "printing only what changed.")
+@click.option("--external", is_flag=True, help="Also check external URLs over the network (as `external = true` does).")
+@click.option("--offline", is_flag=True, help="No network at all: external URLs only from the fresh cache.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, statistics, exit_zero, fix,
           unsafe_fixes, diff, concise, quiet, color, add_noqa, fail_level, allow_empty, baseline_path,
-          write_baseline, watch) -> None:
+          write_baseline, watch, external, offline) -> None:
     """Lint a book (the current folder by default) or some of its files."""
     from . import engine
     from .fix import apply_fixes
@@ -92,7 +94,7 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     from .report.text import summary
 
     opts = engine.Options(select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select),
-                          config_path=config_path, isolated=isolated)
+                          config_path=config_path, isolated=isolated, external=external, offline=offline)
     targets = list(paths) or [Path.cwd()]
     for p in targets:
         if not p.exists() and not p.is_symlink():

@@ -41,6 +41,8 @@ class Options:
     extend_select: list[str] | None = None
     config_path: Path | None = None
     isolated: bool = False  # ignore config files
+    external: bool = False  # `--external`: check external URLs over the network (as `external = true` does)
+    offline: bool = False  # `--offline`: no network at all, whatever the configuration says
 
 
 def load_book(root: Path, cfg: Config) -> Book:
@@ -73,7 +75,14 @@ def run(paths: list[Path], opts: Options | None = None) -> RunResult:
     root = find_root(paths[0])
     cfg_path = opts.config_path if opts.config_path else (None if opts.isolated else find_config(root))
     cfg = load_config(cfg_path)
-    codes = selected_codes(cfg, opts.select, opts.ignore, opts.extend_select)
+    extend = list(opts.extend_select or [])
+    if opts.external or opts.offline:
+        links = cfg.families.setdefault("links", {})
+        links.update({"external": True} if opts.external else {})
+        links.update({"offline": True} if opts.offline else {})
+    if cfg.family("links").get("external"):  # the network rules join the selection (off by default)
+        extend += [r.code for r in all_rules() if r.network]
+    codes = selected_codes(cfg, opts.select, opts.ignore, extend or None)
     book = load_book(root, cfg)
     targets = _targets(root, paths, book.files)
     return check_book(book, codes, targets, config=cfg)

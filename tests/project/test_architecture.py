@@ -17,7 +17,8 @@ import pytest
 from booklint.registry import all_rules
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "booklint"
-LIBRARIES = ("document", "book", "views", "prose", "formulas", "tex", "bibliography", "cite", "suppress", "translation")
+LIBRARIES = ("document", "book", "views", "prose", "formulas", "tex", "bibliography", "cite", "suppress", "translation",
+             "external")
 ABOVE_LIBRARIES = ("checks", "engine", "config", "cli", "context", "report", "fix", "citation", "server", "adopt",
                    "manual")
 SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")

@@ -53,6 +53,22 @@ def _book(folder, tmp_path, name, with_setup):
     return book
 
 
+def _lint(rule, book, *paths):
+    if not rule.network:
+        # a fixture with its own booklint.toml (a translation naming its original) is linted with it
+        return lint(book, *paths, select=[rule.code], isolated=not (book / "booklint.toml").is_file())
+    # a rule that asks the network runs as `--external` does, with the fixture's own booklint.toml;
+    # its setup.py serves the example's pages from 127.0.0.1, and nothing may leave this machine
+    from localhttp import loopback_only
+
+    from booklint import engine
+
+    with loopback_only() as escapes:
+        found = engine.run([book / p for p in paths], engine.Options(select=[rule.code], external=True)).findings
+    assert not escapes, f"the example tried to leave 127.0.0.1: {escapes}"
+    return found
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_fixture(rule, tmp_path):
     folder = FIX / rule.code
@@ -62,11 +78,9 @@ def test_fixture(rule, tmp_path):
     assert want, "bad.md marks no line with `expect: CODE` and there is no bad.expect"
     whole_book = any(p != "bad.md" for p, _ in want)
     book = _book(folder, tmp_path, "bad", True)
-    # a fixture with its own booklint.toml (a translation naming its original) is linted with it
-    isolated = not (folder / "booklint.toml").is_file()
-    bad = lint(book, *(() if whole_book else ("bad.md",)), select=[rule.code], isolated=isolated)
+    bad = _lint(rule, book, *(() if whole_book else ("bad.md",)))
     got = sorted({(f.path, f.line) for f in bad if f.code == rule.code})
     assert got == want, "\n".join(f"{f.path}:{f.line}:{f.column} {f.code} {f.message}" for f in bad)
-    book = _book(folder, tmp_path, "good", False)
-    good = lint(book, "good.md", select=[rule.code], isolated=isolated)
+    book = _book(folder, tmp_path, "good", rule.network)
+    good = _lint(rule, book, "good.md")
     assert not [f for f in good if f.code == rule.code], "\n".join(f"{f.line}: {f.message}" for f in good)

@@ -47,6 +47,8 @@ class LiveBook:
         self.root = root.resolve()
         cfg_path = opts.config_path if opts.config_path else (None if opts.isolated else find_config(self.root))
         self.config: Config = load_config(cfg_path)
+        # an editor never waits on the network: external links (L020-L022) come from the cache only
+        self.config.families.setdefault("links", {})["offline"] = True
         self.codes: set[str] = selected_codes(self.config, opts.select, opts.ignore, opts.extend_select)
         self.book = load_book(self.root, self.config)
         self.unsaved: dict[str, str] = {}  # rel -> the editor's text, where it differs from the file
