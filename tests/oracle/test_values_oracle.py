@@ -1,0 +1,110 @@
+"""The "values that look right" rules (L010, L011, I010, D050) held against the real renderers.
+
+kramdown (through Jekyll's own converter, Debian's Jekyll 4.3) turns the Markdown into HTML;
+node's WHATWG URL parser, the one browsers implement, says where each href and src leads from
+a page of the site; html5lib, an implementation of the HTML5 parsing algorithm, says what a
+browser builds from a header with an unclosed tag. Each case is also linted, so the rule
+and the renderers are checked on the same text. Skips where ruby/Jekyll or node is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+from helpers import lint
+
+from booklint.book.links import dot_segment_url
+
+PAGE = "https://site.example/book/page/"
+_KRAMDOWN = ('require "jekyll"; c = Jekyll::Utils.deep_merge_hashes(Jekyll::Configuration::DEFAULTS, {}); '
+             'print Jekyll::Converters::Markdown::KramdownParser.new(c).convert(STDIN.read)')
+
+
+def _kramdown(md: str) -> str:
+    if shutil.which("ruby") is None:
+        pytest.skip("ruby (Debian's jekyll) is not installed")
+    r = subprocess.run(["ruby", "-e", _KRAMDOWN], input=md, capture_output=True, text=True, timeout=60)
+    if r.returncode != 0:
+        pytest.skip(f"Jekyll's kramdown converter does not load: {r.stderr.strip()[:200]}")
+    return r.stdout
+
+
+def _browser_url(href: str) -> dict:
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed")
+    script = "const u = new URL(process.argv[1], process.argv[2]); console.log(JSON.stringify({href: u.href, protocol: u.protocol, host: u.host}))"
+    r = subprocess.run(["node", "-e", script, href, PAGE], capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(r.stdout)
+
+
+def _attr(html: str, attr: str) -> list[str]:
+    import html as h
+
+    return [h.unescape(v) for v in re.findall(attr + r'="([^"]*)"', html)]
+
+
+def _codes(make_book, md: str) -> list[str]:
+    root = make_book({"_config.yml": "baseurl: /book\n", "page.md": md, "x.png": b"\x89PNG\r\n\x1a\n"})
+    return [f.code for f in lint(root, "page.md", select=["L003", "L010", "L011", "I010"], isolated=True)]
+
+
+@pytest.mark.parametrize("href", ["ttp://example.org/guide", "hhttps://example.org/guide", "htts://example.org/guide"])
+def test_misspelt_scheme_goes_nowhere(href, make_book):
+    (out,) = _attr(_kramdown(f"[guide]({href})\n"), "href")
+    assert out == href  # kramdown copies the address as written
+    url = _browser_url(out)
+    assert url["protocol"] not in ("http:", "https:")  # a scheme no browser handles: the click does nothing
+    assert _codes(make_book, f"[guide]({href})\n") == ["L011"]
+
+
+def test_semicolon_scheme_is_a_path_on_the_site(make_book):
+    (out,) = _attr(_kramdown("[guide](https;//example.org/guide)\n"), "href")
+    url = _browser_url(out)
+    assert url["host"] == "site.example" and url["href"].startswith(PAGE)
+    assert _codes(make_book, "[guide](https;//example.org/guide)\n") == ["L011"]
+
+
+def test_size_suffix_breaks_the_image(make_book):
+    md = "![plot](x.png =50%x)\n"
+    (src,) = _attr(_kramdown(md), "src")
+    url = _browser_url(src)
+    assert not url["href"].endswith("/x.png")  # the browser asks for `x.png%20=50%x`, which is no file
+    assert "%20=50%x" in url["href"]
+    assert _codes(make_book, md) == ["I010"]
+    # the fix's form is what kramdown sizes
+    fixed = _kramdown('![plot](x.png){: width="50%"}\n')
+    assert _attr(fixed, "src") == ["x.png"] and _attr(fixed, "width") == ["50%"]
+
+
+@pytest.mark.parametrize("href", ["https://example.org/docs/../kernels/a.py", "https://example.org/a/./b.html?x=1#y"])
+def test_dot_segments_are_resolved_by_the_browser(href, make_book):
+    (out,) = _attr(_kramdown(f"[code]({href})\n"), "href")
+    assert out == href
+    url = _browser_url(out)
+    assert url["href"] != href  # the browser opens another address
+    assert dot_segment_url(href)[1] == url["href"]  # the one the message names
+    assert _codes(make_book, f"[code]({href})\n") == ["L010"]
+
+
+def test_fine_addresses_stay_quiet(make_book):
+    md = "[a](https://example.org/a/b) [b](ftp://example.org/x) [c](../other/) ![d](x.png)\n"
+    assert _codes(make_book, md) == []
+
+
+def test_unclosed_tag_in_the_header_spills_over(make_book):
+    html5lib = pytest.importorskip("html5lib")
+    # al-folio's distill layout prints `<h1>{{ page.title }}</h1>` then `<p>{{ page.description }}</p>`
+    title = "Scaling <em>Transformers<em>"
+    doc = html5lib.parse(f"<d-title><h1>{title}</h1><p>How it scales</p></d-title>", namespaceHTMLElements=False)
+    p = doc.find(".//p")
+    # the browser reopens the unclosed <em> elements around the description
+    assert p is not None and p.find(".//em") is not None
+    root = make_book({"page.md": f"---\nlayout: distill\ntitle: {title}\n---\n\nText.\n"})
+    assert [f.code for f in lint(root, "page.md", select=["D050"], isolated=True)] == ["D050"]
+    closed = html5lib.parse("<d-title><h1>Scaling <em>Transformers</em></h1><p>How it scales</p></d-title>",
+                            namespaceHTMLElements=False)
+    assert closed.find(".//p").find(".//em") is None and closed.find(".//em//p") is None
