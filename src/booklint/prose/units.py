@@ -22,6 +22,7 @@ _NUMBER_UNIT = re.compile(
     r"(?<![\w.,/\-^])(\d+(?:[.,]\d+)*)([ \u00a0\u202f]?)"
     r"([" + _LETTER + r"]+(?:/[" + _LETTER + r"]+)?)(?![\w/\-])"
 )
+_DIGIT_LETTER = re.compile(r"\d[ \u00a0\u202f]?[" + _LETTER + r"]")  # a cheap test before the full pattern
 _WHERE = ("paragraph", "table", "heading", "caption", "alt", "link")
 
 
@@ -54,12 +55,23 @@ class UnitTable:
     def by_length(self) -> dict[int, list[str]]:
         out: dict[int, list[str]] = {}
         for u in self.units:
-            if len(u) >= 3:
+            if len(u) >= 3 and _unit_like(u):
                 out.setdefault(len(u), []).append(u)
         return out
 
+    @functools.cached_property
+    def _verdicts(self) -> dict[str, str | None]:
+        return {}  # token -> near_miss(token): a page writes the same few units again and again
+
     def near_miss(self, token: str) -> str | None:
         """The known unit `token` is a slip of, or None (known, or not like a unit)."""
+        try:
+            return self._verdicts[token]
+        except KeyError:
+            verdict = self._verdicts[token] = self._near_miss(token)
+            return verdict
+
+    def _near_miss(self, token: str) -> str | None:
         if token in self.units or len(token) < 2:
             return None
         if token.endswith("s") and token[:-1] in self.units:
@@ -80,7 +92,7 @@ class UnitTable:
         best = None
         for n in (len(token) - 1, len(token), len(token) + 1):
             for u in self.by_length.get(n, ()):
-                if _plural_pair(token, u) or not _unit_like(u):
+                if _plural_pair(token, u):
                     continue
                 if _osa1(token, u):
                     if best is not None and best != u:
@@ -140,9 +152,11 @@ class UnitSlip:
 def unit_slips(doc: Document, table: UnitTable) -> Iterator[UnitSlip]:
     """Numbers in the prose of ``doc`` followed by a near miss of a known unit."""
     for run in doc.prose:
-        if run.where not in _WHERE or not any(c.isdigit() for c in run.text):
+        if run.where not in _WHERE or _DIGIT_LETTER.search(run.text) is None:
             continue
         for m in _NUMBER_UNIT.finditer(run.text):
+            if m.group(3) in table.units:
+                continue
             meant = table.near_miss(m.group(3))
             if meant is None:
                 continue
