@@ -61,6 +61,23 @@ def test_misspelt_scheme_goes_nowhere(href, make_book):
     assert _codes(make_book, f"[guide]({href})\n") == ["L011"]
 
 
+@pytest.mark.parametrize("href, where", [("htps://example.org/guide", "nowhere"), ("https//example.org/guide", "site"),
+                                         ("http:/example.org/guide", "site")])
+def test_what_l003_says_of_a_broken_scheme_is_what_the_browser_does(href, where, make_book):
+    from booklint.book.links import href_problem
+
+    (out,) = _attr(_kramdown(f"[guide]({href})\n"), "href")
+    url = _browser_url(out)
+    message = href_problem(href)[0]
+    if where == "nowhere":
+        assert url["protocol"] not in ("http:", "https:") and "does nothing" in message
+    elif url["host"] == "site.example":
+        assert "next to this page" in message
+    else:  # the browser repairs `http:/x`
+        assert url["host"] == "example.org" and "browsers repair it" in message
+    assert _codes(make_book, f"[guide]({href})\n") == ["L003"]
+
+
 def test_semicolon_scheme_is_a_path_on_the_site(make_book):
     (out,) = _attr(_kramdown("[guide](https;//example.org/guide)\n"), "href")
     url = _browser_url(out)

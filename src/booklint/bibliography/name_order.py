@@ -148,8 +148,11 @@ def swapped_names(bib: Bibliography) -> list[BibProblem]:
     for e, f, n, g, fam in found:
         if not swapped_given_family(g, fam, data):
             continue
-        if as_family.get(fam, set()) - {g} or as_given.get(g, set()) - {fam}:
-            continue  # the .bib writes this family name (or given name) for someone else too
+        # the .bib writes the family-slot word as a family name (or the given-slot word as a given
+        # name) for someone else, in a name that is not itself a sure swap: a real use, so unsure
+        if any(not swapped_given_family(o, fam, data) for o in as_family.get(fam, set()) - {g}) or \
+                any(not swapped_given_family(g, o, data) for o in as_given.get(g, set()) - {fam}):
+            continue
         given_text, family_text = latex_to_text(n.first[0] if n.first else n.middle[0]), latex_to_text(n.last[0])
         if f.value_offset is None:
             span = f.value_span

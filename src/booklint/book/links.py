@@ -77,6 +77,14 @@ def href_problem(href: str) -> tuple[str, str | None, bool] | None:
         word = (m.group(1) or m.group(2) or m.group(3) or "").lower()
         scheme = "https" if word in ("https", "htps", "htttps") else "http"
         good = f"{scheme}://{h[m.end():].lstrip('/')}"
+        if m.group(2):
+            # `http:/x`: the WHATWG URL parser repairs a special scheme's missing slash
+            return (f"has one slash after the scheme: browsers repair it, but feeds, link checkers and "
+                    f"other readers of the page may not. Write `{good}`.", good, True)
+        if m.group(3) and h[len(m.group(3)):].startswith(":"):
+            # `htps://x`: an absolute address in a scheme no browser knows (WHATWG URL)
+            return (f"has a misspelt scheme `{m.group(3)}:` that no browser knows, so the link does nothing. "
+                    f"Write `{good}`.", good, True)
         return (f"has a broken scheme, so the browser treats it as a file next to this page. Write `{good}`.", good, True)
     if _BARE_HOST.match(h):
         good = "https://" + h
