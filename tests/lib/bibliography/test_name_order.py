@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from booklint.bibliography.name_order import frequencies, given_name_count, swapped_names, swapped_given_family
+from booklint.bibliography.name_order import frequencies, given_name_count, swapped_given_family, swapped_names
 from booklint.bibliography.parse import parse_bib
 
 DATA = frequencies()
