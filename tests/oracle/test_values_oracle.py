@@ -125,3 +125,37 @@ def test_unclosed_tag_in_the_header_spills_over(make_book):
     closed = html5lib.parse("<d-title><h1>Scaling <em>Transformers</em></h1><p>How it scales</p></d-title>",
                             namespaceHTMLElements=False)
     assert closed.find(".//p").find(".//em") is None and closed.find(".//em//p") is None
+
+
+def test_unclosed_tag_in_a_real_post_header(copy_book, capsys):
+    """The ICLR site's own Distill layout, built by Jekyll: an unclosed `<em>` in a post's
+    description italicises what the layout prints after it (html5lib builds the page as a
+    browser does), and D050 reports the line."""
+    from pathlib import Path
+
+    from helpers import jekyll_oracle
+
+    html5lib = pytest.importorskip("html5lib")
+    oracle = jekyll_oracle()
+    if not oracle.jekyll_available():
+        pytest.skip("Debian's jekyll is not installed")
+    root = copy_book("iclr-blogposts-2023")
+    post = root / "_posts" / "2023-05-01-adamw.md"
+    text = post.read_text(encoding="utf-8")
+    assert "<em" not in text.split("\ndescription: ", 1)[1].split("\n", 1)[0]  # the post's own description has none
+    text = text.replace("\ndescription: ", "\ndescription: <em>Decay<em> ", 1)
+    post.write_text(text, encoding="utf-8")
+    line = text[: text.index("<em>Decay<em>")].count("\n") + 1
+    got = [(f.path, f.line) for f in lint(root, "_posts/2023-05-01-adamw.md", select=["D050"], isolated=True)]
+    assert got == [("_posts/2023-05-01-adamw.md", line)]
+    oracle.build(root, root.parent / "oracle.json", keep=True)
+    kept = re.search(r"kept build folder: (\S+)", capsys.readouterr().err).group(1)
+    try:
+        page = next(Path(kept, "_site").rglob("adamw/index.html"))
+        doc = html5lib.parse(page.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+        byline = doc.find(".//d-byline")
+        assert byline is not None, "the layout printed no byline"
+        # the browser reopens the unclosed <em> after the description: the byline is in italics
+        assert any(byline in list(em.iter()) for em in doc.iter("em"))
+    finally:
+        shutil.rmtree(kept, ignore_errors=True)
