@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 from ...bibliography.book import bibliographies
-from ...bibliography.name_order import swapped_names
 from ...registry import rule
 
 
-@rule("B020", "author-swapped", scope="book", severity="warning")
+@rule("B020", "author-swapped", scope="book", kinds={"author-swapped"}, severity="warning")
 def author_swapped(book, ctx):
     """Finds authors whose given and family names are swapped (`Alan, Turing`).
 
@@ -32,11 +31,5 @@ def author_swapped(book, ctx):
     author = {Turing, Alan and Shannon, Claude}
     ```
     """
-    shelf = bibliographies(book, ctx.settings())
-    for rel in shelf.files:
-        src = book.source(rel)
-        bib = shelf.bibliography(rel)
-        if src is None or bib is None:
-            continue
-        for p in book.memo(("bibliography.swapped-names", rel), lambda bib=bib: swapped_names(bib)):
-            yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)
+    for src, p in bibliographies(book, ctx.settings()).reported(ctx.rule.kinds):
+        yield ctx.finding_at(src, p.line, p.column, p.message, end_line=p.end_line, end_column=p.end_column)
