@@ -38,6 +38,7 @@ TYPOS_EN = ["negigible", "recieve", "seperate", "occured", "definately", "accomo
 TYPOS_RU = ["пирмер", "вычисленя", "паралельно", "оптимизацыя", "прогарммы", "уравннение"]
 SCHEMES = ["ttp", "hhttps", "htpps", "htts", "https;"]
 UNITS = ["GzH", "TB/S", "Ghz", "GB/S", "MHZ", "TFLOP/S"]
+UNITS_RU = ["ГБ/С", "МГЦ", "ТБ/С", "ГГЦ"]  # a translation writes units in Russian
 SIZES = ["=50%x", "=300x200", "=x120", "=80%x"]
 
 
@@ -133,7 +134,11 @@ def _places(book, rng) -> list[Plant]:
         elif kind == "I010":
             snippet = f" ![plot]({image} {rng.choice(SIZES)})"
         else:
-            snippet = f" It reaches {rng.randint(2, 900)} {rng.choice(UNITS)} here."
+            line_start = book.docs[rel].text.rfind("\n", 0, o) + 1
+            if re.search("[а-яА-Я]", book.docs[rel].text[line_start:o]):
+                snippet = f" Это {rng.randint(2, 900)} {rng.choice(UNITS_RU)}."
+            else:
+                snippet = f" It reaches {rng.randint(2, 900)} {rng.choice(UNITS)} here."
         plants.append(Plant(kind, rel, o, snippet, (kind,)))
     used: set[str] = set()
     for rel, o, value in rng.sample(spelling, min(len(spelling), PER_CLASS)):
