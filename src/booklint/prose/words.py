@@ -85,7 +85,7 @@ def extra_runs(doc: Document) -> list[TextRun]:
         if tag.name != "img" or tag.closing:
             continue
         alt = tag.attr("alt")
-        if alt is not None and alt.value and alt.value_span is not None:
+        if alt is not None and alt.value and alt.value_span is not None and "{{" not in alt.value and "{%" not in alt.value:
             sp = alt.value_span
             if text[sp.start : sp.end] == alt.value:
                 out.append(TextRun(alt.value, sp, "alt"))
