@@ -57,8 +57,13 @@ def example_files(code: str) -> list[tuple[str, str | None, str]]:
 
 def _entities(text: str) -> str:
     """HTML-escaped, with braces as character references: Liquid (which Jekyll runs before
-    Markdown) sees no `{%` or `{{`, and the reader sees the braces."""
-    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    Markdown) sees no `{%` or `{{`, and the reader sees the braces. kramdown reads Markdown
+    inside a span of HTML, so what would start a link, an image, emphasis or math is a
+    character reference too."""
+    return html.escape(text, quote=False).translate(_INERT)
+
+
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "{}[]!*$\\|`"})
 
 
 def _fence(text: str, lang: str) -> str:

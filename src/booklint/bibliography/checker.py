@@ -88,6 +88,7 @@ KINDS: dict[str, Kind] = {
     "author-split": Kind("one person split into two one-word authors (`{Guangyi} and {Zhang}`)"),
     "author-reversed": Kind("given and family name swapped (`Smith JA`, or the other order elsewhere)"),
     "author-malformed": Kind("an empty name (`and and`), or a name with too many commas"),
+    "author-swapped": Kind("given and family name swapped where name frequencies are sure (`Alan, Turing`)"),
     # the README's citation (readme.py)
     "citation-mismatch": Kind(
         "the README's citation disagrees with its plain-text line, the chapters' authors or CITATION.cff"
@@ -1169,6 +1170,10 @@ def check_bibliography(
     out += check_values(bib, m)
     out += check_arxiv_identifiers(bib)
     out += check_author_names(bib)
+    if "author-swapped" in selected:
+        from .name_order import swapped_names  # reads the name-frequency data on first use
+
+        out += swapped_names(bib)
     if cited_keys is not None and "entry-not-cited" in selected:
         out += check_uncited(bib, cited_keys)
     out = [p for p in out if p.kind in selected]

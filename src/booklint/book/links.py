@@ -77,6 +77,14 @@ def href_problem(href: str) -> tuple[str, str | None, bool] | None:
         word = (m.group(1) or m.group(2) or m.group(3) or "").lower()
         scheme = "https" if word in ("https", "htps", "htttps") else "http"
         good = f"{scheme}://{h[m.end():].lstrip('/')}"
+        if m.group(2):
+            # `http:/x`: the WHATWG URL parser repairs a special scheme's missing slash
+            return (f"has one slash after the scheme: browsers repair it, but feeds, link checkers and "
+                    f"other readers of the page may not. Write `{good}`.", good, True)
+        if m.group(3) and h[len(m.group(3)):].startswith(":"):
+            # `htps://x`: an absolute address in a scheme no browser knows (WHATWG URL)
+            return (f"has a misspelt scheme `{m.group(3)}:` that no browser knows, so the link does nothing. "
+                    f"Write `{good}`.", good, True)
         return (f"has a broken scheme, so the browser treats it as a file next to this page. Write `{good}`.", good, True)
     if _BARE_HOST.match(h):
         good = "https://" + h
@@ -150,3 +158,71 @@ def first_heading_id(book, style: str, text: str) -> str:
     except KeyError:
         value = ids[text] = Slugger(style).slug(text)
         return value
+
+
+_ABSOLUTE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(//[^/?#]*)([^?#]*)(.*)$", re.S)
+_DOT_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)")
+
+
+def dot_segment_url(href: str) -> tuple[str, str] | None:
+    """An absolute URL whose path has `.` or `..` segments: (the segment as written, the URL the
+    browser really opens, with the segments resolved by RFC 3986's remove_dot_segments), or None."""
+    m = _ABSOLUTE.match(href.strip())
+    if m is None or "{{" in href or "{%" in href:
+        return None
+    scheme, authority, path, rest = m.groups()
+    seg = _DOT_SEGMENT.search(path)
+    if seg is None:
+        return None
+    from urllib.parse import urljoin
+
+    # urljoin applies remove_dot_segments to a path that starts at the root
+    resolved = urljoin(f"{scheme}:{authority}/", path or "/")
+    return seg.group(0).strip("/"), resolved + rest
+
+
+# schemes a browser or an OS hands on (and a few more in books); a near miss of http(s) that is
+# none of these is a slip
+_KNOWN_SCHEMES = frozenset(
+    "http https ftp ftps sftp mailto tel file data javascript irc ircs news nntp git ssh svn ws wss "
+    "s3 gs hdfs rtsp rtmp magnet xmpp sms geo urn doi arxiv chrome about blob view-source".split())
+_SCHEME_LIKE = re.compile(r"^([A-Za-z]{2,8})(:/{0,3}|[;.]?//)(?=[\w.-])")
+
+
+def _osa(a: str, b: str) -> int:
+    """Optimal string alignment distance (edits and swaps of neighbours), for short words."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def misspelt_scheme(href: str) -> tuple[str, str, bool] | None:
+    """A scheme that is one slip away from `http`/`https` and that L003's checks leave alone:
+    (the scheme as written, the repaired href, whether the browser takes it as a relative path),
+    or None."""
+    h = href.strip()
+    m = _SCHEME_LIKE.match(h)
+    if m is None or is_malformed(h):
+        return None
+    word, sep = m.group(1), m.group(2)
+    low = word.lower()
+    if sep.startswith(":") and low in _KNOWN_SCHEMES:
+        return None
+    if low in ("http", "https"):
+        if sep.startswith(":"):
+            return None  # `http:///x` and the like: L003's business, or a browser repairs it
+        good = low
+    else:
+        dist = {s: _osa(low, s) for s in ("http", "https")}
+        good = min(dist, key=lambda s: (dist[s], -len(s) if low.endswith("s") else len(s)))
+        if dist[good] != 1 or len(low) < 3:
+            return None
+    relative = not sep.startswith(":")  # `https;//x`: no scheme at all, a path next to the page
+    return word, f"{good}://{h[m.end():]}", relative

@@ -64,20 +64,31 @@ class Segment:
 
 
 def extra_runs(doc: Document) -> list[TextRun]:
-    """Prose outside doc.prose: front-matter title/description, `{% details %}` summaries."""
+    """Prose outside doc.prose: front-matter title/description and table-of-contents names (the
+    layout prints them), `alt` of HTML `<img>` tags, `{% details %}` summaries."""
     out: list[TextRun] = []
     text = doc.text
     fm = doc.front_matter
     if fm is not None and fm.data:
-        for key in ("title", "description"):
-            sp = fm.value_spans.get((key,))
-            if sp is None or not isinstance(fm.data.get(key), str):
+        keys = [(k,) for k in ("title", "description")]
+        keys += [p for p in fm.value_spans if len(p) > 2 and p[0] == "toc" and p[-1] == "name"]
+        for key in keys:
+            sp = fm.value_spans.get(key)
+            if sp is None or not isinstance(_fm_value(fm.data, key), str):
                 continue
             a, b = sp.start, sp.end
             if b > a and text[a] in "\"'" and text[b - 1] == text[a]:
                 a, b = a + 1, b - 1
             if b > a:
                 out.append(TextRun(text[a:b], Span(a, b), "front-matter"))
+    for tag in doc.html:
+        if tag.name != "img" or tag.closing:
+            continue
+        alt = tag.attr("alt")
+        if alt is not None and alt.value and alt.value_span is not None and "{{" not in alt.value and "{%" not in alt.value:
+            sp = alt.value_span
+            if text[sp.start : sp.end] == alt.value:
+                out.append(TextRun(alt.value, sp, "alt"))
     for tag in doc.liquid:
         if tag.name != "details" or not tag.markup.strip():
             continue
@@ -90,6 +101,17 @@ def extra_runs(doc: Document) -> list[TextRun]:
         if text[a:b] == tag.markup:
             out.append(TextRun(tag.markup, Span(a, b), "details"))
     return out
+
+
+def _fm_value(data, path: tuple):
+    for k in path:
+        if isinstance(k, int):
+            if not isinstance(data, list) or k >= len(data):
+                return None
+        elif not isinstance(data, dict):
+            return None
+        data = data[k] if isinstance(k, int) else data.get(k)
+    return data
 
 
 def segments(doc: Document) -> list[Segment]:

@@ -8,7 +8,7 @@ from ...registry import rule
 
 
 @rule("C004", "citation-block", kinds=PARSE_KINDS | VALUE_KINDS | NAME_KINDS | {
-    "author-single-name",
+    "author-single-name", "author-swapped",
     "duplicate-key", "duplicate-entry", "required-field-missing", "field-not-for-type", "arxiv-missing-id",
     "unknown-entry-type", "unknown-field", "citation-no-entry",
 })

@@ -10,4 +10,7 @@ settings("terminology", {
                            "authors, is a work; the other pages are one), book (all pages are one) or page",
               ("auto", "book", "page")),
     "ignore": (list, [], "terms the variant and spelling rules (T002, T003) leave alone, as written in the book"),
+    "unit-packs": (list, None, "shipped unit tables T010 checks units against (rules/units/<name>.txt; "
+                               "default: all)"),
+    "units": (list, [], "more units the book writes after numbers, as they should be written (T010)"),
 })

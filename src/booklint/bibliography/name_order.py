@@ -1,0 +1,168 @@
+"""Given and family names swapped (`Alan, Turing` for `Turing, Alan`), judged by how often
+each word is a given name and a family name.
+
+Two frequency sources, both public data read from the installed packages (nothing copied):
+
+* the US Census Bureau's 1990 name files (`dist.male.first`, `dist.female.first`,
+  `dist.all.last`: the given names and surnames of 90 % of the population, each with its
+  share in percent), as the `names` package ships them: whether a word is far more often a
+  given name than a surname;
+* nomquamgender's table of given names (Van Buskirk et al., 2022: 720,000 given names with
+  how often 36 sources, worldwide and from scientific authorship, saw each as a given
+  name): whether a word is ever a given name, in any country.
+
+A name is reported only when both are sure: the word in the family slot is a common given
+name and almost never a US surname, and the word in the given slot is seen as a given name
+less than 1 % as often as it (`Turing`, never; `Mathieu` is, so `Rita, Mathieu` is left
+alone). Names the census does not know, names that are both (`Lee`, `Kim`, `James`), and a
+word the same .bib writes in the other slot for someone else are never reported.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import unicodedata
+from pathlib import Path
+from typing import NamedTuple
+
+from .latex import latex_to_text
+from .model import Bibliography, BibProblem
+from .names import parse_names
+
+ROLES = ("author", "editor")
+# how sure the data must be: a share (percent of the 1990 population) and a ratio to the
+# other use of the same word
+MIN_GIVEN_SHARE = 0.02  # the family-slot word is at least this common as a given name
+MIN_RATIO = 20.0  # ... and this many times more common as a given name than as a surname
+STRONG_RATIO = 100.0  # when the given-slot word is in no list at all, demand this much more
+
+
+class NameFrequencies(NamedTuple):
+    given: dict[str, float]  # upper-case name -> share in percent (the larger of the two sexes)
+    family: dict[str, float]
+
+
+@functools.cache  # shipped data only: read once a process
+def frequencies() -> NameFrequencies | None:
+    """The census name frequencies, or None when the `names` package is not installed."""
+    try:
+        folder = _package_folder("names")
+        given: dict[str, float] = {}
+        family: dict[str, float] = {}
+        for fname, table in (("dist.male.first", given), ("dist.female.first", given), ("dist.all.last", family)):
+            for line in folder.joinpath(fname).read_text(encoding="ascii").splitlines():
+                parts = line.split()
+                if len(parts) >= 2:
+                    share = float(parts[1])
+                    if share > table.get(parts[0], -1.0):
+                        table[parts[0]] = share
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
+        return None
+    return NameFrequencies(given, family)
+
+
+def _word(latex: str) -> str | None:
+    text = latex_to_text(latex)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    if len(text) < 2 or not text.isascii() or not text.isalpha() or text.isupper():
+        return None  # initials, hyphenated, non-Latin, or an acronym
+    return text.upper()
+
+
+def given_name_count(word: str) -> int | None:
+    """How often nomquamgender's sources saw ``word`` (any case) as a given name; 0 if never,
+    None when the table is not installed."""
+    text = _given_table()
+    if text is None:
+        return None
+    key = '"' + word.lower() + '": ['
+    at = text.find(key)
+    if at == -1:
+        return 0
+    head = text[at + len(key): at + len(key) + 40].split(",")
+    try:
+        return int(head[1])
+    except (IndexError, ValueError):
+        return 0
+
+
+@functools.cache  # shipped data only: the table as text, searched for the few candidates
+def _given_table() -> str | None:
+    try:
+        return _package_folder("nomquamgender").joinpath("name_data.json").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError, UnicodeDecodeError):
+        return None
+
+
+def _package_folder(name: str) -> Path:
+    """Where an installed package's files are, without importing it (nomquamgender's import
+    loads its whole table and pandas)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(name)
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def swapped_given_family(given_word: str, family_word: str, data: NameFrequencies) -> bool:
+    """Whether the data is sure that `family_word` is a given name and `given_word` a surname."""
+    fam_as_given = data.given.get(family_word, 0.0)
+    fam_as_family = data.family.get(family_word, 0.0)
+    if fam_as_given < MIN_GIVEN_SHARE or fam_as_family * MIN_RATIO > fam_as_given:
+        return False
+    if given_word in data.given:
+        return False  # the given slot holds a given name too: `David, Paul`
+    if given_word not in data.family and fam_as_family * STRONG_RATIO > fam_as_given:
+        return False
+    # the cheap census test passed; now the worldwide table of given names (loaded only here)
+    g_count, f_count = given_name_count(given_word), given_name_count(family_word)
+    if g_count is None or f_count is None or f_count == 0:
+        return False
+    return g_count * 100 < f_count
+
+
+def swapped_names(bib: Bibliography) -> list[BibProblem]:
+    """Names in ``author`` and ``editor`` whose given and family names look swapped."""
+    data = frequencies()
+    if data is None:
+        return []
+    found = []  # (entry, field, name, given word, family word)
+    as_given: dict[str, set[str]] = {}
+    as_family: dict[str, set[str]] = {}
+    for e in bib.entries:
+        for f in e.fields:
+            if f.key not in ROLES:
+                continue
+            for n in parse_names(f.value):
+                if n.error is not None or n.is_others or n.literal:
+                    continue
+                given_words = n.first + n.middle
+                if len(given_words) == 1 and len(n.last) == 1 and not n.prelast and not n.lineage:
+                    g, fam = _word(given_words[0]), _word(n.last[0])
+                    if g and fam:
+                        as_given.setdefault(g, set()).add(fam)
+                        as_family.setdefault(fam, set()).add(g)
+                        found.append((e, f, n, g, fam))
+    out: list[BibProblem] = []
+    for e, f, n, g, fam in found:
+        if not swapped_given_family(g, fam, data):
+            continue
+        # the .bib writes the family-slot word as a family name (or the given-slot word as a given
+        # name) for someone else, in a name that is not itself a sure swap: a real use, so unsure
+        if any(not swapped_given_family(o, fam, data) for o in as_family.get(fam, set()) - {g}) or \
+                any(not swapped_given_family(g, o, data) for o in as_given.get(g, set()) - {fam}):
+            continue
+        given_text, family_text = latex_to_text(n.first[0] if n.first else n.middle[0]), latex_to_text(n.last[0])
+        if f.value_offset is None:
+            span = f.value_span
+        else:
+            span = bib.index.span(f.value_offset + n.start, f.value_offset + n.end)
+        out.append(BibProblem(
+            "author-swapped",
+            f"“{n.text}” in `{e.key}` is read as given name {given_text} and family name {family_text}, but "
+            f"{family_text} is a common given name and hardly a surname, and {given_text} is hardly ever a given "
+            f"name (US census and worldwide given-name frequencies): the parts look swapped. Write "
+            f"{given_text}, {family_text}.",
+            span.line, span.column, span.end_line, span.end_column, e.key, f.key))
+    return out
