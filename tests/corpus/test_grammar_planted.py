@@ -8,8 +8,8 @@ becomes `Thus means`, `GPUs are` becomes `GPU's are`, `when computing the` becom
 the`, `with up to 8` loses its `up`, `a`/`an` flip. Verb forms come from lemminflect itself (not
 from booklint's generated lexicon), so the test also checks the shipped data.
 
-The test asserts that at least 95 % of the planted slips of each class are found by the rule of
-that class, at the planted line, and that no finding appears anywhere else. Run it as a script to
+The test asserts that, over the three books, at least 95 % of the planted slips of each class are
+found by the rule of that class at the planted line, and that no finding appears anywhere else. Run it as a script to
 print the table: ``python tests/corpus/test_grammar_planted.py [--seed N] [--per-class N]``.
 """
 
@@ -30,7 +30,7 @@ from helpers import corpus_book, needs_corpus
 
 BOOKS = ("scaling-book-en", "scaling-book-ru", "iclr-blogposts-2023")
 CLASSES = ("G001", "G002", "G003", "G004", "G005", "G006", "G007", "G008")
-PER_CLASS = 8  # a book
+PER_CLASS = 12  # a book
 MIN_RECALL = 0.95
 MODALS = r"can|could|will|would|should|may|might|must|cannot|can't|won't|wouldn't|shouldn't|couldn't"
 TRANSITIVE = ("use", "run", "apply", "build", "take", "write", "compute", "load", "send", "store")
@@ -182,16 +182,20 @@ def _seed() -> int:
 
 @needs_corpus
 @pytest.mark.slow
-@pytest.mark.parametrize("name", BOOKS)
-def test_planted_slips_are_found(name, tmp_path):
-    planted, found, elsewhere = run_book(name, tmp_path, _seed(), PER_CLASS)
-    assert not elsewhere, f"new findings away from the planted slips: {elsewhere}"
+def test_planted_slips_are_found(tmp_path):
     by_class = defaultdict(lambda: [0, 0])
-    for r, ln, c, _w in planted:
-        by_class[c][0] += 1
-        by_class[c][1] += (r, ln, c) in found
-    missed = [w for r, ln, c, w in planted if (r, ln, c) not in found]
-    for code, (n, k) in by_class.items():
+    missed = []
+    for name in BOOKS:
+        planted, found, elsewhere = run_book(name, tmp_path, _seed(), PER_CLASS)
+        assert not elsewhere, f"{name}: new findings away from the planted slips: {elsewhere}"
+        for r, ln, c, w in planted:
+            by_class[c][0] += 1
+            by_class[c][1] += (r, ln, c) in found
+            if (r, ln, c) not in found:
+                missed.append(f"{name}/{r}:{ln} {c} {w}")
+    assert set(by_class) == set(CLASSES), f"classes with no place to plant: {set(CLASSES) - set(by_class)}"
+    for code, (n, k) in sorted(by_class.items()):
+        assert n >= 3 * PER_CLASS - 3, f"{code}: only {n} places to plant"
         assert k >= MIN_RECALL * n, f"{code}: found {k} of {n} planted; missed: {missed}"
 
 
