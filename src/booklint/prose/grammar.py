@@ -362,8 +362,10 @@ def _check(pat: Pattern, m: re.Match, seg: Any, shift: int, doc: Document) -> Sl
         nxt = nm.group(1).lower().replace("’", "'")
         if pat.after and nxt not in pat.after:
             return None
-        if pat.after_not_is and any(t in tags_of(nxt) for t in pat.after_not_is):
-            return None
+        if pat.after_not_is:
+            nt = tags_of(nxt)
+            if "R" not in nt and any(t in nt for t in pat.after_not_is):  # a particle (`up`) is no verb here
+                return None
     starts = [m.start(i + 1) + shift for i in range(len(toks))]
     for tok, ta in zip(toks, starts, strict=True):
         sp = seg.span(ta, ta + len(tok))
