@@ -50,6 +50,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=[\s\"'”’)\]*_]|$)")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LEADING_ACRONYM = re.compile(r"([A-Z]+)[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*")
 _CAMEL = re.compile(r"(?:[A-Z][a-z]{2,})+")
+# two consonants an English word may begin with, of the letters whose names begin with a vowel
+_ONSETS = frozenset("fl fr sc sh sk sl sm sn sp sq st sw sch rh".split())
 _LETTER_VOWEL = frozenset("aefhilmnorsx")  # letters whose names begin with a vowel sound
 
 
@@ -167,7 +169,8 @@ def first_sound(token: str) -> str | None:
         word = lead.group(1)
         if len(word) == 1:
             return "v" if letter in _LETTER_VOWEL else "c"
-    if _CAMEL.fullmatch(word):  # `ResNet`, `PyTorch`: read as words, by the first one
+    camel = bool(_CAMEL.fullmatch(word))
+    if camel:  # `ResNet`, `PyTorch`: read as words, by the first one
         word = re.match(r"[A-Z][a-z]+", word).group()
     elif sum(c.isupper() for c in word) >= 2:  # an acronym: `LLM`, `TPU`, `MoE`
         up = word.upper()
@@ -187,6 +190,16 @@ def first_sound(token: str) -> str | None:
         return None if s == "?" else s
     if low.startswith(("h", "u", "eu", "one", "onc")):
         return None  # the dictionary lists every word it knows in h and u
+    if not any(c in "aeiouy" for c in low):
+        return None  # `npm`, `fd`: letters, said by their names
+    if letter in "fhlmnrsx" and len(low) > 1 and low[1] not in "aeiouy" and low[:2] not in _ONSETS:
+        return None  # `rsync`, `mtime`, `lcov`: no English word begins so; the letters are read out
+    from .english import PREFIXES, english
+
+    e = english()
+    if not (camel or e.in_dictionary(low) or low in e.wide or (low in PREFIXES and token[len(low):][:1] == "-")):
+        # `lcov`, `mtime`, `rsync`: a name or letters, not a word the letter settles (`intra-` is a prefix)
+        return None
     return "v" if letter in "aeio" else "c"
 
 

@@ -95,4 +95,4 @@ def test_fixes(make_book, tmp_path):
     root = make_book({"page.md": "# T\n\nWe build a index. It will failed. An user waits.\n"})
     res = engine.run([root], engine.Options(select=["G"], isolated=True))
     fixes = sorted((f.code, f.fix.edits[0].new, f.fix.safe) for f in res.findings if f.fix)
-    assert fixes == [("G001", "fail", False), ("G008", "A", True), ("G008", "an", True)]
+    assert fixes == [("G001", "fail", False), ("G008", "A", False), ("G008", "an", False)]

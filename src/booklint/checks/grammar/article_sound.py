@@ -34,5 +34,6 @@ def article_sound(doc: Document, ctx):
     for s in slips(ctx.book, doc, "G008"):
         fix = None
         if s.fix is not None:
-            fix = Fix(f"Write `{s.fix}`", (Edit(s.span.start, s.span.end, s.fix),))
+            # not safe: a wrong article is now and then a typo of another word (`an return` for `and return`)
+            fix = Fix(f"Write `{s.fix}`", (Edit(s.span.start, s.span.end, s.fix),), safe=False)
         yield ctx.finding(doc, s.span, s.message, fix=fix)
