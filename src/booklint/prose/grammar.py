@@ -47,6 +47,7 @@ _PLACEHOLDER = re.compile(r"\{(\d+)(?::(\w+))?\}")
 _PREV_WORD = re.compile(r"([A-Za-z'’]+)[ \t\r\n]+$")
 _NEXT_WORD = re.compile(r"[ \t\r\n]+([A-Za-z'’]+)")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"'”’)\]*_]|$)")
+_SENTENCE_MAX = 600  # characters looked at either side of a match for its sentence
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LEADING_ACRONYM = re.compile(r"([A-Z]+)[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*")
 _CAMEL = re.compile(r"(?:[A-Z][a-z]{2,})+")
@@ -286,6 +287,8 @@ def _find(book: Any, doc: Document) -> list[Slip]:
     text = dt.text
     index, possessive = _triggers()
     out: list[Slip] = []
+    cyrillic_in: dict[int, bool] = {}  # segment index → has Cyrillic letters (then each sentence is tested)
+    cyrillic = False
     # One pass over the words of the prose text; a pattern's expression is tried only where
     # its first word stands (about 3 % of the words), which costs a fraction of one scan a pattern.
     for w in _WORDS.finditer(text):
@@ -308,7 +311,10 @@ def _find(book: Any, doc: Document) -> list[Slip]:
                 seg = dt.segments[si]
                 if seg.where not in PROSE_WHERE:
                     break
-            slip = _check(pat, m, seg, base - i, doc)
+                if si not in cyrillic_in:
+                    cyrillic_in[si] = _CYRILLIC.search(seg.text) is not None
+                cyrillic = cyrillic_in[si]
+            slip = _check(pat, m, seg, base - i, doc, cyrillic)
             if slip is not None:
                 out.append(slip)
     seen: set[tuple[str, int, int]] = set()
@@ -341,7 +347,7 @@ def _triggers() -> tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...]]:
     return {k: tuple(v) for k, v in index.items()}, tuple(possessive)
 
 
-def _check(pat: Pattern, m: re.Match, seg: Any, shift: int, doc: Document) -> Slip | None:
+def _check(pat: Pattern, m: re.Match, seg: Any, shift: int, doc: Document, cyrillic: bool) -> Slip | None:
     s = seg.text
     a = m.start() + shift
     b = m.end() + shift
@@ -356,14 +362,16 @@ def _check(pat: Pattern, m: re.Match, seg: Any, shift: int, doc: Document) -> Sl
     at_start = opens_sentence(seg, a, text) if start is None else start
     if (pat.start and not at_start) or (pat.not_start and at_start):
         return None
-    sent_a = max(s.rfind(c, 0, a) for c in ".!?") + 1
-    e = _SENTENCE_END.search(s, b)
-    sent_b = e.end() if e else len(s)
-    sentence = s[sent_a:sent_b]
-    if _CYRILLIC.search(sentence):
-        return None
-    if pat.no_question and sentence.rstrip().rstrip("\"'”’)*_").endswith("?"):
-        return None
+    if cyrillic or pat.no_question:
+        lo = max(0, a - _SENTENCE_MAX)  # a sentence longer than this is no running prose anyway
+        sent_a = max(lo - 1, *(s.rfind(c, lo, a) for c in ".!?")) + 1
+        e = _SENTENCE_END.search(s, b, b + _SENTENCE_MAX)
+        sent_b = e.end() if e else min(len(s), b + _SENTENCE_MAX)
+        sentence = s[sent_a:sent_b]
+        if cyrillic and _CYRILLIC.search(sentence):
+            return None
+        if pat.no_question and sentence.rstrip().rstrip("\"'”’)*_").endswith("?"):
+            return None
     if pat.before_not:
         pm = _PREV_WORD.search(s, max(0, a - 40), a)
         if pm and pm.group(1).lower().replace("’", "'") in pat.before_not:
