@@ -36,6 +36,7 @@ FAMILIES = {
     "E": "encoding",
     "P": "parity",
     "X": "meta",
+    "G": "grammar",
 }
 
 

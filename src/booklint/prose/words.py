@@ -373,7 +373,7 @@ def code_like_at(text: str, start: int, end: int) -> bool:
     (`ralign()`)?"""
     if text.startswith("(", end) and end > start:
         return True
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = text.rfind("\n", max(0, start - 300), start) + 1  # only the last 300 characters count
     head = text[max(line_start, start - 300):start]
     last = None
     for m in _CODE_OPEN.finditer(head):
