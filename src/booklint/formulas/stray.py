@@ -1,0 +1,148 @@
+"""Dollars that do not make the formula the author meant, and scripts that take one character.
+
+Read from the prose groups of :mod:`booklint.views.stray` (a paragraph, heading or table cell
+with code, HTML and Liquid masked, math kept) and from the formulas the page analysis sent to
+their renderer; nothing is parsed again. Built once a run per page (``book.memo`` keys
+``("formulas.stray", ...)``).
+
+Dollar runs of one line are paired by their side, as Pandoc and the auto-render's authors read
+them: a `$` with a non-space after it opens, one with a non-space before it and a space,
+punctuation or the line's end after it closes. Three slips come out of that walk:
+
+* ``mixed``: a formula opened with `$` and closed with `$$`, or the reverse;
+* ``near-miss``: an opening `$` that nothing closes, and a `%` or `#` (the keys beside `$`)
+  right after a short TeX-looking run (`$x%`);
+* ``no-opener``: a closing `$` that nothing opened, right after TeX-looking text (`x_1 + \\alpha$`).
+
+A formula's content must look like TeX (a command, a script, braces, an `=` or a lone
+variable in an operation) before any of these is reported: prices stay prices.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document.model import Document, Span
+from ..views.stray import MASK, prose_groups
+
+_RUN = re.compile(r"\$+")
+_TEXY = re.compile(r"\\[A-Za-z]+|[\^_{}=]|(?<![A-Za-z])[A-Za-z](?![A-Za-z])\s*[-+*/<>]")
+_TEX_BEFORE = re.compile(r"(?:\\[A-Za-z]+|[A-Za-z0-9})\]][_^][{\w]|[_^]\{[^{}]*\})[^$\s]*\s*$")
+_WORDS = re.compile(r"[^\W\d_]{3,}(?:\s+[^\W\d_]{3,}){2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class StrayDollar:
+    kind: str       # "mixed", "near-miss", "no-opener"
+    span: Span      # the delimiter (or near-miss character) to point at
+    opener: Span | None  # for "mixed": the opening run
+
+
+def _texy(s: str) -> bool:
+    return bool(_TEXY.search(s)) and not _WORDS.search(s) and MASK not in s
+
+
+def stray_dollars(book, doc: Document) -> list[StrayDollar]:
+    """Mixed, near-miss and missing formula delimiters on the page's lines of prose."""
+    return book.memo(("formulas.stray", "dollars", doc.path), lambda: _stray_dollars(book, doc))
+
+
+def _stray_dollars(book, doc: Document) -> list[StrayDollar]:
+    out: list[StrayDollar] = []
+    for g in prose_groups(book, doc):
+        s = g.dollars
+        if "$" not in s:
+            continue
+        pos = 0
+        for line in s.split("\n"):
+            _walk(line, g.start + pos, out)
+            pos += len(line) + 1
+    return out
+
+
+def _closes(line: str, a: int, z: int) -> bool:
+    """A `$` written as a closer: a non-space before it, a space, punctuation or the line's end after."""
+    return a > 0 and not line[a - 1].isspace() and (z == len(line) or line[z].isspace() or line[z] in ".,;:!?)]}")
+
+
+def _walk(line: str, base: int, out: list[StrayDollar]) -> None:
+    runs = [(m.start(), m.end()) for m in _RUN.finditer(line)
+            if m.end() - m.start() <= 2 and (m.start() == 0 or line[m.start() - 1] != "\\")]
+    # the renderers pair dollars in order: the first opens, the next of the same kind closes
+    opened: tuple[int, int] | None = None
+    for a, z in runs:
+        if opened is None:
+            opened = (a, z)
+            continue
+        oa, oz = opened
+        if z - a == oz - oa:
+            opened = None
+            continue
+        if _closes(line, a, z) and _texy(line[oz:a]):
+            out.append(StrayDollar("mixed", Span(base + a, base + z), Span(base + oa, base + oz)))
+            opened = None
+            continue
+        opened = (a, z)
+    singles = [(a, z) for a, z in runs if z - a == 1]
+    if len(singles) % 2 == 0:
+        return
+    # an odd count of `$`: one of them has no partner
+    last = 0
+    for a, z in singles:
+        if _closes(line, a, z) and _TEX_BEFORE.search(line[last:a]):
+            out.append(StrayDollar("no-opener", Span(base + a, base + z), None))
+            return
+        last = z
+    if opened is not None and opened[1] - opened[0] == 1:
+        oa, oz = opened
+        g = re.match(r"([^$%#\s][^$%#\n]{0,40}?)([%#])(?=[\s.,;:!?)]|$)", line[oz:])
+        if g and (_texy(g.group(1)) or re.fullmatch(r"[A-Za-z]", g.group(1).strip())) and not re.search(r"[A-Za-z]{4,}\s", g.group(1)):
+            k = oz + g.start(2)
+            out.append(StrayDollar("near-miss", Span(base + k, base + k + 1), Span(base + oa, base + oz)))
+
+
+# -- scripts of several characters without braces ----------------------------------------------
+
+_SCRIPT = re.compile(r"(?<!\\)([\^_])(\d{2,}|-\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class LooseScript:
+    span: Span      # the `^`/`_` and the characters meant for the script
+    script: str     # what the author wrote after the `^`/`_`
+    sign: str
+
+
+def loose_scripts(formulas) -> list[LooseScript]:
+    """`^15`, `_12`, `^-1` in formulas the renderers got: the script takes one character only."""
+    out = []
+    for f in formulas:
+        tex = f.tex
+        if "^" not in tex and "_" not in tex:
+            continue
+        for m in _SCRIPT.finditer(tex):
+            if _in_text_argument(tex, m.start()):
+                continue
+            out.append(LooseScript(f.to_file(m.start(), m.end()), m.group(2), m.group(1)))
+    return out
+
+
+_TEXT_ARG = re.compile(r"\\(?:text\w*|mbox|hbox|label|tag|href|url)\s*\{")
+
+
+def _in_text_argument(tex: str, at: int) -> bool:
+    """Whether ``at`` is inside the braces of a text-like command (there `^` is no script)."""
+    for m in _TEXT_ARG.finditer(tex, 0, at):
+        depth = 1
+        i = m.end()
+        while i < len(tex) and depth:
+            if tex[i] == "\\":
+                i += 2
+                continue
+            depth += tex[i] == "{"
+            depth -= tex[i] == "}"
+            i += 1
+        if m.end() <= at < i:
+            return True
+    return False
