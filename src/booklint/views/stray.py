@@ -175,7 +175,7 @@ def _tex_in_prose(book, doc: Document) -> list[ProseTex]:
             if known is None:
                 known = _known()
             name = m.group(1)
-            if name not in known:
+            if name not in known or _unpaired_dollar_line(g.dollars, m.start()):
                 continue
             end = m.end()
             arg = None
@@ -188,6 +188,15 @@ def _tex_in_prose(book, doc: Document) -> list[ProseTex]:
                 end = close + 1
             out.append(ProseTex(Span(g.start + m.start(), g.start + end), name, arg))
     return out
+
+
+def _unpaired_dollar_line(s: str, at: int) -> bool:
+    """The line holding ``at`` has an odd count of lone `$`: the TeX there is a formula with a
+    delimiter missing, which the math rules (M009, M030) report as such."""
+    a = s.rfind("\n", 0, at) + 1
+    z = s.find("\n", at)
+    line = s[a:] if z == -1 else s[a:z]
+    return len(re.findall(r"(?<![\\$])\$(?!\$)", line)) % 2 == 1
 
 
 # -- placeholders -------------------------------------------------------------------------------
