@@ -146,3 +146,57 @@ def _in_text_argument(tex: str, at: int) -> bool:
         if m.end() <= at < i:
             return True
     return False
+
+
+# -- paragraphs kramdown reads as tables ---------------------------------------------------------
+
+_PIPE = re.compile(r"(?<!\\)\|")
+_MATH_RUN = re.compile(r"\$\$.+?\$\$|\$[^$]+\$")
+
+
+def paragraph_table_pipes(book, doc: Document) -> list[Span]:
+    """The first `|` inside math of each paragraph that kramdown turns into a table.
+
+    kramdown needs no delimiter row: a block whose every line holds a `|` outside code spans and
+    escapes, up to a blank line, is a table, math or not (kramdown 2.4's table parser; `$...$` is
+    text to it, and `$$...$$` is not protected either). markdown-it, which wants the delimiter
+    row, keeps such a paragraph a paragraph, so no table rule sees it."""
+    from ..views.renders import kramdown_renders
+
+    if not kramdown_renders(book, doc) or "|" not in doc.text:
+        return []
+    return book.memo(("formulas.stray", "paragraph-tables", doc.path), lambda: _paragraph_table_pipes(book, doc))
+
+
+def _paragraph_table_pipes(book, doc: Document) -> list[Span]:
+    out = []
+    for g in prose_groups(book, doc):
+        if g.where != "paragraph" or "|" not in g.dollars:
+            continue
+        lines = g.dollars.split("\n")
+        if not all(_PIPE.search(line) for line in lines) or not _own_block(doc.text, g.start, g.start + len(g.dollars)):
+            continue
+        pos = 0
+        for line in lines:
+            hit = next((pos + m.start() + p.start() for m in _MATH_RUN.finditer(line)
+                        for p in _PIPE.finditer(m.group())), None)
+            if hit is not None:
+                out.append(Span(g.start + hit, g.start + hit + 1))
+                break
+            pos += len(line) + 1
+    return out
+
+
+def _own_block(text: str, start: int, end: int) -> bool:
+    """The paragraph stands alone as kramdown sees it too: at the start of its line (no list marker
+    or quote before it, which kramdown may read differently), with a blank line or the file's
+    edge before and after it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" "):
+        return False
+    before = text[:line_start].rstrip(" \t")
+    if before and not before.endswith("\n\n") and not before.endswith("---\n"):
+        return False
+    line_end = text.find("\n", end)
+    rest = "" if line_end == -1 else text[line_end + 1:]
+    return not rest or rest.startswith("\n") or not rest.split("\n", 1)[0].strip()

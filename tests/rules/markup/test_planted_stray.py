@@ -36,6 +36,8 @@ CLASSES: dict[str, tuple[frozenset[str], str, tuple[str, ...]]] = {
     "dollar-no-opener": (frozenset({"M030"}), "inline", ("y_1 + \\beta$ ", "x^2 + \\gamma$ ")),
     "unbraced-script": (frozenset({"M031"}), "inline", ("$\\mathbb{R}^15$ ", "$2^10$ ", "$W_12$ ", "$10^-3$ ")),
     "text-mode": (frozenset({"M012"}), "inline", ("$\\textbf{x_1}$ ", "$\\text{a^2}$ ")),
+    "pipe-in-math": (frozenset({"M011"}), "inline", ("$|x|$ ", "$a | b$ ")),
+    "stars-in-math": (frozenset({"M010"}), "inline", ("$a*b*c$ ", "$x_i*y_i*z$ ")),
     "placeholder": (frozenset({"D033"}), "inline", ("TODO ", "TBD ", "[ADD FIGURE HERE] ", "lorem ipsum ", "FIXME ")),
     "include-quote": (frozenset({"D032"}), "block",
                       ('{% include FIGURE path="assets/img/x.png" caption="see <a href="https://x.org">this</a>" %}',)),
