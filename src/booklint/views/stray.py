@@ -84,6 +84,7 @@ class OpenEmphasis:
 # An opener followed by a phrase: a word of letters, then more words (two at least).
 _PHRASE = re.compile(r"[^\W\d_][\w'’-]*[,;:]?[ \t\n]+[(\"'“‘]?[^\W\d_]")
 _FIRST_WORD = re.compile(r"[^\s\x00]*")
+_SENTENCE = re.compile(r"[^.!?\x00]*")
 _BEFORE = frozenset(" \t\n([{\"'“‘«—–/")
 
 
@@ -124,8 +125,9 @@ def _open_emphasis(book, doc: Document) -> list[OpenEmphasis]:
             if not _PHRASE.match(rest):
                 continue
             word = _FIRST_WORD.match(rest).group()
-            if c == "_" and ("/" in word or re.search(r"\.\w", word) or run + word.rstrip(".,;:") in names):
-                continue  # a file or folder name (`_config.yml`, `_data`): the `_` is meant
+            if c == "_" and ("/" in word or re.search(r"\.\w", word) or run + word.rstrip(".,;:") in names
+                             or len(_SENTENCE.match(rest).group().split()) < 3):
+                continue  # a file, folder or identifier (`_config.yml`, `_data`, `the _styles block`): meant
             out.append(OpenEmphasis(Span(g.start + at, g.start + j), run))
     return out
 
@@ -202,13 +204,32 @@ def _unpaired_dollar_line(s: str, at: int) -> bool:
 # -- placeholders -------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(
-    r"(?<![\w-])(?:TODO|TBD|FIXME|XXX+)(?![\w-])"
+    r"(?<![\w-])(?P<marker>TODO|FIXME|XXX+)(?![\w-])"
+    r"|(?<![\w-])TBD(?![\w-])"
     r"|\[(?:ADD|INSERT|PUT|TODO|CITE|CITATION|FIGURE|REF)\b[^\]\x00\n]{0,80}\]"
     r"|\b[Ll]orem ipsum\b")
 
 
 def placeholders(book, doc: Document) -> list[Span]:
-    """`TODO`, `TBD`, `FIXME`, `XXX`, `[ADD ... HERE]` and lorem ipsum in the page's prose."""
+    """`TODO`, `TBD`, `FIXME`, `XXX`, `[ADD ... HERE]` and lorem ipsum in the page's prose.
+
+    `TODO`, `FIXME` and `XXX` count as placeholders where they stand as a note, not as a word
+    of the sentence ("remove the TODO comments"): before a colon, inside brackets or
+    parentheses, or alone in their paragraph, heading or cell. `TBD`, bracketed instructions
+    and lorem ipsum always count."""
     return book.memo(("views.stray", "placeholders", doc.path), lambda: [
         Span(g.start + m.start(), g.start + m.end())
-        for g in prose_groups(book, doc) for m in _PLACEHOLDER.finditer(g.text)])
+        for g in prose_groups(book, doc) for m in _PLACEHOLDER.finditer(g.text)
+        if m.group("marker") is None or _as_note(g.text, m.start(), m.end())])
+
+
+def _as_note(s: str, a: int, z: int) -> bool:
+    after = s[z:].lstrip(" \t")
+    before = s[:a].rstrip(" \t")
+    if after[:1] in (":", "!") or after.startswith(("- ", "\u2014 ", "\u2013 ")):
+        return True
+    if before and after and before[-1] in "([" and after[0] in ")]":
+        return True
+    return not before.strip(" \t\n\x00") and not after.strip(" \t\n.\x00")
+
+
