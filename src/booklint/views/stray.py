@@ -204,8 +204,8 @@ def _unpaired_dollar_line(s: str, at: int) -> bool:
 # -- placeholders -------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(
-    r"(?<![\w-])(?P<marker>TODO|FIXME|XXX+)(?![\w-])"
-    r"|(?<![\w-])TBD(?![\w-])"
+    r"(?<![\w-])(?P<marker>TODO|FIXME)(?![\w-])"
+    r"|(?<![\w-])(?:TBD|XXX+)(?![\w-])"
     r"|\[(?:ADD|INSERT|PUT|TODO|CITE|CITATION|FIGURE|REF)\b[^\]\x00\n]{0,80}\]"
     r"|\b[Ll]orem ipsum\b")
 
@@ -213,10 +213,10 @@ _PLACEHOLDER = re.compile(
 def placeholders(book, doc: Document) -> list[Span]:
     """`TODO`, `TBD`, `FIXME`, `XXX`, `[ADD ... HERE]` and lorem ipsum in the page's prose.
 
-    `TODO`, `FIXME` and `XXX` count as placeholders where they stand as a note, not as a word
-    of the sentence ("remove the TODO comments"): before a colon, inside brackets or
-    parentheses, or alone in their paragraph, heading or cell. `TBD`, bracketed instructions
-    and lorem ipsum always count."""
+    `TODO` and `FIXME` count as placeholders where they stand as a note, not as a word of the
+    sentence ("remove the TODO comments"): before a colon, inside brackets or parentheses, or
+    alone in their paragraph, heading or cell. `TBD` and `XXX` (a value still to fill in: "a
+    speedup of XXX"), bracketed instructions and lorem ipsum always count."""
     return book.memo(("views.stray", "placeholders", doc.path), lambda: [
         Span(g.start + m.start(), g.start + m.end())
         for g in prose_groups(book, doc) for m in _PLACEHOLDER.finditer(g.text)

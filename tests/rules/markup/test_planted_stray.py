@@ -38,7 +38,7 @@ CLASSES: dict[str, tuple[frozenset[str], str, tuple[str, ...]]] = {
     "text-mode": (frozenset({"M012"}), "inline", ("$\\textbf{x_1}$ ", "$\\text{a^2}$ ")),
     "pipe-in-math": (frozenset({"M011"}), "inline", ("$|x|$ ", "$a | b$ ")),
     "stars-in-math": (frozenset({"M010"}), "inline", ("$a*b*c$ ", "$x_i*y_i*z$ ")),
-    "placeholder": (frozenset({"D033"}), "inline", ("TODO ", "TBD ", "[ADD FIGURE HERE] ", "lorem ipsum ", "FIXME ")),
+    "placeholder": (frozenset({"D033"}), "inline", ("TODO: check this. ", "TBD ", "[ADD FIGURE HERE] ", "lorem ipsum ", "(FIXME) ", "XXX ")),
     "include-quote": (frozenset({"D032"}), "block",
                       ('{% include FIGURE path="assets/img/x.png" caption="see <a href="https://x.org">this</a>" %}',)),
     "math-fence": (frozenset({"M032"}), "block", ("```math\nE = mc^2\n```",)),

@@ -10,7 +10,8 @@ def placeholder_text(doc: Document, ctx):
     """Finds placeholders left in published prose: `TODO`, `TBD`, `FIXME`, `XXX`, `[ADD ... HERE]`, lorem ipsum.
 
     ## What it does
-    Reports the upper-case markers `TODO`, `TBD`, `FIXME` and `XXX` as whole words, a bracketed
+    Reports `TBD` and `XXX` as whole upper-case words, `TODO` and `FIXME` where they stand as a
+    note (`TODO: rerun`, `(FIXME)`, alone in a paragraph; not "the TODO tests"), a bracketed
     instruction to the author (`[ADD FIGURE HERE]`, `[INSERT ...]`, `[CITE ...]`) and "lorem
     ipsum", in paragraphs, headings and table cells. Code, math, HTML comments and attributes,
     Liquid and URLs are not read, so a `# TODO` in a code block or a `<!-- TODO -->` note to
