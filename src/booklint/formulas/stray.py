@@ -20,6 +20,7 @@ variable in an operation) before any of these is reported: prices stay prices.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -79,7 +80,7 @@ def _walk(line: str, base: int, out: list[StrayDollar]) -> None:
         if z - a == oz - oa:
             opened = None
             continue
-        if _closes(line, a, z) and _texy(line[oz:a]):
+        if _closes(line, a, z) and a - oz <= 2000 and _texy(line[oz:a]):
             out.append(StrayDollar("mixed", Span(base + a, base + z), Span(base + oa, base + oz)))
             opened = None
             continue
@@ -90,7 +91,7 @@ def _walk(line: str, base: int, out: list[StrayDollar]) -> None:
     # an odd count of `$`: one of them has no partner
     last = 0
     for a, z in singles:
-        if _closes(line, a, z) and _TEX_BEFORE.search(line[last:a]):
+        if _closes(line, a, z) and _TEX_BEFORE.search(line[max(last, a - 80):a]):
             out.append(StrayDollar("no-opener", Span(base + a, base + z), None))
             return
         last = z
@@ -121,8 +122,13 @@ def loose_scripts(formulas) -> list[LooseScript]:
         tex = f.tex
         if "^" not in tex and "_" not in tex:
             continue
+        ranges = None
         for m in _SCRIPT.finditer(tex):
-            if _in_text_argument(tex, m.start()):
+            if ranges is None:
+                ranges = _text_arguments(tex)
+                starts = [a for a, _z in ranges]
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < ranges[k][1]:
                 continue
             out.append(LooseScript(f.to_file(m.start(), m.end()), m.group(2), m.group(1)))
     return out
@@ -131,9 +137,13 @@ def loose_scripts(formulas) -> list[LooseScript]:
 _TEXT_ARG = re.compile(r"\\(?:text\w*|mbox|hbox|label|tag|href|url)\s*\{")
 
 
-def _in_text_argument(tex: str, at: int) -> bool:
-    """Whether ``at`` is inside the braces of a text-like command (there `^` is no script)."""
-    for m in _TEXT_ARG.finditer(tex, 0, at):
+def _text_arguments(tex: str) -> list[tuple[int, int]]:
+    """The spans inside the braces of text-like commands (there `^` is no script), in one pass
+    over the formula (nested text commands are inside the outer span already)."""
+    out: list[tuple[int, int]] = []
+    for m in _TEXT_ARG.finditer(tex):
+        if out and m.start() < out[-1][1]:
+            continue
         depth = 1
         i = m.end()
         while i < len(tex) and depth:
@@ -143,9 +153,8 @@ def _in_text_argument(tex: str, at: int) -> bool:
             depth += tex[i] == "{"
             depth -= tex[i] == "}"
             i += 1
-        if m.end() <= at < i:
-            return True
-    return False
+        out.append((m.end(), i))
+    return out
 
 
 # -- paragraphs kramdown reads as tables ---------------------------------------------------------

@@ -13,6 +13,7 @@ Each analysis is built once a run per page (``book.memo`` keys ``("views.stray",
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -45,7 +46,8 @@ def _groups(doc: Document) -> list[ProseGroup]:
     for it in doc.inline:
         by_group.setdefault(it.group, []).append(it)
     text = doc.text
-    math = [m.span for m in doc.math]
+    math = sorted((m.span.start, m.span.end) for m in doc.math)
+    math_starts = [a for a, _z in math]
     out = []
     for items in by_group.values():
         start = min(i.span.start for i in items)
@@ -61,11 +63,15 @@ def _groups(doc: Document) -> list[ProseGroup]:
                 dollars[a:z] = text[it.span.start:it.span.end]
             elif it.type in ("math_inline", "math_inline_double"):
                 dollars[a:z] = text[it.span.start:it.span.end]
+        # math markdown-it found in text (MathJax environments) is not prose
+        k = max(0, bisect.bisect_left(math_starts, start) - 1)
+        while k < len(math) and math[k][0] < end:
+            ma, mz = math[k]
+            if mz > start:
+                a, z = max(ma, start) - start, min(mz, end) - start
+                prose[a:z] = MASK * (z - a)
+            k += 1
         s = "".join(prose)
-        for m in math:  # math markdown-it found in text (MathJax environments) is not prose
-            if m.end > start and m.start < end:
-                a, z = max(m.start, start) - start, min(m.end, end) - start
-                s = s[:a] + MASK * (z - a) + s[z:]
         s = _URL.sub(lambda g: MASK * len(g.group()), s)
         s = _FOOTNOTE.sub(lambda g: MASK * len(g.group()), s)
         out.append(ProseGroup(start, s, items[0].where, "".join(dollars)))
@@ -173,16 +179,17 @@ def _tex_in_prose(book, doc: Document) -> list[ProseTex]:
         s = g.text
         if "\\" not in s:
             continue
+        starts, odd = _dollar_lines(g.dollars) if "$" in g.dollars else ([], [])
         for m in _COMMAND.finditer(s):
             if known is None:
                 known = _known()
             name = m.group(1)
-            if name not in known or _unpaired_dollar_line(g.dollars, m.start()):
+            if name not in known or (odd and odd[bisect.bisect_right(starts, m.start()) - 1]):
                 continue
             end = m.end()
             arg = None
             while end < len(s) and s[end] == "{":  # its braced arguments, as far as they are written
-                close = s.find("}", end)
+                close = s.find("}", end, end + 200)
                 if close == -1 or "\n" in s[end:close]:
                     break
                 if arg is None:
@@ -192,13 +199,19 @@ def _tex_in_prose(book, doc: Document) -> list[ProseTex]:
     return out
 
 
-def _unpaired_dollar_line(s: str, at: int) -> bool:
-    """The line holding ``at`` has an odd count of lone `$`: the TeX there is a formula with a
-    delimiter missing, which the math rules (M009, M030) report as such."""
-    a = s.rfind("\n", 0, at) + 1
-    z = s.find("\n", at)
-    line = s[a:] if z == -1 else s[a:z]
-    return len(re.findall(r"(?<![\\$])\$(?!\$)", line)) % 2 == 1
+def _dollar_lines(s: str) -> tuple[list[int], list[bool]]:
+    """Each line's start offset in ``s``, and whether it has an odd count of lone `$`: TeX on such a
+    line is a formula with a delimiter missing, which the math rules (M009, M030) report as such."""
+    starts, odd = [], []
+    pos = 0
+    for line in s.split("\n"):
+        starts.append(pos)
+        odd.append(len(_LONE_DOLLAR.findall(line)) % 2 == 1)
+        pos += len(line) + 1
+    return starts, odd
+
+
+_LONE_DOLLAR = re.compile(r"(?<![\\$])\$(?!\$)")
 
 
 # -- placeholders -------------------------------------------------------------------------------
@@ -224,12 +237,12 @@ def placeholders(book, doc: Document) -> list[Span]:
 
 
 def _as_note(s: str, a: int, z: int) -> bool:
-    after = s[z:].lstrip(" \t")
-    before = s[:a].rstrip(" \t")
+    after = s[z:z + 80].lstrip(" \t")
+    before = s[max(0, a - 80):a].rstrip(" \t")
     if after[:1] in (":", "!") or after.startswith(("- ", "\u2014 ", "\u2013 ")):
         return True
     if before and after and before[-1] in "([" and after[0] in ")]":
         return True
-    return not before.strip(" \t\n\x00") and not after.strip(" \t\n.\x00")
+    return a <= 80 and len(s) - z <= 80 and not before.strip(" \t\n\x00") and not after.strip(" \t\n.\x00")
 
 
