@@ -209,3 +209,15 @@ def _own_block(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     rest = "" if line_end == -1 else text[line_end + 1:]
     return not rest or rest.startswith("\n") or not rest.split("\n", 1)[0].strip()
+
+
+def formula_regions(book, doc: Document, settings: dict):
+    """Where the page's renderers really find formulas (the analysis' pairing: KaTeX's auto-render
+    reads `$\\text{the $\\alpha$ value}$` as one formula, whatever the Markdown parser paired)."""
+    from ..views.regions import Regions
+    from .analysis import analyze_document
+
+    def build():
+        return Regions([Span(f.at, f.end) for f in analyze_document(book, doc, settings).formulas])
+
+    return book.memo(("formulas.stray", "regions", doc.path), build)

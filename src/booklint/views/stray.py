@@ -186,6 +186,8 @@ def _tex_in_prose(book, doc: Document) -> list[ProseTex]:
             name = m.group(1)
             if name not in known or (odd and odd[bisect.bisect_right(starts, m.start()) - 1]):
                 continue
+            if m.start() and g.dollars[m.start() - 1] == "$":
+                continue  # `$\alpha`: a formula the author opened, paired otherwise by the Markdown parser
             end = m.end()
             arg = None
             while end < len(s) and s[end] == "{":  # its braced arguments, as far as they are written

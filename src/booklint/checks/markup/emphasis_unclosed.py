@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from ...document.model import Document
+from ...formulas.stray import formula_regions
 from ...registry import rule
 from ...views.stray import open_emphasis
 
@@ -31,7 +32,11 @@ def emphasis_unclosed(doc: Document, ctx):
     That is a factor of two. *Remember that this only works for large batches.*
     ```
     """
-    for e in open_emphasis(ctx.book, doc):
+    found = open_emphasis(ctx.book, doc)
+    inside = formula_regions(ctx.book, doc, ctx.settings("math")) if found and doc.math else None
+    for e in found:
+        if inside is not None and e.span.start in inside:
+            continue  # inside a formula as the renderer pairs it
         what = "bold" if len(e.marker) == 2 else "italics"
         yield ctx.finding(doc, e.span,
                           f"This `{e.marker}` opens {what} that nothing closes in the paragraph, so the reader sees a "

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from ...document.model import Document
+from ...formulas.stray import formula_regions
 from ...registry import rule
 from ...views.stray import tex_in_prose as find_tex
 
@@ -31,7 +32,11 @@ def tex_in_prose(doc: Document, ctx):
     The error rate stays $\\le 5\\%$ when the batch is $2 \\times$ larger.
     ```
     """
-    for t in find_tex(ctx.book, doc):
+    found = find_tex(ctx.book, doc)
+    inside = formula_regions(ctx.book, doc, ctx.settings("math")) if found and doc.math else None
+    for t in found:
+        if inside is not None and t.span.start in inside:
+            continue  # inside a formula as the renderer pairs it (`$\\text{the $\\alpha$ value}$`)
         shown = doc.text[t.span.start:t.span.end]
         if len(shown) > 40:
             shown = shown[:37] + "..."
