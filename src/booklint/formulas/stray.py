@@ -221,3 +221,91 @@ def formula_regions(book, doc: Document, settings: dict):
         return Regions([Span(f.at, f.end) for f in analyze_document(book, doc, settings).formulas])
 
     return book.memo(("formulas.stray", "regions", doc.path), build)
+
+
+# -- literal text in MathJax's text-mode arguments ------------------------------------------------
+
+# What MathJax 3 (without the textmacros extension, as the tex-mml-chtml bundle loads it) makes of
+# a text-mode argument, measured with tests/oracle/mathml.js: `$...$` and `\(...\)` inside are
+# math, `\$`, `\{`, `\}` print their character, and every other backslash prints as typed.
+_MJ_TEXT_OK = frozenset("${}\\")
+
+
+@dataclass(frozen=True, slots=True)
+class TextLiteral:
+    span: Span
+    written: str    # `^`, or the control sequence as typed
+    command: str    # the text-mode command around it
+
+
+def mathjax_text_literals(formulas) -> list[TextLiteral]:
+    """`^` and control sequences inside MathJax text-mode arguments (`\\text{a^2}`,
+    `\\textbf{\\alpha}`, `\\text{50\\%}`), which MathJax prints as typed. `_` is left alone:
+    `\\text{num_params}` shows the underscore the author meant."""
+    from ..tex.tables import TEXT, load_table
+
+    table = load_table("mathjax")
+    infos = {n: c for n, c in table.commands.items() if TEXT in c.arg_modes}
+    for pkg in table.package_commands.values():
+        for n, c in pkg.items():
+            if TEXT in c.arg_modes:
+                infos.setdefault(n, c)
+    text_cmds = set(infos)
+    pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, text_cmds), key=len, reverse=True)) + r")(?![A-Za-z])\s*")
+    out = []
+    for f in formulas:
+        if f.renderer != "mathjax" or "\\" not in f.tex:
+            continue
+        tex = f.tex
+        for m in pattern.finditer(tex):
+            modes = infos[m.group(1)].arg_modes
+            i = m.end()
+            for mode in modes:
+                while i < len(tex) and tex[i] in " \t\n":
+                    i += 1
+                if i >= len(tex) or tex[i] != "{":
+                    break
+                end = _group_end(tex, i)
+                if mode == TEXT:
+                    out.extend(_literals(tex, i + 1, end - 1, f, m.group(1)))
+                i = end
+    return out
+
+
+def _group_end(tex: str, i: int) -> int:
+    depth = 0
+    while i < len(tex):
+        c = tex[i]
+        if c == "\\":
+            i += 2
+            continue
+        depth += c == "{"
+        depth -= c == "}"
+        i += 1
+        if depth == 0:
+            return i
+    return len(tex)
+
+
+def _literals(tex: str, a: int, z: int, f, command: str):
+    i = a
+    while i < z:
+        c = tex[i]
+        if c == "$":  # nested math: MathJax typesets it
+            k = tex.find("$", i + 1, z)
+            i = z if k == -1 else k + 1
+            continue
+        if c == "\\":
+            if i + 1 < z and tex[i + 1] == "(":
+                k = tex.find("\\)", i + 2, z)
+                i = z if k == -1 else k + 2
+                continue
+            g = re.match(r"\\(?:[A-Za-z]+|.)", tex[i:z])
+            written = g.group() if g else "\\"
+            if written[1:] and written[1] not in _MJ_TEXT_OK:
+                yield TextLiteral(f.to_file(i, i + len(written)), written, command)
+            i += len(written)
+            continue
+        if c == "^":
+            yield TextLiteral(f.to_file(i, i + 1), "^", command)
+        i += 1

@@ -317,3 +317,25 @@ def test_text_mode_commands_of_both_renderers_are_text_for_m012():
         tex = "\\" + name + "".join("{" + a + "}" for a in args)
         kinds = {pr.kind for pr in check(tex, renderer="katex", display=False, macros=scope)}
         assert "text-mode" in kinds, f"M012 misses `{tex}` in KaTeX: {kinds}"
+
+
+MATHJAX_TEXT_CASES = [
+    "\\text{a^2}", "\\textbf{\\alpha}", "\\text{50\\%}", "\\mbox{a\\ b}", "\\fbox{x^2}", "\\colorbox{red}{a^b}",
+    "\\text{num_params}", "\\text{if $x^2$ holds}", "\\text{costs \\$5 for \\{a\\}}", "\\text{a \\(x^2\\) b}",
+    "x^2 + \\text{plain}",
+]
+
+
+def test_m012_reports_what_mathjax_prints_as_typed_in_text():
+    """For a formula MathJax draws, M012 reports a text-mode argument exactly when MathJax's
+    MathML shows a `^` or a backslash inside text (`_` is printed too, and meant)."""
+    _need_node()
+    got = _mathml([{"id": i, "tex": t, "renderer": "mathjax"} for i, t in enumerate(MATHJAX_TEXT_CASES)])
+    from booklint.formulas.stray import mathjax_text_literals
+    for i, tex in enumerate(MATHJAX_TEXT_CASES):
+        assert got[i]["ok"], got[i]
+        texts = "".join(re.findall(r"<mtext[^>]*>([^<]*)</mtext>", got[i]["mathml"]))
+        literal = "^" in texts or "\\" in texts
+        formula = SimpleNamespace(tex=tex, renderer="mathjax", to_file=lambda a, b: Span(a, b))
+        reported = bool(mathjax_text_literals([formula]))
+        assert reported == literal, f"{tex!r}: MathJax text {texts!r}, M012 {reported}"
