@@ -203,9 +203,10 @@ def _own_block(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip(" "):
         return False
-    before = text[:line_start].rstrip(" \t")
-    if before and not before.endswith("\n\n") and not before.endswith("---\n"):
-        return False
+    if line_start:
+        prev = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
+        if prev.strip() and prev.strip() != "---":
+            return False
     line_end = text.find("\n", end)
     rest = "" if line_end == -1 else text[line_end + 1:]
     return not rest or rest.startswith("\n") or not rest.split("\n", 1)[0].strip()

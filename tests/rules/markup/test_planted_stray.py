@@ -35,7 +35,8 @@ CLASSES: dict[str, tuple[frozenset[str], str, tuple[str, ...]]] = {
     "dollar-near-miss": (frozenset({"M030", "M009"}), "inline", ("$x% ", "$\\alpha# ")),
     "dollar-no-opener": (frozenset({"M030"}), "inline", ("y_1 + \\beta$ ", "x^2 + \\gamma$ ")),
     "unbraced-script": (frozenset({"M031"}), "inline", ("$\\mathbb{R}^15$ ", "$2^10$ ", "$W_12$ ", "$10^-3$ ")),
-    "text-mode": (frozenset({"M012"}), "inline", ("$\\textbf{x_1}$ ", "$\\text{a^2}$ ")),
+    # (M017, when selected, rightly adds on these lines that KaTeX would refuse the MathJax variant)
+    "text-mode": (frozenset({"M012"}), "inline", ("$\\textbf{x_1}$ ", "$\\text{a^2}$ ", "$$\\text{n^2 steps}$$ ")),
     "pipe-in-math": (frozenset({"M011"}), "inline", ("$|x|$ ", "$a | b$ ")),
     "stars-in-math": (frozenset({"M010"}), "inline", ("$a*b*c$ ", "$x_i*y_i*z$ ")),
     "placeholder": (frozenset({"D033"}), "inline", ("TODO: check this. ", "TBD ", "[ADD FIGURE HERE] ", "lorem ipsum ", "(FIXME) ", "XXX ")),
