@@ -193,6 +193,12 @@ def _emphasis(raw: str, esc: list[bool]) -> list[tuple[int, int, int, str]]:
     return pairs
 
 
+def emphasis_pairs(raw: str) -> list[tuple[int, int, int, str]]:
+    """kramdown's emphasis pairs in ``raw`` as (open, close, width, kind): the same model the
+    formula analysis uses, for prose (a paragraph whose other spans the caller masked)."""
+    return _emphasis(raw, _escape_mask(raw))
+
+
 def _code_close(raw: str, run: str, start: int) -> int:
     """Where a code span opened by backtick ``run`` closes: the next run of the same length."""
     k = start

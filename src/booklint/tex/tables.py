@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 
 from booklint.data import rules_path
@@ -184,6 +185,23 @@ def _mathjax_table() -> RendererTable:
     )
 
 
+_WRAPPED_PARAM = re.compile(r"\\([A-Za-z]+)\s*\{#([1-9])\}")
+
+
+def _macro_modes(info: dict, text: dict[str, CommandInfo]) -> tuple[str, ...]:
+    """How a KaTeX macro's arguments are read, from its replacement text: a parameter that is the
+    whole text-mode argument of a command (`\\llap` is `\\mathllap{\\textrm{#1}}`) is text,
+    any other is read in the mode around the macro."""
+    n = int(info.get("args", 0))
+    modes = [SAME] * n
+    for m in _WRAPPED_PARAM.finditer(str(info.get("definition") or "")):
+        cmd = text.get(m.group(1))
+        k = int(m.group(2)) - 1
+        if cmd is not None and k < n and cmd.function and cmd.arg_modes[:1] == (TEXT,):
+            modes[k] = TEXT
+    return tuple(modes)
+
+
 def _katex_table() -> RendererTable:
     data = _read("katex.json")
     math: dict[str, CommandInfo] = {}
@@ -222,7 +240,7 @@ def _katex_table() -> RendererTable:
         if not full.startswith("\\"):
             continue
         name = full[1:]
-        cmd = CommandInfo(name, int(info.get("args", 0)), 0, (SAME,) * int(info.get("args", 0)),
+        cmd = CommandInfo(name, int(info.get("args", 0)), 0, _macro_modes(info, text),
                           op=bool(info.get("op")), macro=True,
                           alone_ok=bool(info.get("alone_ok", True)),
                           script_ok=bool(info.get("script_ok", True)))

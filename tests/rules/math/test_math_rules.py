@@ -161,7 +161,10 @@ def test_malformed_set_same_verdict_through_the_rules(make_book):
             continue
         renderer, page, line = str(where[c.id][0]), where[c.id][1], where[c.id][2]
         span_lines = range(line, line + c.tex.count("\n") + (3 if c.display else 1))
-        mine = [f for f in found.get((renderer, page), []) if f.line in span_lines]
+        # M012's report of text MathJax prints as typed (`\text{\alpha}` shows "\alpha") is about what
+        # the reader sees, not a refusal: the library's verdict (renders or not) does not cover it
+        mine = [f for f in found.get((renderer, page), []) if f.line in span_lines
+                and not f.message.startswith("MathJax prints")]
         checked += 1
         malformed += not c.ok
         if bool(mine) != bool(lib[c.id]):
