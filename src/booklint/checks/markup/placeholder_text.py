@@ -7,7 +7,7 @@ from ...views.stray import placeholders
 
 @rule("D033", "placeholder-text")
 def placeholder_text(doc: Document, ctx):
-    """Finds placeholders left in published prose: `TODO`, `TBD`, `FIXME`, `XXX`, `[ADD ... HERE]`, lorem ipsum.
+    """Finds placeholders left in published prose: `TODO`, `TBD`, `FIXME`, `XXX`, `[ADD ... HERE]`, `lorem ipsum`.
 
     ## What it does
     Reports `TBD` and `XXX` as whole upper-case words, `TODO` and `FIXME` where they stand as a

@@ -15,8 +15,8 @@ def text_mode(doc, ctx):
     KaTeX draws the formula (a `$...$` on a kramdown page), and not when MathJax does (a
     `$$...$$`): there it renders fine (`M017` reports it for a book that wants to be portable).
     What MathJax prints as typed is reported, though: a `^` or a control sequence other than
-    `\\$`, `\\{`, `\\}` inside any of its text-mode arguments (`\\text{a^2}` shows "a^2",
-    `\\textbf{\\alpha}` shows "\\alpha", `\\text{50\\%}` shows "50\\%").
+    `\\$`, `\\{`, `\\}` inside any of its text-mode arguments (`\\text{a^2}` shows `a^2`,
+    `\\textbf{\\alpha}` shows `\\alpha`, `\\text{50\\%}` shows `50\\%`).
 
     ## Why is this bad?
     KaTeX shows no formula at all.
