@@ -132,10 +132,13 @@ def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str
 #: Per-run analyses that read one page and nothing else of the book but the site model (its
 #: layouts, `_config.yml`, its own front matter): an editor's change to another page leaves them
 #: true, as long as no front matter changed. Keys are ``(family, ..., rel, ...)``.
-PAGE_ANALYSES = frozenset({"views.liquid", "views.blocks", "views.html", "prose.mojibake", "prose.doc_text",
-                           "suppress", "formulas.analysis", "book.anchors"})
+PAGE_ANALYSES = frozenset({"views.liquid", "views.blocks", "views.html", "views.stray", "prose.mojibake",
+                           "prose.doc_text", "prose.grammar", "suppress", "formulas.analysis", "formulas.stray",
+                           "book.anchors", "translation.skeleton", "translation.units", "translation.source-texts"})
 #: Analyses of one side file (a .bib, `_config.yml`), which no page's text changes: ``(family, rel, ...)``.
 SIDE_FILE_ANALYSES = frozenset({"book.source", "bibliography.parsed"})
+#: What is read from outside the book (a translation's original), which no page's text changes.
+OUTSIDE_ANALYSES = frozenset({"translation.source_book"})
 
 
 def _front_matter_of(doc: Document) -> dict | None:
@@ -170,7 +173,9 @@ def replace_documents(book: Book, changed: dict[str, Document], side: dict[str, 
     for key, value in book._memo.items():
         if not isinstance(key, tuple):
             continue
-        if key[0] in SIDE_FILE_ANALYSES:
+        if key[0] in OUTSIDE_ANALYSES:
+            new._memo[key] = value
+        elif key[0] in SIDE_FILE_ANALYSES:
             if key[1] not in docs and key[1] not in side:
                 new._memo[key] = value
         elif same_site and key[0] in PAGE_ANALYSES:

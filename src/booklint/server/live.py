@@ -27,6 +27,9 @@ from ..registry import all_rules
 #: server reports the other rules first and these right after (see server/lsp.py).
 BOOK_WIDE_PROSE = frozenset({"spelling", "terminology"})
 
+#: Families whose findings are all on .bib files (their subject): a check of pages alone skips them.
+SIDE_FILE_FAMILIES = frozenset({"bib"})
+
 #: Files besides the pages that rules report on and an editor may have open. (A change to
 #: `_config.yml` changes the site model: it counts once saved, when the book is read again.)
 SIDE_FILES = (".bib", ".cff")
@@ -117,12 +120,14 @@ class LiveBook:
             self.book = replace_documents(self.book, changed)
 
     # -- checking ------------------------------------------------------------------------------
-    def rule_codes(self, *, book_wide_prose: bool | None = None) -> set[str]:
+    def rule_codes(self, *, book_wide_prose: bool | None = None, targets: set[str] | None = None) -> set[str]:
         """The selected rules; with ``book_wide_prose`` True or False, only those of
-        :data:`BOOK_WIDE_PROSE` or only the others."""
-        if book_wide_prose is None:
-            return set(self.codes)
-        return {r.code for r in all_rules() if r.code in self.codes and (r.family in BOOK_WIDE_PROSE) == book_wide_prose}
+        :data:`BOOK_WIDE_PROSE` or only the others; with ``targets``, none of the families whose
+        findings are all on files of another kind (:data:`SIDE_FILE_FAMILIES`)."""
+        side = targets is None or any(t.lower().endswith(SIDE_FILES) for t in targets)
+        return {r.code for r in all_rules() if r.code in self.codes
+                and (book_wide_prose is None or (r.family in BOOK_WIDE_PROSE) == book_wide_prose)
+                and (side or r.family not in SIDE_FILE_FAMILIES)}
 
     def check(self, targets: set[str] | None = None, codes: set[str] | None = None) -> list[Finding]:
         """The findings on ``targets`` (every file when None) of the rules ``codes`` (default: the

@@ -123,7 +123,7 @@ class BooklintServer(LanguageServer):
         for live in {id(p.live): p.live for p in self.pages.values()}.values():
             open_here = {uri: p for uri, p in self.pages.items() if p.live is live}
             targets = {p.rel for p in open_here.values()}
-            codes = None if complete else live.rule_codes(book_wide_prose=False)
+            codes = live.rule_codes(book_wide_prose=None if complete else False, targets=targets)
             found = live.check(targets, codes)
             for uri, p in open_here.items():
                 mine = [f for f in found if f.path == p.rel]
