@@ -19,6 +19,7 @@ from .html import parse_tag, scan_html
 from .kramdown_blocks import kramdown_blocks_plugin, mathjax_math, text_tex
 from .liquid import Closers, liquid_plugin, scan_liquid
 from .model import (
+    BlockToken,
     CodeBlock,
     CodeSpan,
     Comment,
@@ -103,6 +104,7 @@ def parse(source: Source) -> Document:
     doc.headings.sort(key=lambda x: x.span.start)
     doc.comments.sort(key=lambda x: x.span.start)
     doc.directives = read_directives(doc)
+    doc.tokens = [BlockToken(t) for t in doc.tokens]  # markdown-it's inline children are not kept
     return doc
 
 
