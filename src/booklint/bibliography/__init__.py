@@ -35,29 +35,51 @@ book's citation blocks are found by :mod:`booklint.bibliography.citations`.
 Snippets are in :mod:`booklint.cite`.
 """
 
-from .checker import (
-    KINDS,
-    NAME_KINDS,
-    PARSE_KINDS,
-    VALUE_KINDS,
-    Kind,
-    check_arxiv_identifiers,
-    check_author_names,
-    check_bibliography,
-    check_duplicate_entries,
-    check_duplicate_keys,
-    check_fields,
-    check_uncited,
-    check_values,
-    default_kinds,
-    entry_fields_problems,
-    suggest_types,
-)
-from .datamodel import DataModel, TypeSpec, available_models, load_model
-from .latex import latex_to_text
-from .model import BibEntry, BibField, Bibliography, BibProblem, FailedBlock, Span
-from .names import PersonName, name_key, parse_name, parse_names, split_names
-from .parse import parse_bib
+from .kinds import KINDS, NAME_KINDS, PARSE_KINDS, VALUE_KINDS, Kind, default_kinds
+
+# The rest loads on first use (PEP 562): a book without a .bib file never imports the parser,
+# the checker, the data models or bibtexparser.
+_LAZY = {
+    "BibEntry": "model",
+    "BibField": "model",
+    "BibProblem": "model",
+    "Bibliography": "model",
+    "DataModel": "datamodel",
+    "FailedBlock": "model",
+    "PersonName": "names",
+    "Span": "model",
+    "TypeSpec": "datamodel",
+    "available_models": "datamodel",
+    "check_arxiv_identifiers": "checker",
+    "check_author_names": "checker",
+    "check_bibliography": "checker",
+    "check_duplicate_entries": "checker",
+    "check_duplicate_keys": "checker",
+    "check_fields": "checker",
+    "check_uncited": "checker",
+    "check_values": "checker",
+    "entry_fields_problems": "checker",
+    "latex_to_text": "latex",
+    "load_model": "datamodel",
+    "name_key": "names",
+    "parse_bib": "parse",
+    "parse_name": "names",
+    "parse_names": "names",
+    "split_names": "names",
+    "suggest_types": "checker",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "KINDS",

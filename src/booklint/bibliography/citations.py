@@ -164,8 +164,6 @@ def _block_text(doc: Document, block: CodeBlock) -> tuple[str, int, int]:
 def find_citation_sections(doc: Document, *, readme: bool, model: str = "bibtex") -> list[CitationSection]:
     """The citation blocks of a page (``readme``: every BibTeX block of the README counts, not
     only those under a heading about citing), each checked under the data model ``model``."""
-    from .readme import check_citation_block
-
     out: list[CitationSection] = []
     page: _Page | None = None
     for block in doc.code_blocks:
@@ -179,6 +177,8 @@ def find_citation_sections(doc: Document, *, readme: bool, model: str = "bibtex"
             if h is None or not _CITE_HEADING.search(h.text):
                 continue
         text, line, col = _block_text(doc, block)
+        from .readme import check_citation_block  # the .bib parser loads only for a citation block
+
         result = check_citation_block(text, first_line=line, model=model, first_column=col)
         out.append(CitationSection(doc, block, text, line, col, result, page.plain_line(block)))
         if len(out) >= MAX_BLOCKS:

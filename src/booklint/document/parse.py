@@ -19,6 +19,7 @@ from .html import parse_tag, scan_html
 from .kramdown_blocks import kramdown_blocks_plugin, mathjax_math, text_tex
 from .liquid import Closers, liquid_plugin, scan_liquid
 from .model import (
+    BlockToken,
     CodeBlock,
     CodeSpan,
     Comment,
@@ -103,6 +104,7 @@ def parse(source: Source) -> Document:
     doc.headings.sort(key=lambda x: x.span.start)
     doc.comments.sort(key=lambda x: x.span.start)
     doc.directives = read_directives(doc)
+    doc.tokens = [BlockToken(t) for t in doc.tokens]  # markdown-it's inline children are not kept
     return doc
 
 
@@ -382,18 +384,19 @@ class _Builder:
         for child, s, e, extra in walk_inline(children, content):
             t = child.type
             gs, ge = base + cmap(s), base + cmap(e)
-            items.append(InlineItem(t, Span(gs, ge), group, where))
+            sp = Span(gs, ge)  # one object for every element of this token (Spans are frozen)
+            items.append(InlineItem(t, sp, group, where))
             if t == "text":
                 if child.content.strip():
                     w = "link" if link_stack else where
-                    self.doc.prose.append(TextRun(text[gs:ge], Span(gs, ge), w))
+                    self.doc.prose.append(TextRun(text[gs:ge], sp, w))
             elif t == "code_inline":
-                self.doc.code_spans.append(CodeSpan(child.content, Span(gs, ge)))
+                self.doc.code_spans.append(CodeSpan(child.content, sp))
             elif t in ("math_inline", "math_inline_double"):
                 d = len(child.markup) or (1 if t == "math_inline" else 2)
                 cs = Span(gs + d, max(gs + d, ge - d))
                 self.doc.math.append(
-                    MathSpan(text[cs.start : cs.end], Span(gs, ge), cs, "$" * d, False, where if where != "link" else "paragraph")
+                    MathSpan(text[cs.start : cs.end], sp, cs, "$" * d, False, where if where != "link" else "paragraph")
                 )
             elif t == "html_inline":
                 item = parse_tag(text[gs:ge], gs, block=False)
@@ -422,8 +425,8 @@ class _Builder:
                 self.doc.links.append(Link(href, raw, at, Span(start, ge), kind, label))
             elif t == "image":
                 alt = "".join(c.content for c in (child.children or []) if c.type in ("text", "text_special", "code_inline"))
-                src, raw, at = self._destination(extra, cmap, base, child.attrGet("src"), Span(gs, ge))
-                self.doc.images.append(Image(src, raw, at, Span(gs, ge), "markdown", alt))
+                src, raw, at = self._destination(extra, cmap, base, child.attrGet("src"), sp)
+                self.doc.images.append(Image(src, raw, at, sp, "markdown", alt))
                 a0 = gs + 2
                 if alt.strip() and text.startswith(alt, a0):
                     self.doc.prose.append(TextRun(alt, Span(a0, a0 + len(alt)), "alt"))

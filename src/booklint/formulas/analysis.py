@@ -20,16 +20,16 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..document.model import Document, MathSpan, Span
 from ..registry import rules_for_kind
-from ..tex import MacroScope, check, kramdown_math_text, table_cell_text
-from ..tex.checker import MAX_TEX_LENGTH
-from ..tex.problems import TexProblem
-from ..tex.tables import load_table
-from .autorender import Lone, Piece, formulas, looks_like_tex
-from .damage import classify
 from .pipeline import Pipeline, pipeline_for
+
+if TYPE_CHECKING:  # the TeX checker and its tables load with the first page that has math
+    from ..tex import MacroScope
+    from ..tex.problems import TexProblem
+    from .autorender import Piece
 
 #: The rule that reports a kind of TeX problem no M rule declares: a kind a newer booklint.tex
 #: may add still reaches the author.
@@ -109,6 +109,7 @@ def _kind_codes(book) -> dict[str, str]:
 
 
 def macro_scopes(settings: dict) -> dict[str, MacroScope]:
+    from ..tex import MacroScope
     shared = dict(settings.get("macros") or {})
     return {
         "mathjax": MacroScope("mathjax", {**shared, **(settings.get("mathjax-macros") or {})}),
@@ -191,6 +192,8 @@ class _Run:
     def kram(self, raw: str, in_table_row: bool = False):
         """kramdown's span model of ``raw``, once per span (a formula too large to check is
         modelled up to the size limit only: it is reported as too large anyway)."""
+        from ..tex import kramdown_math_text
+        from ..tex.checker import MAX_TEX_LENGTH
         key = (raw, in_table_row)
         k = self._kram.get(key)
         if k is None:
@@ -223,6 +226,7 @@ class _Run:
         return hint
 
     def caption(self, m: MathSpan) -> None:
+        from ..tex import check
         pipe, res = self.pipe, self.res
         if pipe.inline is None:
             return
@@ -242,6 +246,7 @@ class _Run:
     def html(self, m: MathSpan) -> None:
         """A formula MathJax finds in raw HTML (or in text kramdown passes through): the browser has
         decoded its entities; its macro definitions hold for the rest of the page."""
+        from ..tex import check
         renderer = self.pipe.display
         at = _span_mapper(self.doc, m)
         tex = m.tex
@@ -260,6 +265,7 @@ class _Run:
     def text_tex(self, m: MathSpan) -> None:
         """TeX in Markdown text on a kramdown page: a bare environment or `\\\\(...\\\\)` reaches MathJax
         after kramdown's span parsers; `\\(...\\)` loses its backslashes and never does."""
+        from ..tex import check
         if m.delimiter.startswith("lost"):
             d = m.delimiter[4:]
             close = ")" if d == "\\(" else "]"
@@ -282,6 +288,7 @@ class _Run:
         self._learn(k.text, renderer, m.span.start, "text")
 
     def double(self, m: MathSpan) -> None:
+        from ..tex import check, table_cell_text
         res = self.res
         renderer = self.pipe.display
         at = _span_mapper(self.doc, m)
@@ -302,6 +309,9 @@ class _Run:
 
     def single(self, m: MathSpan) -> None:
         """A `$...$` the Markdown parser paired, and the renderer gets as it was paired."""
+        from ..tex import check, table_cell_text
+        from ..tex.checker import MAX_TEX_LENGTH
+        from .damage import classify
         pipe, res = self.pipe, self.res
         renderer = pipe.inline
         if renderer is None:
@@ -341,6 +351,7 @@ class _Run:
 
     def piece(self, f: Piece) -> None:
         """A formula the auto-render pairs where the Markdown parser did not: check what KaTeX gets."""
+        from ..tex import check
         renderer = self.pipe.inline
         offs = f.offsets
 
@@ -362,6 +373,9 @@ class _Run:
         Returns the work items (formulas to check) and reports M009 (pairings the author did
         not mean) and M010 for the formulas kramdown cuts into pieces.
         """
+        from ..tex.checker import MAX_TEX_LENGTH
+        from .autorender import Lone, formulas, looks_like_tex
+        from .damage import classify
         doc, res, pipe = self.doc, self.res, self.pipe
         text = doc.text
         spans = {m.span.start: m for m in doc.math if m.delimiter == "$" and m.context != "caption"}
@@ -465,6 +479,7 @@ def _unintended(text: str, f: Piece) -> str | None:
 
 
 def _moved(p, to_raw):
+    from ..tex.problems import TexProblem
     if p.kind == "too-large":
         return p
     a, b = to_raw(p.start, p.end)
@@ -472,6 +487,8 @@ def _moved(p, to_raw):
 
 
 def _too_large(length: int, delimiter: str) -> TexProblem:
+    from ..tex.checker import MAX_TEX_LENGTH
+    from ..tex.problems import TexProblem
     return TexProblem("too-large",
                       f"This formula is {length:,} characters long; booklint checks only the first "
                       f"{MAX_TEX_LENGTH:,}. No book formula should be this large: split it or look for a "
@@ -571,6 +588,7 @@ class _Layout:
         return False
 
     def _display_env(self, tex: str) -> str | None:
+        from ..tex.tables import load_table
         envs = load_table("katex").environments
         for g in _BEGIN.finditer(tex):
             info = envs.get(g.group(1).strip())
@@ -681,6 +699,7 @@ def _split_table_math(res: MathAnalysis, doc: Document, pipe: Pipeline) -> list[
 def _dollars(res: MathAnalysis, doc: Document, pipe: Pipeline, skip: list[tuple[int, int]]) -> None:
     """M009 where no auto-render pairs the dollars: the Markdown parser's pairing is the
     renderer's, so only prose between dollars and a `$` that nothing closes are surprises."""
+    from .autorender import looks_like_tex
     if pipe.inline is None or "$" not in doc.text:
         return
 

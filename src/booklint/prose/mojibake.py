@@ -43,6 +43,8 @@ LABELS = {
 }
 MAX_LAYERS = 3
 _WORD = re.compile(r"[^ \t\n]+")
+# the words (as _WORD cuts them) with a character past ASCII: tried at word starts only, so one pass
+_WORD_NON_ASCII = re.compile(r"(?<![^ \t\n])[^ \t\n]*[^\x00-\x7f][^ \t\n]*")
 _OK_RANGES = (
     (0x00A0, 0x024F), (0x0250, 0x02FF), (0x0300, 0x036F), (0x0370, 0x03FF), (0x0400, 0x052F),
     (0x0590, 0x06FF), (0x0900, 0x097F), (0x0E00, 0x0E7F), (0x1E00, 0x1EFF), (0x2000, 0x206F),
@@ -226,7 +228,7 @@ def _scan(text: str) -> Report:
         return out
     chains: list[tuple[int, int, tuple[tuple[str, str, bool], ...]]] = []
     strong: dict[tuple[int, str], int] = {}  # (layer depth, encoding) -> words where that layer stands on its own
-    for m in _WORD.finditer(text):
+    for m in _WORD_NON_ASCII.finditer(text):  # an ASCII word has no mojibake: most words are skipped in C
         w = m.group(0)
         if len(w) - len(w.encode("ascii", "ignore")) < 2:
             continue  # mojibake of any character is at least two characters

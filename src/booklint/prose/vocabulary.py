@@ -14,6 +14,7 @@ something to report there.
 from __future__ import annotations
 
 import bisect
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -163,7 +164,8 @@ def _doc_text(doc: Document) -> DocText:
         pos += len(seg.text) + 1
     text = "\0".join(seg.text for seg in segs)
     found = TOKEN.findall(text)
-    tokens = [t for _d, t, _s in found]
+    # one str object a distinct token (findall makes one an occurrence): 150 MB less on a 50x book
+    tokens = list(map(sys.intern, [t for _d, t, _s in found]))
     dotted = [d for d, _t, _s in found]
     spaced = [sp for _d, _t, sp in found]
     hidden = hidden_ranges(text)

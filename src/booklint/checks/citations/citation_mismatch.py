@@ -51,16 +51,19 @@ def citation_mismatch(doc: Document, ctx):
     ```
     ````
     """
+    book = ctx.book
+    shelf = bibliographies(book, ctx.settings("bib"))
+    sections = shelf.citation_sections(doc)
+    if not sections:
+        return  # a page without a citation block: the .bib library is not even loaded
     from ...bibliography.readme import (
         compare_cff,
         compare_front_matter,
         compare_plain_citation,
     )
 
-    book = ctx.book
-    shelf = bibliographies(book, ctx.settings("bib"))
     main = shelf.book_citation_section()
-    for sec in shelf.citation_sections(doc):
+    for sec in sections:
         entry = sec.result.entry
         if entry is None:
             continue

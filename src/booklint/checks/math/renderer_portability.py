@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from ...formulas.analysis import analyze_document
 from ...registry import rule
-from ...tex import MacroScope, check
 
 _NAME = {"mathjax": "MathJax", "katex": "KaTeX"}
 
@@ -34,6 +33,10 @@ def renderer_portability(doc, ctx):
     ```
     """
     a = analyze_document(ctx.book, doc, ctx.settings("math"))
+    if not a.formulas:
+        return
+    from ...tex import MacroScope, check  # loads with the first page that has math
+
     scopes = {"mathjax": MacroScope("mathjax", _macros(ctx, "mathjax")),
               "katex": MacroScope("katex", _macros(ctx, "katex"), carry=True)}
     for f in a.formulas:

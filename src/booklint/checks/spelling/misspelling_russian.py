@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ...prose.russian import checker
 from ...prose.suggest import either, match_case, replacement
 from ...prose.vocabulary import doc_text, vocabulary
 from ...prose.words import in_name, sentence_start
@@ -46,6 +45,8 @@ def misspelling_russian(doc: Document, ctx):
     v = vocabulary(book)
     if not v.cyrillic:
         return  # no Russian in the book: the dictionary is not even loaded
+    from ...prose.russian import checker
+
     ch = checker(book, ctx.settings())
     dt = doc_text(book, doc)
     text = doc.text
