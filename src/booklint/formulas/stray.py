@@ -243,6 +243,8 @@ def mathjax_text_literals(formulas) -> list[TextLiteral]:
     """`^` and control sequences inside MathJax text-mode arguments (`\\text{a^2}`,
     `\\textbf{\\alpha}`, `\\text{50\\%}`), which MathJax prints as typed. `_` is left alone:
     `\\text{num_params}` shows the underscore the author meant."""
+    if not formulas:
+        return []  # a page without math loads no renderer table (lean startup)
     from ..tex.tables import TEXT, load_table
 
     table = load_table("mathjax")

@@ -91,7 +91,9 @@ def _units(doc: Document) -> list[Unit]:
         if (para or tok.type == "html_block") and tok.map:  # an HTML block: `<p markdown=1 class="takeaway">`
             start = src.offset(tok.map[0] + 1, 1)
             end = src.line_end(min(tok.map[1], src.line_count))
-            out.append(_unit("paragraph", tok.content, Span(start, end)))
+            # a lean inline token keeps no copy of its paragraph (document/model.py: BlockToken): read its lines
+            raw = tok.content if tok.type == "html_block" else src.text[start:end]
+            out.append(_unit("paragraph", raw, Span(start, end)))
     for h in doc.headings:
         out.append(_unit("heading", h.text, h.span))
     for im in doc.images:

@@ -18,8 +18,6 @@ import re
 from dataclasses import dataclass
 
 from ..document.model import Document, Span
-from ..tex.kramdown import emphasis_pairs
-from ..tex.tables import load_table
 from .renders import kramdown_renders
 
 MASK = "\x00"
@@ -102,6 +100,8 @@ def open_emphasis(book, doc: Document) -> list[OpenEmphasis]:
 
 def _open_emphasis(book, doc: Document) -> list[OpenEmphasis]:
     kramdown = kramdown_renders(book, doc)
+    if kramdown:
+        from ..tex.kramdown import emphasis_pairs  # loaded with the first kramdown page (lean startup)
     names = {p.split("/", 1)[0] for p in book.files.dirs | set(book.files.all_files)}
     out = []
     for g in prose_groups(book, doc):
@@ -167,6 +167,8 @@ def tex_in_prose(book, doc: Document) -> list[ProseTex]:
 
 
 def _known() -> frozenset[str]:
+    from ..tex.tables import load_table  # the renderer tables load only when prose has a backslash
+
     mj, kx = load_table("mathjax"), load_table("katex")
     known = frozenset(mj.commands) | frozenset(mj.autoload_triggers) | frozenset(kx.commands) | LATEX_TEXT_COMMANDS
     return known - _RENDERED_IN_TEXT
