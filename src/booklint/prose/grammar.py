@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document.model import Document, Span
+from ..findings import Edit, Fix
 from .vocabulary import doc_text
 from .words import code_like_at, sentence_start
 
@@ -95,6 +96,13 @@ class Slip:
     span: Span
     message: str
     fix: str | None  # replacement of ``span`` when certain (and ``span`` holds no markup)
+
+    def as_fix(self) -> Fix | None:
+        """The replacement as a fix. Never safe: a real-word slip is now and then a typo of a
+        third word (`an return` for `and return`), which only the author can tell."""
+        if self.fix is None:
+            return None
+        return Fix(f"Write `{self.fix}`", (Edit(self.span.start, self.span.end, self.fix),), safe=False)
 
 
 # -- shipped data ------------------------------------------------------------------------------

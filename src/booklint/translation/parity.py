@@ -226,6 +226,17 @@ def differences(book: Book, settings: Mapping[str, Any], rel: str) -> list[Diffe
     return book.memo(("translation.differences", rel), build)
 
 
+def differences_of_kind(book: Book, settings: Mapping[str, Any], rel: str, kind: str) -> list[Difference]:
+    """The differences of one ``kind`` (`math`, `figure`, `cite`, ...) in ``rel``: the P rule of
+    that kind reports them; none when the original cannot be loaded (P011 says why)."""
+    from .pairs import SourceError
+
+    try:
+        return [d for d in differences(book, settings, rel) if d.kind == kind]
+    except SourceError:
+        return []
+
+
 @dataclass(frozen=True)
 class StaleAnchor:
     link_span: Span  # the fragment, after `#`

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ...findings import Edit, Fix
 from ...prose.grammar import slips
 from ...registry import rule
 
@@ -32,8 +31,4 @@ def article_sound(doc: Document, ctx):
     ```
     """
     for s in slips(ctx.book, doc, "G008"):
-        fix = None
-        if s.fix is not None:
-            # not safe: a wrong article is now and then a typo of another word (`an return` for `and return`)
-            fix = Fix(f"Write `{s.fix}`", (Edit(s.span.start, s.span.end, s.fix),), safe=False)
-        yield ctx.finding(doc, s.span, s.message, fix=fix)
+        yield ctx.finding(doc, s.span, s.message, fix=s.as_fix())

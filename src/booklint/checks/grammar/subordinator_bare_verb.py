@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from ...document.model import Document
-from ...findings import Edit, Fix
 from ...prose.grammar import slips
 from ...registry import rule
 
@@ -31,7 +30,4 @@ def subordinator_bare_verb(doc: Document, ctx):
     ```
     """
     for s in slips(ctx.book, doc, "G006"):
-        fix = None
-        if s.fix is not None:
-            fix = Fix(f"Write `{s.fix}`", (Edit(s.span.start, s.span.end, s.fix),), safe=False)
-        yield ctx.finding(doc, s.span, s.message, fix=fix)
+        yield ctx.finding(doc, s.span, s.message, fix=s.as_fix())

@@ -1,6 +1,6 @@
 from ...document.model import Document
 from ...registry import rule
-from ...translation import SourceError, differences
+from ...translation import differences_of_kind
 
 
 @rule("P003", "citation-key-mismatch")
@@ -25,10 +25,5 @@ def citation_key_mismatch(doc: Document, ctx):
     трансформер<d-cite key="transformers,pope2022"></d-cite>
     ```
     """
-    try:
-        found = differences(ctx.book, ctx.settings("translation"), doc.path)
-    except SourceError:
-        return  # P011 reports it
-    for d in found:
-        if d.kind == "cite":
-            yield ctx.finding(doc, d.span, d.message)
+    for d in differences_of_kind(ctx.book, ctx.settings("translation"), doc.path, "cite"):
+        yield ctx.finding(doc, d.span, d.message)

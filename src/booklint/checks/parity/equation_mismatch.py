@@ -1,6 +1,6 @@
 from ...document.model import Document
 from ...registry import rule
-from ...translation import SourceError, differences
+from ...translation import differences_of_kind
 
 
 @rule("P001", "equation-mismatch")
@@ -31,10 +31,5 @@ def equation_mismatch(doc: Document, ctx):
     $$T = \\frac{\\text{операции}}{\\text{операций/с}}$$
     ```
     """
-    try:
-        found = differences(ctx.book, ctx.settings("translation"), doc.path)
-    except SourceError:
-        return  # P011 reports it
-    for d in found:
-        if d.kind == "math":
-            yield ctx.finding(doc, d.span, d.message)
+    for d in differences_of_kind(ctx.book, ctx.settings("translation"), doc.path, "math"):
+        yield ctx.finding(doc, d.span, d.message)

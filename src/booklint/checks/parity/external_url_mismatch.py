@@ -1,6 +1,6 @@
 from ...document.model import Document
 from ...registry import rule
-from ...translation import SourceError, differences
+from ...translation import differences_of_kind
 
 
 @rule("P004", "external-url-mismatch")
@@ -26,10 +26,5 @@ def external_url_mismatch(doc: Document, ctx):
     [статья](https://arxiv.org/abs/2205.14135)
     ```
     """
-    try:
-        found = differences(ctx.book, ctx.settings("translation"), doc.path)
-    except SourceError:
-        return  # P011 reports it
-    for d in found:
-        if d.kind == "url":
-            yield ctx.finding(doc, d.span, d.message)
+    for d in differences_of_kind(ctx.book, ctx.settings("translation"), doc.path, "url"):
+        yield ctx.finding(doc, d.span, d.message)

@@ -1,6 +1,6 @@
 from ...document.model import Document
 from ...registry import rule
-from ...translation import SourceError, differences
+from ...translation import differences_of_kind
 
 
 @rule("P002", "figure-mismatch")
@@ -27,10 +27,5 @@ def figure_mismatch(doc: Document, ctx):
     {% include figure.liquid path="assets/img/roofline-improved.png" %}
     ```
     """
-    try:
-        found = differences(ctx.book, ctx.settings("translation"), doc.path)
-    except SourceError:
-        return  # P011 reports it
-    for d in found:
-        if d.kind == "figure":
-            yield ctx.finding(doc, d.span, d.message)
+    for d in differences_of_kind(ctx.book, ctx.settings("translation"), doc.path, "figure"):
+        yield ctx.finding(doc, d.span, d.message)

@@ -1,6 +1,6 @@
 from ...document.model import Document
 from ...registry import rule
-from ...translation import SourceError, differences
+from ...translation import differences_of_kind
 
 
 @rule("P006", "front-matter-mismatch")
@@ -25,10 +25,5 @@ def front_matter_mismatch(doc: Document, ctx):
     next_section_url: ../tpus
     ```
     """
-    try:
-        found = differences(ctx.book, ctx.settings("translation"), doc.path)
-    except SourceError:
-        return  # P011 reports it
-    for d in found:
-        if d.kind == "front-matter":
-            yield ctx.finding(doc, d.span, d.message)
+    for d in differences_of_kind(ctx.book, ctx.settings("translation"), doc.path, "front-matter"):
+        yield ctx.finding(doc, d.span, d.message)

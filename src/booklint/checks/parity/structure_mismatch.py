@@ -1,6 +1,6 @@
 from ...document.model import Document
 from ...registry import rule
-from ...translation import SourceError, differences
+from ...translation import differences_of_kind
 
 
 @rule("P010", "structure-mismatch")
@@ -27,10 +27,5 @@ def structure_mismatch(doc: Document, ctx):
     ## Матричное умножение
     ```
     """
-    try:
-        found = differences(ctx.book, ctx.settings("translation"), doc.path)
-    except SourceError:
-        return  # P011 reports it
-    for d in found:
-        if d.kind == "structure":
-            yield ctx.finding(doc, d.span, d.message)
+    for d in differences_of_kind(ctx.book, ctx.settings("translation"), doc.path, "structure"):
+        yield ctx.finding(doc, d.span, d.message)
