@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..document.model import Document, Span
 from ..document.source import Source
+from ..keys import frozen as _frozen
 from .citations import (
     CffFile,
     CitationSection,
@@ -39,14 +40,6 @@ _ENTRY_FIELD = re.compile(r"\bentry\.([A-Za-z_][A-Za-z0-9_]*)")
 _BIB_QUERY = re.compile(r"\{%-?\s*bibliography\b[^%]*%\}")
 _QUERY_FIELD = re.compile(r"\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*[!~^$*]?=")
 
-
-def _frozen(value: Any) -> Hashable:
-    """The settings as a memo key (lists and tables made hashable)."""
-    if isinstance(value, dict):
-        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
-    if isinstance(value, (list, tuple)):
-        return tuple(_frozen(v) for v in value)
-    return value
 
 
 def bibliographies(book: Book, settings: dict[str, Any]) -> Shelf:

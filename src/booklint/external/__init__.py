@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 import sys
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..keys import frozen as _frozen
 from .model import CheckSettings, Observation, Report, Use
 
 if TYPE_CHECKING:
@@ -185,13 +186,6 @@ def _progress(total: int):
     bar.__enter__()
     return bar
 
-
-def _frozen(value: Any) -> Hashable:
-    if isinstance(value, dict):
-        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
-    if isinstance(value, (list, tuple)):
-        return tuple(_frozen(v) for v in value)
-    return value
 
 
 def external_report(book: Book, values: dict[str, Any], bib_files: list[str], bibliography: Callable[[str], Any],

@@ -16,11 +16,10 @@ the entry replaced. Only observations that will not change in a minute are kept 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_bytes_atomic
 from .model import Observation
 
 VERSION = 1
@@ -75,17 +74,7 @@ class Cache:
                           separators=(",", ":")).encode("utf-8", "surrogatepass")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{NAME}.", suffix=".tmp", dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(data)
-                os.replace(tmp, self.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_bytes_atomic(self.path, data)
         except OSError:
             self.write_errors += 1  # a read-only or full disk: the run goes on, uncached
             return
