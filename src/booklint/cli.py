@@ -69,8 +69,11 @@ def main() -> None:
 @click.option("--concise", is_flag=True, help="One line a finding, without the source excerpt.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color/--no-color", default=None, help="Colour the output (default: only on a terminal).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes for the per-file rules (default: every core).")
+@click.option("--no-cache", is_flag=True, help="Do not reuse or store findings in .booklint_cache/.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, statistics, exit_zero, fix,
-          unsafe_fixes, diff, concise, quiet, color) -> None:
+          unsafe_fixes, diff, concise, quiet, color, jobs, no_cache) -> None:
     """Lint a book (the current folder by default) or some of its files."""
     from . import engine
     from .fix import apply_fixes
@@ -79,12 +82,22 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     from .report.text import summary
 
     opts = engine.Options(select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select),
-                          config_path=config_path, isolated=isolated)
+                          config_path=config_path, isolated=isolated,
+                          jobs=jobs or engine.default_jobs(), cache=not no_cache)
     targets = list(paths) or [Path.cwd()]
     for p in targets:
         if not p.exists() and not p.is_symlink():
             raise click.UsageError(f"{p}: no such file or folder")
-    result = engine.run(targets, opts)
+    from . import progress
+
+    bar = progress.Bar() if progress.wanted(sys.stderr, quiet=quiet, fmt=fmt) else None
+    opts.progress = bar
+    try:
+        result = engine.run(targets, opts)
+    finally:
+        if bar is not None:
+            bar.close()
+    opts.progress = None
     fixed = 0
     fix_lines: list[str] = []
     if fix or diff:

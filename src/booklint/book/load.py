@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -11,7 +14,7 @@ from ..document.frontmatter import parse_front_matter
 from ..document.model import Document, FrontMatter
 from ..document.parse import parse
 from ..document.source import Source
-from .discover import discover
+from .discover import BookFiles, discover
 from .model import Book
 from .site import Site
 
@@ -23,7 +26,40 @@ except AttributeError:  # pragma: no cover
 MAX_FILE = 64 << 20  # a Markdown file larger than this is reported, not read
 
 
-def read_document(root: Path, rel: str) -> Document:
+class _OverBudget(BaseException):  # not an Exception: no `except Exception` in the parser may swallow it
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise _OverBudget
+
+
+def parse_within(src: Source, budget: float | None) -> Document:
+    """``parse(src)``, given up after ``budget`` seconds of CPU time: the Document then holds
+    only its source and a ``parse-timeout`` note (X003 reports it), so one pathological file
+    cannot stall the run. CPU time (``ITIMER_PROF``), not wall time, so a busy machine does
+    not change the result. The timer needs the main thread; elsewhere the parse is unbounded."""
+    if not budget or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return parse(src)
+    old = signal.signal(signal.SIGPROF, _on_alarm)
+    try:
+        signal.setitimer(signal.ITIMER_PROF, budget)
+        try:
+            return parse(src)
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+    except _OverBudget:
+        from ..document.model import ParseNote, Span
+
+        doc = Document(source=src)
+        doc.notes.append(ParseNote("parse-timeout", f"booklint gave up parsing this file after {budget:g} s of CPU "
+                                   f"time (the `parse-timeout` setting); it was not checked", Span(0, 0)))
+        return doc
+    finally:
+        signal.signal(signal.SIGPROF, old)
+
+
+def read_document(root: Path, rel: str, budget: float | None = None) -> Document:
     path = root / rel
     try:
         size = path.stat().st_size
@@ -41,7 +77,7 @@ def read_document(root: Path, rel: str) -> Document:
         doc = Document(source=Source.from_bytes(rel, b""))
         doc.notes.append(ParseNote("unreadable", f"booklint cannot read this file: {e.strerror or e}", Span(0, 0)))
         return doc
-    return parse(Source.from_bytes(rel, raw))
+    return parse_within(Source.from_bytes(rel, raw), budget)
 
 
 def load_jekyll_config(root: Path) -> tuple[Source | None, FrontMatter | None]:
@@ -109,10 +145,19 @@ def other_front_matter(root: Path, files) -> dict[str, dict]:
 
 
 def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str] | None = None,
-              dialect: str = "auto", slugger: str = "auto") -> Book:
-    """Discover the book under ``root`` and parse each Markdown file once."""
-    files = discover(root, include or None, exclude or [])
-    docs = {rel: read_document(root, rel) for rel in files.markdown}
+              dialect: str = "auto", slugger: str = "auto", files: BookFiles | None = None,
+              parse_timeout: float | None = None, progress: Callable[[int, int], None] | None = None) -> Book:
+    """Discover the book under ``root`` (unless ``files`` says what it holds) and parse each
+    Markdown file once, each within ``parse_timeout`` CPU seconds; ``progress(done, total)``
+    hears of each file parsed."""
+    if files is None:
+        files = discover(root, include or None, exclude or [])
+    docs = {}
+    total = len(files.markdown)
+    for i, rel in enumerate(files.markdown, 1):
+        docs[rel] = read_document(root, rel, parse_timeout)
+        if progress is not None:
+            progress(i, total)
     config_source, site_config = load_jekyll_config(root)
     jekyll = None if site_config is None else (site_config.data or {})
     dialect = detect_dialect(dialect, jekyll)
