@@ -121,8 +121,14 @@ class Cache:
 
     @classmethod
     def for_book(cls, root: Path) -> Cache:
+        """The book's own ``.booklint_cache/``, unless the book folder is read-only (no write
+        permission bit, which holds for root too: booklint never writes into such a folder)."""
         d = root / ".booklint_cache" / SUBDIR
-        if _writable(d):
+        try:
+            writable_root = bool(root.stat().st_mode & 0o222) and os.access(root, os.W_OK)
+        except OSError:
+            writable_root = False
+        if writable_root and _writable(d):
             return cls(d)
         d = _user_dir(root)
         return cls(d if _writable(d) else None)

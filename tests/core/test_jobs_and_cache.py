@@ -1,0 +1,280 @@
+"""`--jobs` and the run cache change how fast booklint is, never what it finds.
+
+* The findings are the same, in the same order, with one process or two, with the cache
+  cold, warm, or off (on a book made of every rule's examples; the real books are in
+  tests/corpus/test_jobs_and_cache.py).
+* A renamed heading: the cached run reports the broken link in the page that links to it,
+  exactly as a fresh run does.
+* A corrupt, truncated or foreign cache entry is ignored and rebuilt; concurrent runs leave
+  only whole entries.
+* X003: a file whose parse runs past the budget is reported and the others are checked.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from booklint import cache, engine, progress
+from booklint.data import examples_dir
+from booklint.registry import all_rules
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def _key(f):
+    return (f.path, f.line, f.column, f.end_line, f.end_column, f.code, f.severity, f.message, repr(f.fix))
+
+
+def _run(root: Path, **kw):
+    opts = engine.Options(isolated=True, **kw)
+    res = engine.run([root], opts)
+    return [_key(f) for f in res.findings], res.internal_errors
+
+
+@pytest.fixture(scope="module")
+def examples_book(tmp_path_factory) -> Path:
+    """Every rule's bad.md (and the files beside it) in one book, one folder a rule."""
+    root = tmp_path_factory.mktemp("examples") / "book"
+    root.mkdir()
+    (root / "_config.yml").write_text("title: examples\n", encoding="utf-8")
+    for r in all_rules():
+        src = examples_dir() / r.code
+        if not (src / "bad.md").is_file() or r.code == "X003":  # X003's example costs its 5 s budget
+            continue
+        shutil.copytree(src, root / r.code, ignore=shutil.ignore_patterns("setup.py", "_config.yml"))
+    return root
+
+
+def test_examples_book_same_findings_whatever_jobs_and_cache(examples_book, tmp_path):
+    base, n0 = _run(examples_book, jobs=1)
+    assert len(base) > 200  # the examples flag something for nearly every rule
+    assert _run(examples_book, jobs=2) == (base, n0)
+    cold = _run(examples_book, jobs=2, cache=True)
+    assert (examples_book / ".booklint_cache" / cache.SUBDIR).is_dir()
+    warm = _run(examples_book, jobs=1, cache=True)
+    assert cold == warm == (base, n0)
+
+
+def _cache_files(root: Path) -> list[Path]:
+    return sorted((root / ".booklint_cache" / cache.SUBDIR).glob("*.pickle"))
+
+
+def test_warm_run_reads_no_markdown_file_it_does_not_report_on(make_book, monkeypatch):
+    book = make_book({"a.md": "# A\n\nSee [b](b.md#nowhere).\n", "b.md": "# B\n\nText.\n"})
+    first, _ = _run(book, cache=True)
+    assert [f[5] for f in first] == ["L002"]
+    from booklint.document import parse as parse_mod
+
+    def no_parse(*a, **k):
+        raise AssertionError("a warm run parsed a file")
+
+    monkeypatch.setattr(parse_mod, "parse", no_parse)
+    monkeypatch.setattr(engine.load, "parse", no_parse)
+    assert _run(book, cache=True)[0] == first
+
+
+def test_renamed_heading_rechecks_the_linking_page(make_book):
+    book = make_book({
+        "a.md": "# Chapter A\n\n## Old name\n\nText.\n",
+        "b.md": "# Chapter B\n\nSee [there](a.md#old-name).\n",
+        "c.md": "# Chapter C\n\nNothing linked.\n",
+    })
+    before, _ = _run(book, cache=True, jobs=2)
+    assert not [f for f in before if f[5] == "L002"]
+    (book / "a.md").write_text("# Chapter A\n\n## New name\n\nText.\n", encoding="utf-8")
+    after, _ = _run(book, cache=True, jobs=2)
+    fresh, _ = _run(book, jobs=1)
+    assert after == fresh
+    assert [(f[0], f[1], f[5]) for f in after if f[5] == "L002"] == [("b.md", 3, "L002")]
+    (book / "a.md").write_text("# Chapter A\n\n## Old name\n\nText.\n", encoding="utf-8")
+    assert _run(book, cache=True)[0] == before  # back as it was: the first entry serves again
+
+
+def test_config_and_code_are_part_of_the_key(make_book):
+    book = make_book({"a.md": "# A\n\nThe the cat.\n"})
+    k1 = engine._run_key(book, engine.load_config(None), {"S003"}, None, engine.discover(book, None, []))
+    k2 = engine._run_key(book, engine.load_config(None), {"S003", "S001"}, None, engine.discover(book, None, []))
+    assert k1 != k2
+    (book / "booklint.toml").write_text("ignore = ['S003']\n", encoding="utf-8")
+    assert _run(book, cache=True)[0] == _run(book)[0]
+    res = engine.run([book], engine.Options(cache=True))
+    assert not [f for f in res.findings if f.code == "S003"]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty", "other-pickle"])
+def test_corrupt_entry_is_ignored_and_rebuilt(make_book, damage):
+    book = make_book({"a.md": "# A\n\nSee [b](b.md#nowhere).\n", "b.md": "# B\n"})
+    first = _run(book, cache=True)
+    [entry] = _cache_files(book)
+    raw = entry.read_bytes()
+    if damage == "truncate":
+        entry.write_bytes(raw[: len(raw) // 2])
+    elif damage == "flip":
+        entry.write_bytes(raw[:-5] + bytes([raw[-5] ^ 0xFF]) + raw[-4:])
+    elif damage == "garbage":
+        entry.write_bytes(os.urandom(len(raw)))
+    elif damage == "empty":
+        entry.write_bytes(b"")
+    else:  # a whole, checksummed entry that holds something else
+        cache.Cache(entry.parent).put(entry.stem, {"not": "findings"})
+    assert _run(book, cache=True) == first
+    assert cache.Cache(entry.parent).get(entry.stem) is not None  # rebuilt
+    assert _run(book, cache=True) == first
+
+
+def test_book_without_a_cache_folder_uses_the_user_cache(make_book, tmp_path, monkeypatch):
+    book = make_book({"a.md": "# A\n\nSee [b](b.md#nowhere).\n", "b.md": "# B\n",
+                      ".booklint_cache": "a file where the folder would go\n"})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    first = _run(book, cache=True)
+    assert list((tmp_path / "xdg" / "booklint" / cache.SUBDIR).rglob("*.pickle"))
+    assert _run(book, cache=True) == first == _run(book)
+
+
+def test_read_only_book_is_never_written_into(make_book, tmp_path, monkeypatch):
+    book = make_book({"a.md": "# A\n\nSee [b](b.md#nowhere).\n", "b.md": "# B\n"})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    book.chmod(0o555)  # even root, who could, does not write into it
+    try:
+        first = _run(book, cache=True)
+        assert not (book / ".booklint_cache").exists()
+        assert list((tmp_path / "xdg").rglob("*.pickle"))
+        assert _run(book, cache=True) == first
+    finally:
+        book.chmod(0o755)
+
+
+def test_cache_put_get_from_many_threads(tmp_path):
+    store = cache.Cache(tmp_path)
+    value = {"x": list(range(10000))}
+    errors: list[BaseException] = []
+
+    def work():
+        try:
+            for _ in range(20):
+                store.put("k", value)
+                got = store.get("k")
+                assert got is None or got == value
+        except BaseException as e:
+            errors.append(e)
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert store.get("k") == value
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_concurrent_runs_do_not_corrupt_the_cache(make_book):
+    files = {f"ch{i:02d}.md": f"# Chapter {i}\n\nSee [next](ch{i + 1:02d}.md#missing) and the the end.\n" for i in range(30)}
+    book = make_book(files)
+    cmd = [sys.executable, "-c", "import sys; from booklint.cli import main; sys.argv[0] = 'booklint'; main()",
+           "check", "--isolated", "--concise", "-j", "2", str(book)]
+    env = {**os.environ, "PYTHONPATH": str(SRC), "CI": "1"}
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(4)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert {p.returncode for p in procs} == {1}, [e.decode() for _o, e in outs]
+    assert len({o for o, _e in outs}) == 1
+    fresh = subprocess.run([*cmd, "--no-cache"], capture_output=True, env=env, timeout=300)
+    assert fresh.stdout == outs[0][0]
+    entries = _cache_files(book)
+    assert entries and all(cache.Cache(p.parent).get(p.stem) is not None for p in entries)
+    assert not [p for p in entries[0].parent.iterdir() if p.name.startswith(".tmp-")]
+    again = subprocess.run(cmd, capture_output=True, env=env, timeout=300)
+    assert again.stdout == fresh.stdout
+
+
+def test_parse_timeout_reports_the_file_and_checks_the_others(make_book):
+    book = make_book({
+        "slow.md": "# Slow\n\n" + "[" * 400_000 + "\n",
+        "ok.md": "# Fine\n\nThe the end.\n",
+        "booklint.toml": "parse-timeout = 0.05\nselect = ['X003', 'S003']\n",
+    })
+    res = engine.run([book], engine.Options(jobs=2))
+    got = [(f.path, f.code) for f in res.findings]
+    assert ("slow.md", "X003") in got and ("ok.md", "S003") in got
+    [x] = [f for f in res.findings if f.code == "X003"]
+    assert "0.05 s" in x.message and x.line == 1
+
+
+def test_parse_timeout_must_be_positive(make_book):
+    from booklint.config import ConfigError, from_dict
+
+    with pytest.raises(ConfigError, match="parse-timeout"):
+        from_dict({"parse-timeout": 0})
+    with pytest.raises(ConfigError, match="parse-timeout"):
+        from_dict({"parse-timeout": "5"})
+    assert from_dict({"parse-timeout": 2}).parse_timeout == 2.0
+
+
+def test_parse_outside_the_main_thread_is_unbounded_but_works(make_book):
+    book = make_book({"a.md": "# A\n\nThe the end.\n"})
+    out: list = []
+    t = threading.Thread(target=lambda: out.append(_run(book, jobs=1)))
+    t.start()
+    t.join()
+    assert out and out[0] == _run(book, jobs=1)
+
+
+class _Tty:
+    def __init__(self, tty: bool):
+        self.tty = tty
+        self.text = ""
+
+    def isatty(self):
+        return self.tty
+
+    def write(self, s):
+        self.text += s
+
+    def flush(self):
+        pass
+
+
+def test_progress_bar_only_for_a_person_watching(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    assert progress.wanted(_Tty(True), quiet=False, fmt="text")
+    assert not progress.wanted(_Tty(False), quiet=False, fmt="text")
+    assert not progress.wanted(_Tty(True), quiet=True, fmt="text")
+    assert not progress.wanted(_Tty(True), quiet=False, fmt="json")
+    monkeypatch.setenv("CI", "true")
+    assert not progress.wanted(_Tty(True), quiet=False, fmt="text")
+
+
+def test_progress_bar_waits_a_second_and_erases_itself(monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(progress.time, "monotonic", lambda: clock[0])
+    out = _Tty(True)
+    bar = progress.Bar(out)
+    bar("parse", 1, 10)
+    assert out.text == ""  # a short run never shows it
+    clock[0] += 1.5
+    bar("check", 5, 10)
+    assert "checking" in out.text and "5/10" in out.text
+    bar.close()
+    assert out.text.endswith("\r\x1b[K")
+
+
+def test_cli_jobs_and_no_cache(make_book):
+    from click.testing import CliRunner
+
+    from booklint.cli import main
+
+    book = make_book({"a.md": "# A\n\nThe the end.\n", "b.md": "# B\n\nSee [a](a.md#nope).\n"})
+    r1 = CliRunner().invoke(main, ["check", "--isolated", "-j", "1", "--no-cache", str(book)])
+    assert not (book / ".booklint_cache").exists()
+    r2 = CliRunner().invoke(main, ["check", "--isolated", "--jobs", "2", str(book)])
+    r3 = CliRunner().invoke(main, ["check", "--isolated", "--jobs", "2", str(book)])
+    assert (book / ".booklint_cache").is_dir()
+    assert r1.output == r2.output == r3.output and r1.exit_code == r2.exit_code == r3.exit_code == 1
+    assert CliRunner().invoke(main, ["check", "-j", "0", str(book)]).exit_code == 2
