@@ -270,26 +270,38 @@ def _batches(book: Book, rels: list[str], jobs: int) -> list[list[str]]:
 
 def _per_file(book: Book, config: Config, doc_rules: list[Rule], checked: list[str], jobs: int,
               progress: Callable[[str, int, int], None] | None) -> dict[str, tuple[list[Finding], int]]:
+    """Each page's document-rule findings. With ``jobs`` > 1 the pages are shared among forked
+    worker processes, which inherit the parsed book and the shared analyses; a worker that dies
+    (killed, out of memory) costs time only: its pages are then checked here."""
     out: dict[str, tuple[list[Finding], int]] = {}
     total = len(checked)
     if jobs > 1 and total > 1 and "fork" in multiprocessing.get_all_start_methods():
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
         global _WORK
         _WORK = (book, config, doc_rules)
         try:
-            ctx = multiprocessing.get_context("fork")
-            with ctx.Pool(min(jobs, total)) as pool:
-                for batch in pool.imap_unordered(_work, _batches(book, checked, jobs)):
+            with ProcessPoolExecutor(min(jobs, total), mp_context=multiprocessing.get_context("fork")) as pool:
+                futures = [pool.submit(_work, batch) for batch in _batches(book, checked, jobs)]
+                for fut in as_completed(futures):
+                    try:
+                        batch = fut.result()
+                    except BrokenProcessPool:
+                        break
                     for rel, got, n in batch:
                         out[rel] = (got, n)
                     if progress is not None:
                         progress("check", len(out), total)
-            return out
+        except (OSError, BrokenProcessPool):
+            pass  # no processes to be had: the rest is checked below, in this process
         finally:
             _WORK = None
-    for i, rel in enumerate(checked, 1):
-        out[rel] = _check_file(book, config, doc_rules, rel)
-        if progress is not None:
-            progress("check", i, total)
+    for rel in checked:
+        if rel not in out:
+            out[rel] = _check_file(book, config, doc_rules, rel)
+            if progress is not None:
+                progress("check", len(out), total)
     return out
 
 

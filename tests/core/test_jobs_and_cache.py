@@ -278,3 +278,19 @@ def test_cli_jobs_and_no_cache(make_book):
     assert (book / ".booklint_cache").is_dir()
     assert r1.output == r2.output == r3.output and r1.exit_code == r2.exit_code == r3.exit_code == 1
     assert CliRunner().invoke(main, ["check", "-j", "0", str(book)]).exit_code == 2
+
+
+def test_a_worker_that_dies_costs_time_not_findings(make_book, monkeypatch):
+    files = {f"ch{i}.md": f"# Chapter {i}\n\nThe the end, see [x](ch{i + 1}.md#nope).\n" for i in range(12)}
+    book = make_book(files)
+    want = _run(book, jobs=1)
+    parent = os.getpid()
+    real = engine._check_file
+
+    def dying(book_, config, rules, rel):
+        if os.getpid() != parent and rel == "ch3.md":
+            os._exit(3)  # as if the kernel killed the worker
+        return real(book_, config, rules, rel)
+
+    monkeypatch.setattr(engine, "_check_file", dying)
+    assert _run(book, jobs=2) == want
