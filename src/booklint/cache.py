@@ -80,6 +80,13 @@ def tree_digest(root: Path, markdown: Iterable[str], others: Iterable[str]) -> s
     h = hashlib.blake2b(digest_size=16)
     for rel in sorted(markdown):
         h.update(f"m {rel} {file_digest(root / rel)}\n".encode())
+    h.update(others_digest(root, others).encode())
+    return h.hexdigest()
+
+
+def others_digest(root: Path, others: Iterable[str]) -> str:
+    """The book's files other than Markdown: small ones by content, big ones by size and time."""
+    h = hashlib.blake2b(digest_size=16)
     for rel in sorted(others):
         p = root / rel
         try:
@@ -116,8 +123,24 @@ def _writable(d: Path) -> bool:
 class Cache:
     """Entries by key in one folder; every failure to read or write is a miss, never an error."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, max_entries: int = MAX_ENTRIES):
         self.folder = folder
+        self.max_entries = max_entries
+
+    def sub(self, name: str, max_entries: int) -> Cache:
+        """A subfolder with its own entries and its own limit."""
+        if self.folder is None or not _writable(self.folder / name):
+            return Cache(None)
+        return Cache(self.folder / name, max_entries)
+
+    def touch(self, key: str) -> None:
+        """Mark an entry as just used, so trimming keeps it."""
+        p = self._path(key)
+        if p is not None:
+            try:
+                os.utime(p)
+            except OSError:
+                pass
 
     @classmethod
     def for_book(cls, root: Path) -> Cache:
@@ -155,7 +178,7 @@ class Cache:
         except Exception:  # a payload of an older layout: rebuilt like a corrupt one
             return None
 
-    def put(self, key: str, value: Any) -> bool:
+    def put(self, key: str, value: Any, *, trim: bool = True) -> bool:
         p = self._path(key)
         if p is None:
             return False
@@ -170,7 +193,8 @@ class Cache:
                 f.write(MAGIC + hashlib.sha256(body).digest() + body)
             os.replace(tmp, p)
             tmp = None
-            self._trim()
+            if trim:
+                self.trim()
             return True
         except OSError:
             return False
@@ -181,18 +205,20 @@ class Cache:
                 except OSError:
                     pass
 
-    def _trim(self) -> None:
-        """Keep the newest ``MAX_ENTRIES`` entries (a concurrent run may remove one first)."""
-        assert self.folder is not None
+    def trim(self, max_entries: int | None = None) -> None:
+        """Keep the newest entries, ``max_entries`` of them (a concurrent run may remove one first)."""
+        if self.folder is None:
+            return
+        keep = self.max_entries if max_entries is None else max_entries
         try:
             entries = [(e.stat().st_mtime_ns, e.path) for e in os.scandir(self.folder) if e.name.endswith(".pickle")
                        and not e.name.startswith(".tmp-")]
         except OSError:
             return
-        if len(entries) <= MAX_ENTRIES:
+        if len(entries) <= keep:
             return
         entries.sort()
-        for _t, path in entries[:len(entries) - MAX_ENTRIES]:
+        for _t, path in entries[:len(entries) - keep]:
             try:
                 os.unlink(path)
             except OSError:

@@ -53,9 +53,15 @@ def examples_book(tmp_path_factory) -> Path:
 
 
 def test_examples_book_same_findings_whatever_jobs_and_cache(examples_book, tmp_path):
-    base, n0 = _run(examples_book, jobs=1)
+    from booklint.book.load import PageSummary
+
+    base, n0 = _run(examples_book, jobs=1, pages_apart=False)  # every page parsed and kept, then the rules
     assert len(base) > 200  # the examples flag something for nearly every rule
+    before = PageSummary.reparsed
+    assert _run(examples_book, jobs=1) == (base, n0)
     assert _run(examples_book, jobs=2) == (base, n0)
+    assert _run(examples_book, jobs=2, pages_apart=False) == (base, n0)
+    assert PageSummary.reparsed == before  # no rule read what a page summary leaves out
     cold = _run(examples_book, jobs=2, cache=True)
     assert (examples_book / ".booklint_cache" / cache.SUBDIR).is_dir()
     warm = _run(examples_book, jobs=1, cache=True)
@@ -63,6 +69,7 @@ def test_examples_book_same_findings_whatever_jobs_and_cache(examples_book, tmp_
 
 
 def _cache_files(root: Path) -> list[Path]:
+    """The run entries (the page entries are in pages/)."""
     return sorted((root / ".booklint_cache" / cache.SUBDIR).glob("*.pickle"))
 
 
@@ -97,6 +104,36 @@ def test_renamed_heading_rechecks_the_linking_page(make_book):
     assert _run(book, cache=True)[0] == before  # back as it was: the first entry serves again
 
 
+def test_a_changed_page_is_the_only_one_parsed_again(make_book, monkeypatch):
+    files = {f"ch{i}.md": f"---\ntitle: Chapter {i}\n---\n# Chapter {i}\n\n## Part {i}\n\nThe the text.\n" for i in range(8)}
+    files["links.md"] = "# Links\n\n" + "".join(f"See [part](ch{i}.md#part-{i}).\n" for i in range(8))
+    book = make_book(files)
+    _run(book, cache=True, jobs=1)
+    parsed: list[str] = []
+    real = engine.load.parse
+
+    def counting(src):
+        parsed.append(src.path)
+        return real(src)
+
+    monkeypatch.setattr(engine.load, "parse", counting)
+    (book / "ch3.md").write_text("---\ntitle: Chapter 3\n---\n# Chapter 3\n\n## Renamed\n\nThe the text.\n",
+                                 encoding="utf-8")
+    got = _run(book, cache=True, jobs=1)
+    assert parsed == ["ch3.md"]  # the other pages come from the cache
+    monkeypatch.setattr(engine.load, "parse", real)
+    assert got == _run(book, jobs=1)  # and the findings are a fresh run's
+    assert [(f[0], f[5]) for f in got[0] if f[5] == "L002"] == [("links.md", "L002")]
+    parsed.clear()
+    monkeypatch.setattr(engine.load, "parse", counting)
+    (book / "ch5.md").write_text("---\ntitle: Chapter Five\n---\n# Chapter 5\n\n## Part 5\n\nThe the text.\n",
+                                 encoding="utf-8")
+    got = _run(book, cache=True, jobs=1)
+    assert sorted(parsed) == sorted(files)  # a front matter changed: the site model, so every page
+    monkeypatch.setattr(engine.load, "parse", real)
+    assert got == _run(book, jobs=1)
+
+
 def test_config_and_code_are_part_of_the_key(make_book):
     book = make_book({"a.md": "# A\n\nThe the cat.\n"})
     k1 = engine._run_key(book, engine.load_config(None), {"S003"}, None, engine.discover(book, None, []))
@@ -124,6 +161,10 @@ def test_corrupt_entry_is_ignored_and_rebuilt(make_book, damage):
         entry.write_bytes(b"")
     else:  # a whole, checksummed entry that holds something else
         cache.Cache(entry.parent).put(entry.stem, {"not": "findings"})
+    pages = sorted((entry.parent / "pages").glob("*.pickle"))
+    assert len(pages) == 2
+    pages[0].write_bytes(pages[0].read_bytes()[:100])  # and the page entries, one truncated
+    cache.Cache(pages[1].parent).put(pages[1].stem, ["not", "a page"])  # one of another shape
     assert _run(book, cache=True) == first
     assert cache.Cache(entry.parent).get(entry.stem) is not None  # rebuilt
     assert _run(book, cache=True) == first
@@ -294,3 +335,40 @@ def test_a_worker_that_dies_costs_time_not_findings(make_book, monkeypatch):
 
     monkeypatch.setattr(engine, "_check_file", dying)
     assert _run(book, jobs=2) == want
+
+
+def test_a_phase_one_worker_that_dies_costs_time_not_findings(make_book, monkeypatch):
+    files = {f"ch{i}.md": f"# Chapter {i}\n\nThe the end, see [x](ch{i + 1}.md#nope).\n" for i in range(12)}
+    book = make_book(files)
+    want = _run(book, jobs=1, pages_apart=False)
+    parent = os.getpid()
+    real = engine._one_page
+
+    def dying(*a):
+        if os.getpid() != parent and a[5] == "ch3.md":
+            os._exit(3)
+        return real(*a)
+
+    monkeypatch.setattr(engine, "_one_page", dying)
+    assert _run(book, jobs=2) == want
+
+
+def test_a_wrong_front_matter_guess_falls_back_to_a_plain_run(make_book, monkeypatch):
+    book = make_book({
+        "_config.yml": "title: t\n",
+        "a.md": "---\ntitle: A\npermalink: /alpha/\n---\n# A\n\nSee [b](/beta/#nope) and [c](c.md).\n",
+        "b.md": "---\ntitle: B\npermalink: /beta/\n---\n# B\n",
+    })
+    want = _run(book, pages_apart=False)
+    calls = []
+    real = engine._pages_checked
+
+    def spy(*a, **k):
+        calls.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(engine, "_pages_checked", spy)
+    assert _run(book, jobs=2) == want and calls  # the guess was right: pages apart
+    calls.clear()
+    monkeypatch.setattr(engine.load, "guess_front_matter", lambda root, rel: (None, False))
+    assert _run(book, jobs=2) == want and not calls  # wrong: the plain run

@@ -144,6 +144,58 @@ def other_front_matter(root: Path, files) -> dict[str, dict]:
     return out
 
 
+def site_front_matter(doc: Document) -> tuple[dict | None, bool]:
+    """What the site model takes from a page: its front matter (``{}`` when it is not a
+    mapping, or is unterminated, which still makes the file a page for Jekyll) or None, and
+    whether it is unterminated."""
+    if doc.front_matter is not None:
+        return (doc.front_matter.data if isinstance(doc.front_matter.data, dict) else {}), False
+    if any(n.kind == "unterminated-front-matter" for n in doc.notes):
+        return {}, True
+    return None, False
+
+
+_FM = re.compile(r"---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|$)", re.S)
+
+
+def guess_front_matter(root: Path, rel: str) -> tuple[dict | None, bool]:
+    """:func:`site_front_matter` of a page, guessed without parsing it (the YAML block at the
+    top, read with the safe loader). A guess only: whoever uses it compares it with the
+    parse's answer and must not rely on it when they differ."""
+    try:
+        path = root / rel
+        if path.stat().st_size > MAX_FILE:
+            return None, False
+        raw = path.read_bytes()
+    except OSError:
+        return None, False
+    if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---") or b"\0" in raw:
+        return None, False
+    text = Source.from_bytes(rel, raw).text
+    m = _FM.match(text)
+    if m is None:
+        return {}, True
+    try:
+        data = yaml.load(m.group(1) or "", Loader=_SafeLoader)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError):
+        return {}, False
+    return (data if isinstance(data, dict) else {}), False
+
+
+def book_from(root: Path, files: BookFiles, docs: dict[str, Document], fm: dict[str, dict], *,
+              dialect: str = "auto", slugger: str = "auto") -> Book:
+    """The Book of these parsed pages, whose front matter for the site model is ``fm``."""
+    config_source, site_config = load_jekyll_config(root)
+    jekyll = None if site_config is None else (site_config.data or {})
+    dialect = detect_dialect(dialect, jekyll)
+    other_fm = other_front_matter(root, files) if dialect == "jekyll" else {}
+    site = Site(files, dialect, jekyll if dialect == "jekyll" else None, fm, other_fm)
+    book = Book(root, files, site, docs, jekyll, site_slugger(jekyll), site_config=site_config, slugger=slugger)
+    if config_source is not None:
+        book.keep_source(config_source)  # rules read it through book.source(), never again from disk
+    return book
+
+
 def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str] | None = None,
               dialect: str = "auto", slugger: str = "auto", files: BookFiles | None = None,
               parse_timeout: float | None = None, progress: Callable[[int, int], None] | None = None) -> Book:
@@ -158,17 +210,39 @@ def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str
         docs[rel] = read_document(root, rel, parse_timeout)
         if progress is not None:
             progress(i, total)
-    config_source, site_config = load_jekyll_config(root)
-    jekyll = None if site_config is None else (site_config.data or {})
-    dialect = detect_dialect(dialect, jekyll)
     fm = {rel: (d.front_matter.data if isinstance(d.front_matter.data, dict) else {})
           for rel, d in docs.items() if d.front_matter is not None}
     for rel, d in docs.items():  # an unterminated front matter still makes the file a page for Jekyll
         if rel not in fm and any(n.kind == "unterminated-front-matter" for n in d.notes):
             fm[rel] = {}
-    other_fm = other_front_matter(root, files) if dialect == "jekyll" else {}
-    site = Site(files, dialect, jekyll if dialect == "jekyll" else None, fm, other_fm)
-    book = Book(root, files, site, docs, jekyll, site_slugger(jekyll), site_config=site_config, slugger=slugger)
-    if config_source is not None:
-        book.keep_source(config_source)  # rules read it through book.source(), never again from disk
-    return book
+    return book_from(root, files, docs, fm, dialect=dialect, slugger=slugger)
+
+
+HEAVY = ("tokens", "inline", "prose")  # what a page summary leaves out
+
+
+class PageSummary(Document):
+    """A parsed page without its token streams (``HEAVY``): what the book keeps of a page
+    whose own rules already ran, for the rules and reports that still read it. Reading a
+    left-out field parses the page again (counted in ``PageSummary.reparsed``), so a reader
+    gets the same answer either way, only slower."""
+
+    reparsed = 0
+
+    def __getattr__(self, name: str):
+        if name not in HEAVY:
+            raise AttributeError(name)
+        full = parse(self.source)
+        for h in HEAVY:
+            self.__dict__[h] = getattr(full, h)
+        PageSummary.reparsed += 1
+        return self.__dict__[name]
+
+
+def summarize(doc: Document) -> Document:
+    """``doc`` as a :class:`PageSummary` (a page whose parse was given up stays as it is)."""
+    if any(n.kind == "parse-timeout" for n in doc.notes):
+        return doc
+    out = PageSummary.__new__(PageSummary)
+    out.__dict__.update({k: v for k, v in doc.__dict__.items() if k not in HEAVY})
+    return out

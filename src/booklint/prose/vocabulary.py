@@ -154,6 +154,18 @@ def doc_text(book: Any, doc: Document) -> DocText:
     return dt
 
 
+def page_text(doc: Document) -> DocText:
+    """One page's prose as tokens, without the book: for an engine that parses the pages in
+    other processes and hands the texts to :func:`seed_vocabulary`."""
+    return _doc_text(doc)
+
+
+def seed_vocabulary(book: Any, texts: dict[str, DocText]) -> None:
+    """Build this run's vocabulary from pages' texts made by :func:`page_text` (one for each
+    of ``book.docs``, in its order; each ``dt.doc`` the Document the book holds)."""
+    book.memo("prose.vocabulary", lambda: _aggregate(texts))
+
+
 def _doc_text(doc: Document) -> DocText:
     segs = segments(doc)
     starts = []
