@@ -38,8 +38,11 @@ WRAP = ("import resource,subprocess,sys;"
 CLI = "import sys; from booklint.cli import main; sys.argv[0] = 'booklint'; main()"
 
 
+SRC = REPO / "src"  # replaced by a snapshot in main(), so edits during a long bench do not mix in
+
+
 def run(book: Path, args: list[str]) -> tuple[float, float, float, bytes]:
-    env = {"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "CI": "1"}
+    env = {"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "CI": "1"}
     t0 = time.perf_counter()
     p = subprocess.run([sys.executable, "-c", WRAP, sys.executable, "-c", CLI, "check", "--concise", *args, "."],
                        cwd=book, capture_output=True, env=env)
@@ -54,8 +57,11 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--change", help="the chapter to change (default: the middle Markdown file)")
     args = ap.parse_args()
+    global SRC
     bad = 0
     with tempfile.TemporaryDirectory() as tmp:
+        SRC = Path(tmp) / "src"
+        shutil.copytree(REPO / "src", SRC, ignore=shutil.ignore_patterns("__pycache__"))
         book = Path(tmp) / args.book.name
         shutil.copytree(args.book, book, ignore=shutil.ignore_patterns(".booklint_cache"))
         md = sorted(p.relative_to(book).as_posix() for p in book.rglob("*.md"))
