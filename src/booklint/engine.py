@@ -85,7 +85,7 @@ def run(paths: list[Path], opts: Options | None = None) -> RunResult:
     targets = _targets(root, paths, files)
     store = key = None
     pages_cache: tuple | None = None
-    if opts.cache and all(getattr(r, "cacheable", True) for r in all_rules() if r.code in codes):
+    if opts.cache and all(r.cacheable for r in all_rules() if r.code in codes):
         from . import cache
 
         store = cache.Cache.for_book(root)

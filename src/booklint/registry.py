@@ -51,6 +51,7 @@ class Rule:
     doc: str
     fixable: bool = False
     kinds: frozenset[str] = frozenset()  # the kinds of a library's problems this rule reports
+    cacheable: bool = True  # False: its findings depend on more than the book, config and booklint (the network)
 
 
     @property
@@ -70,7 +71,7 @@ SETTINGS: dict[str, dict[str, tuple]] = {}
 
 
 def rule(code: str, name: str, *, scope: str = "document", default: bool = True, severity: str = "error",
-         fixable: bool = False, kinds: Iterable[str] = ()) -> Callable:
+         fixable: bool = False, kinds: Iterable[str] = (), cacheable: bool = True) -> Callable:
     """Register a rule. ``kinds`` routes a library's problems to it: a library that finds many kinds
     of problem in one pass (the TeX checker, the .bib checker) reports each kind through the rule
     that declares it (:func:`rules_for_kind`), so a rule's module is its whole home."""
@@ -89,7 +90,7 @@ def rule(code: str, name: str, *, scope: str = "document", default: bool = True,
         if name in BY_NAME and BY_NAME[name].code != code:
             raise ValueError(f"rule name {name} is registered twice")
         r = Rule(code, name, FAMILIES.get(code[0], "other"), scope, default, severity, func,
-                 inspect.cleandoc(func.__doc__ or ""), fixable, frozenset(kinds))
+                 inspect.cleandoc(func.__doc__ or ""), fixable, frozenset(kinds), cacheable)
         RULES[code] = r
         BY_NAME[name] = r
         return func

@@ -372,3 +372,15 @@ def test_a_wrong_front_matter_guess_falls_back_to_a_plain_run(make_book, monkeyp
     calls.clear()
     monkeypatch.setattr(engine.load, "guess_front_matter", lambda root, rel: (None, False))
     assert _run(book, jobs=2) == want and not calls  # wrong: the plain run
+
+
+def test_a_rule_that_cannot_be_cached_turns_the_cache_off(make_book, monkeypatch):
+    from dataclasses import replace
+
+    from booklint import registry
+
+    book = make_book({"a.md": "# A\n\nThe the end.\n"})
+    registry.all_rules()
+    monkeypatch.setitem(registry.RULES, "S003", replace(registry.RULES["S003"], cacheable=False))
+    first = _run(book, cache=True)
+    assert first[0] and not (book / ".booklint_cache").exists()
