@@ -503,6 +503,7 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
             pages[pg.rel] = pg
             if pg.text is not None:  # one string a distinct word, not one a use: a big book's tokens are millions
                 pg.text.tokens = [intern(t) for t in pg.text.tokens]  # type: ignore[attr-defined]
+        gc.freeze()  # the pages kept so far live to the end: the collector need not walk them again and again
         if progress is not None:
             progress("parse", len(pages), total)
 
@@ -528,6 +529,7 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
                 done(_pages_work([rel]))
     finally:
         _PAGES = None
+        gc.unfreeze()  # (parsed_objects_frozen below sets everything aside again for the rules)
     if pstore is not None:
         pstore.trim()
     fm = _site_fm(rels, {rel: (pg.site_fm, pg.unterminated) for rel, pg in pages.items()})
