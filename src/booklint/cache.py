@@ -22,6 +22,7 @@ import os
 import pickle
 import sys
 import tempfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from . import __version__
 
 SUBDIR = "engine"
 MAGIC = b"booklint-cache 1\n"
+MAGIC_Z = b"booklint-cache 1z\n"  # the payload is zlib-compressed (page entries: text compresses well)
 BIG_FILE = 8 << 20  # other files larger than this are keyed by size and mtime, not content
 MAX_ENTRIES = 64  # entries kept per cache folder; the oldest are removed past this
 
@@ -123,15 +125,16 @@ def _writable(d: Path) -> bool:
 class Cache:
     """Entries by key in one folder; every failure to read or write is a miss, never an error."""
 
-    def __init__(self, folder: Path | None, max_entries: int = MAX_ENTRIES):
+    def __init__(self, folder: Path | None, max_entries: int = MAX_ENTRIES, compress: bool = False):
         self.folder = folder
         self.max_entries = max_entries
+        self.compress = compress
 
-    def sub(self, name: str, max_entries: int) -> Cache:
+    def sub(self, name: str, max_entries: int, compress: bool = False) -> Cache:
         """A subfolder with its own entries and its own limit."""
         if self.folder is None or not _writable(self.folder / name):
             return Cache(None)
-        return Cache(self.folder / name, max_entries)
+        return Cache(self.folder / name, max_entries, compress)
 
     def touch(self, key: str) -> None:
         """Mark an entry as just used, so trimming keeps it."""
@@ -167,14 +170,15 @@ class Cache:
             raw = p.read_bytes()
         except OSError:
             return None
-        head = len(MAGIC) + 32
-        if len(raw) < head or not raw.startswith(MAGIC):
+        magic = MAGIC_Z if raw.startswith(MAGIC_Z) else MAGIC
+        head = len(magic) + 32
+        if len(raw) < head or not raw.startswith(magic):
             return None
         body = raw[head:]
-        if hashlib.sha256(body).digest() != raw[len(MAGIC):head]:
+        if hashlib.sha256(body).digest() != raw[len(magic):head]:
             return None
         try:
-            return pickle.loads(body)
+            return pickle.loads(zlib.decompress(body) if magic is MAGIC_Z else body)
         except Exception:  # a payload of an older layout: rebuilt like a corrupt one
             return None
 
@@ -186,11 +190,14 @@ class Cache:
             body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:
             return False
+        magic = MAGIC
+        if self.compress:
+            body, magic = zlib.compress(body, 1), MAGIC_Z
         tmp = None
         try:
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=p.parent)
             with os.fdopen(fd, "wb") as f:
-                f.write(MAGIC + hashlib.sha256(body).digest() + body)
+                f.write(magic + hashlib.sha256(body).digest() + body)
             os.replace(tmp, p)
             tmp = None
             if trim:

@@ -96,7 +96,7 @@ def run(paths: list[Path], opts: Options | None = None) -> RunResult:
         if isinstance(hit, tuple) and len(hit) == 3:
             findings, internal, checked = hit
             return RunResult(_sources_only(root, files, cfg), findings, internal, checked)
-        pages_cache = (store.sub("pages", max(1000, 4 * len(files.markdown))), base, digests)
+        pages_cache = (store.sub("pages", max(1000, 4 * len(files.markdown)), compress=True), base, digests)
     progress = opts.progress
     result = None
     if opts.pages_apart:
