@@ -510,13 +510,18 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
     global _PAGES
     _PAGES = (shell, cfg, doc_rules, set(checked), want_text, cfg.parse_timeout, pstore, keys)
     try:
-        if jobs > 1 and len(todo) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if jobs > 1 and len(todo) > 2 and "fork" in multiprocessing.get_all_start_methods():
             from concurrent.futures import ProcessPoolExecutor, as_completed
             from concurrent.futures.process import BrokenProcessPool
 
+            batches = _page_batches(root, todo, jobs)
+            # the biggest page here first: the rules' shipped data (TeX tables, word lists) and
+            # lazy imports are then loaded once, and the workers inherit them
+            first, batches[0] = batches[0][0], batches[0][1:]
+            done(_pages_work([first]))
             try:
                 with ProcessPoolExecutor(min(jobs, len(todo)), mp_context=multiprocessing.get_context("fork")) as pool:
-                    futures = [pool.submit(_pages_work, b) for b in _page_batches(root, todo, jobs)]
+                    futures = [pool.submit(_pages_work, b) for b in batches if b]
                     for fut in as_completed(futures):
                         try:
                             done(fut.result())
