@@ -400,6 +400,10 @@ class _Page:
     text: object | None  # prose.vocabulary.DocText without its Document, when a prose rule is on
 
 
+# memo entries about one side file that hold plain data (no reference to the Book): what the
+# checks of the pages built of them stays good for the rules that run after
+_SIDE_FILE_KEYS = frozenset({"book.source", "bibliography.parsed"})
+
 _PAGES: tuple | None = None  # (book, config, rules, checked, want_text) a forked worker inherits
 
 
@@ -561,6 +565,9 @@ def _pages_checked(shell: Book, cfg: Config, pages: dict[str, _Page], rels: list
 
     docs = {rel: pages[rel].summary for rel in rels}
     book = replace(shell, docs=docs, _memo={})
+    for k, v in shell._memo.items():  # side files read while the pages were checked: not read (or parsed) twice
+        if isinstance(k, tuple) and len(k) == 2 and k[0] in _SIDE_FILE_KEYS and k[1] in shell.files.others:
+            book._memo[k] = v
     config_source = shell._memo.get(("book.source", "_config.yml"))
     if config_source is not None:
         book.keep_source(config_source)
