@@ -24,6 +24,7 @@ from .findings import Finding
 from .registry import Rule, all_rules
 from .suppress import suppressions
 
+PARALLEL_MIN_BYTES = 1 << 20  # below this much Markdown, worker processes cost more than they save: one process
 MAX_PER_RULE_AND_FILE = 1000  # past this a rule's findings in one file stop being useful, and cost time
 
 
@@ -298,6 +299,8 @@ def _per_file(book: Book, config: Config, rules_of: dict[str, list[Rule]], check
     (killed, out of memory) costs time only: its pages are then checked here."""
     out: dict[str, tuple[list[tuple[str, list[Finding]]], int]] = {}
     total = len(checked)
+    if jobs > 1 and sum(len(book.docs[rel].text) for rel in checked) < PARALLEL_MIN_BYTES:
+        jobs = 1
     if jobs > 1 and total > 1 and "fork" in multiprocessing.get_all_start_methods():
         from concurrent.futures import ProcessPoolExecutor, as_completed
         from concurrent.futures.process import BrokenProcessPool
@@ -453,6 +456,18 @@ def _pages_work(rels: list[str]) -> list[_Page]:
     return out
 
 
+def _markdown_bytes(root: Path, rels: list[str]) -> int:
+    n = 0
+    for rel in rels:
+        try:
+            n += (root / rel).stat().st_size
+        except OSError:
+            pass
+        if n >= PARALLEL_MIN_BYTES:
+            break
+    return n
+
+
 def _page_batches(root: Path, rels: list[str], jobs: int) -> list[list[str]]:
     size = {}
     for rel in rels:
@@ -511,6 +526,8 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
         if progress is not None:
             progress("parse", len(pages), total)
 
+    if jobs > 1 and _markdown_bytes(root, todo) < PARALLEL_MIN_BYTES:
+        jobs = 1
     global _PAGES
     _PAGES = (shell, cfg, doc_rules, set(checked), want_text, cfg.parse_timeout, pstore, keys)
     try:

@@ -28,6 +28,12 @@ from booklint.registry import all_rules
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 
+@pytest.fixture(autouse=True)
+def _workers_even_for_small_books(monkeypatch):
+    """The books here are small: make --jobs use worker processes anyway, so they are tested."""
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 0)
+
+
 def _key(f):
     return (f.path, f.line, f.column, f.end_line, f.end_column, f.code, f.severity, f.message, repr(f.fix))
 
@@ -398,3 +404,16 @@ def test_cache_entry_round_trip_and_damage(tmp_path, compress):
         p.write_bytes(bad)
         assert store.get("k") is None
     assert store.get("missing") is None
+
+
+def test_small_books_are_checked_in_one_process(make_book, monkeypatch):
+    import concurrent.futures
+
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 1 << 20)
+
+    def no_pool(*a, **k):
+        raise AssertionError("a worker pool for a small book")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    book = make_book({f"ch{i}.md": f"# Chapter {i}\n\nThe the end.\n" for i in range(5)})
+    assert _run(book, jobs=2) == _run(book, jobs=1) == _run(book, jobs=2, pages_apart=False)

@@ -10,6 +10,12 @@ from helpers import corpus_book, needs_corpus
 from booklint import engine
 
 
+@pytest.fixture(autouse=True)
+def _workers_even_for_small_books(monkeypatch):
+    """The real books are below the size where --jobs starts workers: make it start them."""
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 0)
+
+
 def _key(f):
     return (f.path, f.line, f.column, f.end_line, f.end_column, f.code, f.severity, f.message, repr(f.fix))
 
