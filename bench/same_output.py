@@ -1,6 +1,7 @@
 """Is booklint's output on the real books byte-identical to an earlier commit's? (For refactors.)
 
     python bench/same_output.py [REV]        # default REV: HEAD
+    python bench/same_output.py REV --new "--jobs 1 --no-cache" --new "--jobs 2"   # this tree, several ways
 
 Checks out REV into a temporary git worktree, runs both trees' `booklint check` on each book of
 ../shared/corpus with every rule (`--select ALL`) and with the defaults, in every output format
@@ -29,7 +30,17 @@ def run(src: Path, book: Path, args: list[str]) -> bytes:
 
 
 def main() -> int:
-    rev = sys.argv[1] if len(sys.argv) > 1 else "HEAD"
+    import argparse
+    import shlex
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("rev", nargs="?", default="HEAD")
+    ap.add_argument("--new", action="append", default=[],
+                    help="extra arguments for this tree's runs (each --new is one more set of runs; "
+                         "e.g. --jobs 1 --no-cache); REV's runs get none")
+    opts = ap.parse_args()
+    rev = opts.rev
+    variants = [shlex.split(v) for v in opts.new] or [[]]
     differ = 0
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base"
@@ -41,10 +52,12 @@ def main() -> int:
                     print(f"{name}: not in {CORPUS}, skipped")
                     continue
                 for args in RUNS:
-                    a, b = run(base / "src", book, args), run(REPO / "src", book, args)
-                    same = a == b
-                    differ += not same
-                    print(f"{name:22} {' '.join(args):34} {'same' if same else 'DIFFERENT'} ({len(b)} bytes)")
+                    a = run(base / "src", book, args)
+                    for extra in variants:
+                        b = run(REPO / "src", book, args + extra)
+                        same = a == b
+                        differ += not same
+                        print(f"{name:22} {' '.join(args + extra):52} {'same' if same else 'DIFFERENT'} ({len(b)} bytes)")
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=REPO, capture_output=True)
     return 1 if differ else 0

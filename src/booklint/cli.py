@@ -83,9 +83,12 @@ def main() -> None:
               "printing only what changed.")
 @click.option("--external", is_flag=True, help="Also check external URLs over the network (as `external = true` does).")
 @click.option("--offline", is_flag=True, help="No network at all: external URLs only from the fresh cache.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes for the per-file rules (default: every core).")
+@click.option("--no-cache", is_flag=True, help="Do not reuse or store findings in .booklint_cache/.")
 def check(paths, fmt, output, select, extend_select, ignore, config_path, isolated, statistics, exit_zero, fix,
           unsafe_fixes, diff, concise, quiet, color, add_noqa, fail_level, allow_empty, baseline_path,
-          write_baseline, watch, external, offline) -> None:
+          write_baseline, watch, external, offline, jobs, no_cache) -> None:
     """Lint a book (the current folder by default) or some of its files."""
     import gc
 
@@ -99,7 +102,9 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     from .report.text import summary
 
     opts = engine.Options(select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select),
-                          config_path=config_path, isolated=isolated, external=external, offline=offline)
+                          config_path=config_path, isolated=isolated, external=external, offline=offline,
+                          jobs=jobs or engine.default_jobs(),
+                          cache=not (no_cache or add_noqa))  # comments are placed by the parsed pages
     targets = list(paths) or [Path.cwd()]
     for p in targets:
         if not p.exists() and not p.is_symlink():
@@ -107,7 +112,16 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     if watch:
         _watch(targets, opts, fmt, concise, color)
         return
-    result = engine.run(targets, opts)
+    from . import progress
+
+    bar = progress.Bar() if progress.wanted(sys.stderr, quiet=quiet, fmt=fmt) else None
+    opts.progress = bar
+    try:
+        result = engine.run(targets, opts)
+    finally:
+        if bar is not None:
+            bar.close()
+    opts.progress = None
     if add_noqa:
         _add_noqa(result, lambda: engine.run(targets, opts), diff=diff, quiet=quiet)
     if write_baseline:

@@ -43,6 +43,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     fail_level: str = "warning"  # the lowest severity that makes `check` exit 1
     families: dict[str, dict[str, Any]] = field(default_factory=dict)
+    parse_timeout: float = 5.0  # CPU seconds one file's parse may take before it is reported (X003)
 
     def family(self, name: str) -> dict[str, Any]:
         """Settings of one family, defaults filled in."""
@@ -59,6 +60,7 @@ _TOP_KEYS = {
     "per-file-ignores": dict,
     "dialect": str,
     "slugger": str,
+    "parse-timeout": (int, float),
     "include": list,
     "exclude": list,
     "severity": dict,
@@ -120,7 +122,8 @@ def from_dict(data: dict[str, Any], path: Path | None = None, prefix: str = "") 
         if key in _TOP_KEYS:
             want = _TOP_KEYS[key]
             if not isinstance(value, want):
-                raise ConfigError(f"`{prefix}{key}` must be a {want.__name__}, not {type(value).__name__}", path)
+                wn = want.__name__ if isinstance(want, type) else "number"
+                raise ConfigError(f"`{prefix}{key}` must be a {wn}, not {type(value).__name__}", path)
             if key in ("select", "ignore", "extend-select"):
                 codes = _codes(value, f"{prefix}{key}", path, enabling=key != "ignore")
                 setattr(cfg, key.replace("-", "_"), codes)
@@ -146,6 +149,10 @@ def from_dict(data: dict[str, Any], path: Path | None = None, prefix: str = "") 
                 if value not in DIALECTS:
                     raise ConfigError(f"`{prefix}dialect` must be one of {', '.join(DIALECTS)}", path)
                 cfg.dialect = value
+            elif key == "parse-timeout":
+                if isinstance(value, bool) or value <= 0:
+                    raise ConfigError(f"`{prefix}parse-timeout` must be a number of seconds above 0", path)
+                cfg.parse_timeout = float(value)
             elif key == "slugger":
                 if value not in SLUGGERS:
                     raise ConfigError(f"`{prefix}slugger` must be one of {', '.join(SLUGGERS)}", path)

@@ -5,23 +5,27 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import gc
+import multiprocessing
 import os
 import re
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 
 from .book import load
-from .book.discover import BookFiles, find_root
+from .book.discover import BookFiles, discover, find_root
 from .book.model import Book
 from .config import Config, find_config, load_config, selected_codes
 from .context import Context
 from .document.model import Document
+from .document.source import Source
 from .findings import Finding
 from .registry import Rule, all_rules
 from .suppress import suppressions
 
+PARALLEL_MIN_BYTES = 1 << 20  # below this much Markdown, worker processes cost more than they save: one process
 MAX_PER_RULE_AND_FILE = 1000  # past this a rule's findings in one file stop being useful, and cost time
 
 
@@ -43,11 +47,17 @@ class Options:
     isolated: bool = False  # ignore config files
     external: bool = False  # `--external`: check external URLs over the network (as `external = true` does)
     offline: bool = False  # `--offline`: no network at all, whatever the configuration says
+    jobs: int = 1  # processes for the per-file rules (the CLI's default: every core)
+    cache: bool = False  # reuse the findings of an earlier run with exactly the same inputs (cache.py)
+    progress: Callable[[str, int, int], None] | None = None  # (phase, done, total): "parse", "check"
+    pages_apart: bool = True  # parse and check each page in turn, keeping only its summary (_run_pages_apart)
 
 
-def load_book(root: Path, cfg: Config) -> Book:
+def load_book(root: Path, cfg: Config, files: BookFiles | None = None,
+              progress: Callable[[int, int], None] | None = None) -> Book:
     """The book under ``root`` as ``cfg`` selects its files, dialect and heading ids."""
-    return load.load_book(root, include=cfg.include, exclude=cfg.exclude, dialect=cfg.dialect, slugger=cfg.slugger)
+    return load.load_book(root, include=cfg.include, exclude=cfg.exclude, dialect=cfg.dialect, slugger=cfg.slugger,
+                          files=files, parse_timeout=cfg.parse_timeout, progress=progress)
 
 
 def _targets(root: Path, paths: Iterable[Path], files: BookFiles) -> set[str] | None:
@@ -83,9 +93,118 @@ def run(paths: list[Path], opts: Options | None = None) -> RunResult:
     if cfg.family("links").get("external"):  # the network rules join the selection (off by default)
         extend += [r.code for r in all_rules() if r.network]
     codes = selected_codes(cfg, opts.select, opts.ignore, extend or None)
-    book = load_book(root, cfg)
-    targets = _targets(root, paths, book.files)
-    return check_book(book, codes, targets, config=cfg)
+    files = discover(root, cfg.include or None, cfg.exclude or [])
+    targets = _targets(root, paths, files)
+    store = key = None
+    pages_cache: tuple | None = None
+    if opts.cache and all(r.cacheable for r in all_rules() if r.code in codes):
+        from . import cache
+
+        store = cache.Cache.for_book(root)
+        digests = {rel: cache.file_digest(root / rel) for rel in files.markdown}
+        base = _base_key(root, cfg, codes, files)
+        key = cache.run_key(base, None if targets is None else sorted(targets), sorted(digests.items()))
+        hit = store.get(key)
+        if isinstance(hit, tuple) and len(hit) == 3:
+            findings, internal, checked = hit
+            return RunResult(_sources_only(root, files, cfg), findings, internal, checked, cfg)
+        pages_cache = (store.sub("pages", max(1000, 4 * len(files.markdown)), compress=True), base, digests)
+    progress = opts.progress
+    result = None
+    if opts.pages_apart:
+        result = _run_pages_apart(root, cfg, codes, targets, files, opts.jobs, progress, pages_cache)
+    if result is None:
+        book = load_book(root, cfg, files, (lambda i, n: progress("parse", i, n)) if progress else None)
+        result = check_book(book, codes, targets, config=cfg, jobs=opts.jobs, progress=progress)
+    if store is not None and key is not None:
+        store.put(key, (result.findings, result.internal_errors, result.checked))
+    return result
+
+
+def _base_key(root: Path, cfg: Config, codes: set[str], files: BookFiles) -> str:
+    """What every finding of a run depends on besides the Markdown files' contents and the
+    files reported on (cache.py): booklint's code and data, the effective configuration, the
+    rules, the book's list of files, its other files' contents, and the source book of a
+    translation when one is configured."""
+    from . import cache
+
+    settings = {k: v for k, v in vars(cfg).items() if k != "path"}
+    parts: list[object] = [cache.code_digest(), sorted(settings.items()), sorted(codes),
+                           sorted(files.markdown), sorted(files.dirs), sorted(files.outside_links), files.truncated,
+                           cache.others_digest(root, files.others)]
+    source = (cfg.families.get("translation") or {}).get("source")
+    if isinstance(source, str) and source:
+        other = (root / source).resolve()
+        if other.is_dir():
+            of = discover(other, None, [])
+            parts.append(cache.tree_digest(other, of.markdown, of.others))
+        else:
+            parts.append(("missing", str(other)))
+    return cache.run_key(*parts)
+
+
+def _run_key(root: Path, cfg: Config, codes: set[str], targets: set[str] | None, files: BookFiles) -> str:
+    """The key of a whole run: :func:`_base_key`, the files reported on, every Markdown file's content."""
+    from . import cache
+
+    digests = sorted((rel, cache.file_digest(root / rel)) for rel in files.markdown)
+    return cache.run_key(_base_key(root, cfg, codes, files), None if targets is None else sorted(targets), digests)
+
+
+class _SourceDocs(dict):
+    """The book's Markdown files as bare Documents (their source, nothing parsed), read on
+    first use: what the reports and fixes need when the findings come from the cache."""
+
+    def __init__(self, root: Path, rels: list[str]):
+        super().__init__()
+        self._root = root
+        self._rels = list(rels)
+        self._known = set(rels)
+
+    def _load(self, rel: str) -> Document:
+        doc = dict.get(self, rel)
+        if doc is None:
+            try:
+                p = self._root / rel
+                raw = b"" if p.stat().st_size > load.MAX_FILE else p.read_bytes()
+            except OSError:
+                raw = b""
+            doc = Document(source=Source.from_bytes(rel, raw))
+            dict.__setitem__(self, rel, doc)
+        return doc
+
+    def __getitem__(self, rel: str) -> Document:
+        if rel not in self._known:
+            raise KeyError(rel)
+        return self._load(rel)
+
+    def get(self, rel, default=None):
+        return self._load(rel) if rel in self._known else default
+
+    def __contains__(self, rel) -> bool:
+        return rel in self._known
+
+    def __iter__(self):
+        return iter(self._rels)
+
+    def __len__(self) -> int:
+        return len(self._rels)
+
+    def keys(self):
+        return list(self._rels)
+
+    def values(self):
+        return [self._load(r) for r in self._rels]
+
+    def items(self):
+        return [(r, self._load(r)) for r in self._rels]
+
+
+def _sources_only(root: Path, files: BookFiles, cfg: Config) -> Book:
+    from .book.site import Site
+
+    site = Site(files, "plain", None, {}, {})
+    return Book(root, files, site, _SourceDocs(root, files.markdown), slugger=cfg.slugger)
 
 
 @contextlib.contextmanager
@@ -109,25 +228,34 @@ def parsed_objects_frozen():
         gc.unfreeze()
 
 
-def check_book(book: Book, codes: set[str], targets: set[str] | None = None, *, config: Config | None = None) -> RunResult:
-    """Run the rules ``codes`` over ``book`` (reporting on ``targets``, or every file) with ``config``."""
+def check_book(book: Book, codes: set[str], targets: set[str] | None = None, *, config: Config | None = None,
+               jobs: int = 1, progress: Callable[[str, int, int], None] | None = None) -> RunResult:
+    """Run the rules ``codes`` over ``book`` (reporting on ``targets``, or every file) with ``config``,
+    the per-file rules in ``jobs`` processes."""
     with parsed_objects_frozen():
-        return _check_book(book, codes, targets, config or Config())
+        return _check_book(book, codes, targets, config or Config(), jobs, progress)
 
 
-def _check_book(book: Book, codes: set[str], targets: set[str] | None, config: Config) -> RunResult:
+def _check_book(book: Book, codes: set[str], targets: set[str] | None, config: Config, jobs: int = 1,
+                progress: Callable[[str, int, int], None] | None = None) -> RunResult:
     rules = [r for r in all_rules() if r.code in codes]
-    findings: list[Finding] = []
     internal = 0
     doc_rules = [r for r in rules if r.scope == "document"]
     book_rules = [r for r in rules if r.scope == "book"]
     checked = [rel for rel in book.docs if targets is None or rel in targets]
-    for rel in checked:
-        doc = book.docs[rel]
-        for r in doc_rules:
-            internal += _call(r, book, config, doc, findings)
+    # book rules first: the shared analyses they build (the vocabulary, the bibliographies)
+    # are then inherited by the worker processes instead of being built in each
+    book_findings: list[Finding] = []
     for r in book_rules:
-        internal += _call(r, book, config, book, findings)
+        internal += _call(r, book, config, book, book_findings)
+    per_file = _per_file(book, config, dict.fromkeys(checked, doc_rules), checked, jobs, progress) if doc_rules else {}
+    findings: list[Finding] = []
+    for rel in checked:  # the order of a serial run, whatever the scheduling
+        got, n = per_file.get(rel, ([], 0))
+        for _code, fs in got:
+            findings.extend(fs)
+        internal += n
+    findings.extend(book_findings)
     if targets is not None:
         findings = [f for f in findings if f.path in targets]
     findings = _apply_suppressions(book, config, findings)
@@ -148,6 +276,384 @@ def _spell_tables(findings: list[Finding], config: Config) -> None:
     for f in findings:
         if "[tool.booklint." in f.message:
             f.message = _TABLE.sub(lambda m: f"[{m.group(1)}]", f.message)
+
+
+# memo entries about one page worth keeping after its rules ran: small, and read again at the
+# end of the run (suppressions) or by other pages' rules (anchors)
+_KEEP = frozenset({"book.anchors", "suppress", "book.source"})
+
+
+def _check_file(book: Book, config: Config, doc_rules: list[Rule], rel: str) -> tuple[list[tuple[str, list[Finding]]], int]:
+    """The document rules on one page, each rule's findings apart; the page's own analyses are
+    dropped afterwards (bounded memory)."""
+    out: list[tuple[str, list[Finding]]] = []
+    doc = book.docs[rel]
+    n = 0
+    for r in doc_rules:
+        got: list[Finding] = []
+        n += _call(r, book, config, doc, got)
+        out.append((r.code, got))
+    memo = book._memo
+    for k in [k for k in memo if isinstance(k, tuple) and rel in k and k[0] not in _KEEP]:
+        del memo[k]
+    return out, n
+
+
+_WORK: tuple | None = None  # (book, config, rules of each page) a forked worker inherits
+
+
+def _work(rels: list[str]) -> list[tuple[str, list[tuple[str, list[Finding]]], int]]:
+    assert _WORK is not None
+    book, config, rules_of = _WORK
+    return [(rel, *_check_file(book, config, rules_of[rel], rel)) for rel in rels]
+
+
+def _batches(book: Book, rels: list[str], jobs: int) -> list[list[str]]:
+    """Small batches, biggest pages first, so the workers finish together; each batch a few pages."""
+    size = {rel: len(book.docs[rel].text) for rel in rels}
+    order = sorted(rels, key=lambda r: (-size[r], r))
+    per = max(1, min(16, len(order) // (jobs * 8) or 1))
+    return [order[i:i + per] for i in range(0, len(order), per)]
+
+
+def _per_file(book: Book, config: Config, rules_of: dict[str, list[Rule]], checked: list[str], jobs: int,
+              progress: Callable[[str, int, int], None] | None
+              ) -> dict[str, tuple[list[tuple[str, list[Finding]]], int]]:
+    """Each page's document-rule findings. With ``jobs`` > 1 the pages are shared among forked
+    worker processes, which inherit the parsed book and the shared analyses; a worker that dies
+    (killed, out of memory) costs time only: its pages are then checked here."""
+    out: dict[str, tuple[list[tuple[str, list[Finding]]], int]] = {}
+    total = len(checked)
+    if jobs > 1 and sum(len(book.docs[rel].text) for rel in checked) < PARALLEL_MIN_BYTES:
+        jobs = 1
+    if jobs > 1 and total > 1 and "fork" in multiprocessing.get_all_start_methods():
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
+        global _WORK
+        _WORK = (book, config, rules_of)
+        try:
+            with ProcessPoolExecutor(min(jobs, total), mp_context=multiprocessing.get_context("fork")) as pool:
+                futures = [pool.submit(_work, batch) for batch in _batches(book, checked, jobs)]
+                for fut in as_completed(futures):
+                    try:
+                        batch = fut.result()
+                    except BrokenProcessPool:
+                        break
+                    for rel, got, n in batch:
+                        out[rel] = (got, n)
+                    if progress is not None:
+                        progress("check", len(out), total)
+        except (OSError, BrokenProcessPool):
+            pass  # no processes to be had: the rest is checked below, in this process
+        finally:
+            _WORK = None
+    for rel in checked:
+        if rel not in out:
+            out[rel] = _check_file(book, config, rules_of[rel], rel)
+            if progress is not None:
+                progress("check", len(out), total)
+    return out
+
+
+# -- pages apart ---------------------------------------------------------------------------
+#
+# A run over a big book need not hold every parsed page at once. Each page is parsed and its
+# own rules run on it right away (in worker processes with --jobs); what a rule would read of
+# *other* pages (their anchors, the book's vocabulary, the bibliographies' citations) is not
+# there yet, so such a rule stops with `_Deferred` and runs again once every page is parsed,
+# on the pages' summaries (load.PageSummary: the page without its token streams) and the
+# merged vocabulary. The site model needs every page's front matter before any rule runs:
+# it is guessed from the YAML block at the top of each file, and checked against the parse;
+# when a guess was wrong the run starts again the ordinary way. Nothing here changes what a
+# rule sees, only when it runs, so the findings are those of a plain run.
+
+
+class _Deferred(BaseException):  # not an Exception: no `except Exception` in a rule may swallow it
+    pass
+
+
+class _OnePage(dict):
+    """The book's pages as a worker sees them: every name, but only the page being checked."""
+
+    def __init__(self, rels: list[str]):
+        super().__init__()
+        self._rels = list(rels)
+        self._known = set(rels)
+        self.current: tuple[str, Document] | None = None
+
+    def _page(self, rel: str) -> Document:
+        if self.current is not None and self.current[0] == rel:
+            return self.current[1]
+        raise _Deferred(rel)
+
+    def __getitem__(self, rel):
+        if rel not in self._known:
+            raise KeyError(rel)
+        return self._page(rel)
+
+    def get(self, rel, default=None):
+        return self._page(rel) if rel in self._known else default
+
+    def __contains__(self, rel) -> bool:
+        return rel in self._known
+
+    def __iter__(self):
+        return iter(self._rels)
+
+    def __len__(self) -> int:
+        return len(self._rels)
+
+    def keys(self):
+        return list(self._rels)
+
+    def values(self):
+        if len(self._rels) > 1:
+            raise _Deferred("*")
+        return [self._page(r) for r in self._rels]
+
+    def items(self):
+        return list(zip(self._rels, self.values(), strict=True))
+
+
+@dataclass
+class _Page:
+    rel: str
+    site_fm: dict | None  # what the parse says the site model should take (load.site_front_matter)
+    unterminated: bool  # the front matter block has no end (the site model lists such pages last)
+    found: dict[str, list[Finding]]  # rule code → findings, for the rules that ran
+    deferred: list[str]  # codes of the rules that need the other pages
+    internal: int
+    summary: Document
+    text: object | None  # prose.vocabulary.DocText without its Document, when a prose rule is on
+
+
+# memo entries about one side file that hold plain data (no reference to the Book): what the
+# checks of the pages built of them stays good for the rules that run after
+_SIDE_FILE_KEYS = frozenset({"book.source", "bibliography.parsed"})
+
+_PAGES: tuple | None = None  # (book, config, rules, checked, want_text) a forked worker inherits
+
+
+def _one_page(book: Book, config: Config, doc_rules: list[Rule], checked: set[str], want_text: bool,
+              rel: str, budget: float | None) -> _Page:
+    from .prose.vocabulary import page_text
+
+    doc = load.read_document(book.root, rel, budget)
+    found: dict[str, list[Finding]] = {}
+    deferred: list[str] = []
+    internal = 0
+    if rel in checked:
+        pages = book.docs
+        assert isinstance(pages, _OnePage)
+        pages.current = (rel, doc)
+        try:
+            for r in doc_rules:
+                out: list[Finding] = []
+                try:
+                    internal += _call(r, book, config, doc, out)
+                except _Deferred:
+                    deferred.append(r.code)
+                    continue
+                found[r.code] = out
+        finally:
+            pages.current = None
+            memo = book._memo
+            for k in [k for k in memo if isinstance(k, tuple) and rel in k]:
+                del memo[k]
+    text = None
+    if want_text:
+        text = page_text(doc)
+        text.doc = None  # type: ignore[assignment]
+    data, open_end = load.site_front_matter(doc)
+    return _Page(rel, data, open_end, found, deferred, internal, load.summarize(doc), text)
+
+
+def _pages_work(rels: list[str]) -> list[_Page]:
+    assert _PAGES is not None
+    book, config, doc_rules, checked, want_text, budget, pstore, keys = _PAGES
+    out = []
+    for rel in rels:
+        pg = _one_page(book, config, doc_rules, checked, want_text, rel, budget)
+        if pstore is not None:
+            pstore.put(keys[rel], pg, trim=False)
+        out.append(pg)
+    return out
+
+
+def _markdown_bytes(root: Path, rels: list[str]) -> int:
+    n = 0
+    for rel in rels:
+        try:
+            n += (root / rel).stat().st_size
+        except OSError:
+            pass
+        if n >= PARALLEL_MIN_BYTES:
+            break
+    return n
+
+
+def _page_batches(root: Path, rels: list[str], jobs: int) -> list[list[str]]:
+    size = {}
+    for rel in rels:
+        try:
+            size[rel] = (root / rel).stat().st_size
+        except OSError:
+            size[rel] = 0
+    order = sorted(rels, key=lambda r: (-size[r], r))
+    per = max(1, min(8, len(order) // (jobs * 8) or 1))
+    return [order[i:i + per] for i in range(0, len(order), per)]
+
+
+def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str] | None, files: BookFiles,
+                     jobs: int, progress: Callable[[str, int, int], None] | None,
+                     pages_cache: tuple | None = None) -> RunResult | None:
+    """A run with the pages apart (above); None when the front matter guess was wrong.
+
+    With ``pages_cache`` (a cache folder, the run's base key, each Markdown file's digest) a
+    page's result (its summary, its text, the findings of the rules that read only the page)
+    is kept under a key of the base, the guessed front matter of every page (the site model),
+    the page's name and content; a later run takes it from there instead of parsing the page.
+    The rules that read other pages run again every time."""
+
+    rules = [r for r in all_rules() if r.code in codes]
+    doc_rules = [r for r in rules if r.scope == "document"]
+    book_rules = [r for r in rules if r.scope == "book"]
+    rels = list(files.markdown)
+    checked = [rel for rel in rels if targets is None or rel in targets]
+    guessed = _site_fm(rels, {rel: load.guess_front_matter(root, rel) for rel in rels})
+    shell = load.book_from(root, files, _OnePage(rels), guessed, dialect=cfg.dialect, slugger=cfg.slugger)
+    want_text = any(r.code[0] in "ST" for r in rules)  # the spelling and terminology rules read the vocabulary
+    pages: dict[str, _Page] = {}
+    total = len(rels)
+    keys: dict[str, str] = {}
+    pstore = None
+    if pages_cache is not None:
+        from . import cache
+
+        pstore, base, digests = pages_cache
+        site_key = cache.run_key(base, sorted(guessed), [repr(v) for v in guessed.values()], want_text, cfg.parse_timeout)
+        checked_set = set(checked)
+        for rel in rels:
+            keys[rel] = k = cache.run_key(site_key, rel, digests.get(rel), rel in checked_set)
+            hit = pstore.get(k)
+            if isinstance(hit, _Page) and hit.rel == rel:
+                pages[rel] = hit
+                pstore.touch(k)
+    todo = [rel for rel in rels if rel not in pages]
+
+    def done(batch: list[_Page]) -> None:
+        for pg in batch:
+            pages[pg.rel] = pg
+            if pg.text is not None:  # one string a distinct word, not one a use: a big book's tokens are millions
+                pg.text.tokens = [intern(t) for t in pg.text.tokens]  # type: ignore[attr-defined]
+        gc.freeze()  # the pages kept so far live to the end: the collector need not walk them again and again
+        if progress is not None:
+            progress("parse", len(pages), total)
+
+    if jobs > 1 and _markdown_bytes(root, todo) < PARALLEL_MIN_BYTES:
+        jobs = 1
+    global _PAGES
+    _PAGES = (shell, cfg, doc_rules, set(checked), want_text, cfg.parse_timeout, pstore, keys)
+    try:
+        if jobs > 1 and len(todo) > 2 and "fork" in multiprocessing.get_all_start_methods():
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+            from concurrent.futures.process import BrokenProcessPool
+
+            batches = _page_batches(root, todo, jobs)
+            # the biggest page here first: the rules' shipped data (TeX tables, word lists) and
+            # lazy imports are then loaded once, and the workers inherit them
+            first, batches[0] = batches[0][0], batches[0][1:]
+            done(_pages_work([first]))
+            try:
+                with ProcessPoolExecutor(min(jobs, len(todo)), mp_context=multiprocessing.get_context("fork")) as pool:
+                    futures = [pool.submit(_pages_work, b) for b in batches if b]
+                    for fut in as_completed(futures):
+                        try:
+                            done(fut.result())
+                        except BrokenProcessPool:
+                            break
+            except (OSError, BrokenProcessPool):
+                pass  # the pages not done yet are done below, in this process
+        for rel in rels:
+            if rel not in pages:
+                done(_pages_work([rel]))
+    finally:
+        _PAGES = None
+        gc.unfreeze()  # (parsed_objects_frozen below sets everything aside again for the rules)
+    if pstore is not None:
+        pstore.trim()
+    fm = _site_fm(rels, {rel: (pg.site_fm, pg.unterminated) for rel, pg in pages.items()})
+    if fm != guessed or list(fm) != list(guessed):
+        return None  # the site model was built on a wrong guess: start again the ordinary way
+    with parsed_objects_frozen():
+        return _pages_checked(shell, cfg, pages, rels, checked, targets, doc_rules, book_rules, want_text, jobs, progress)
+
+
+def _site_fm(rels: list[str], kinds: dict[str, tuple[dict | None, bool]]) -> dict[str, dict]:
+    """The site model's front matter in the loader's order: pages with a front matter block,
+    then those whose block is unterminated."""
+    fm = {rel: kinds[rel][0] for rel in rels if kinds[rel][0] is not None and not kinds[rel][1]}
+    fm.update({rel: kinds[rel][0] for rel in rels if kinds[rel][0] is not None and kinds[rel][1]})
+    return fm  # type: ignore[return-value]
+
+
+def _pages_checked(shell: Book, cfg: Config, pages: dict[str, _Page], rels: list[str], checked: list[str],
+                   targets: set[str] | None, doc_rules: list[Rule], book_rules: list[Rule], want_text: bool,
+                   jobs: int, progress: Callable[[str, int, int], None] | None) -> RunResult:
+    from dataclasses import replace
+
+    from .prose.vocabulary import seed_vocabulary
+
+    docs = {rel: pages[rel].summary for rel in rels}
+    book = replace(shell, docs=docs, _memo={})
+    for k, v in shell._memo.items():  # side files read while the pages were checked: not read (or parsed) twice
+        if isinstance(k, tuple) and len(k) == 2 and k[0] in _SIDE_FILE_KEYS and k[1] in shell.files.others:
+            book._memo[k] = v
+    config_source = shell._memo.get(("book.source", "_config.yml"))
+    if config_source is not None:
+        book.keep_source(config_source)
+    if want_text:
+        texts = {}
+        for rel in rels:
+            dt = pages[rel].text
+            dt.doc = docs[rel]  # type: ignore[union-attr]
+            texts[rel] = dt
+        seed_vocabulary(book, texts)
+    internal = 0
+    book_findings: list[Finding] = []
+    for r in book_rules:
+        internal += _call(r, book, cfg, book, book_findings)
+    by_code = {r.code: r for r in doc_rules}
+    later = {rel: [by_code[c] for c in pages[rel].deferred] for rel in checked if pages[rel].deferred}
+    again = _per_file(book, cfg, later, list(later), jobs, progress) if later else {}
+    findings: list[Finding] = []
+    for rel in checked:  # a plain run's order: page by page, rule by rule
+        pg = pages[rel]
+        internal += pg.internal
+        redo: dict[str, list[Finding]] = {}
+        if rel in again:
+            got, n = again[rel]
+            internal += n
+            redo = dict(got)
+        for r in doc_rules:
+            findings.extend(pg.found[r.code] if r.code in pg.found else redo.get(r.code, ()))
+    findings.extend(book_findings)
+    if targets is not None:
+        findings = [f for f in findings if f.path in targets]
+    findings = _apply_suppressions(book, cfg, findings)
+    findings = _dedupe(findings)
+    findings.sort(key=Finding.sort_key)
+    _spell_tables(findings, cfg)
+    return RunResult(book, findings, internal, checked, cfg)
+
+
+def default_jobs() -> int:
+    """Every core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 def _call(r: Rule, book: Book, config: Config, subject: Document | Book, out: list[Finding]) -> int:

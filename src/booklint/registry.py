@@ -53,6 +53,7 @@ class Rule:
     fixable: bool = False
     kinds: frozenset[str] = frozenset()  # the kinds of a library's problems this rule reports
     network: bool = False  # asks the network: selected by `--external` / `external = true`, never by default
+    cacheable: bool = True  # False: its findings depend on more than the book, config and booklint (the network)
 
 
     @property
@@ -72,7 +73,8 @@ SETTINGS: dict[str, dict[str, tuple]] = {}
 
 
 def rule(code: str, name: str, *, scope: str = "document", default: bool = True, severity: str = "error",
-         fixable: bool = False, kinds: Iterable[str] = (), network: bool = False) -> Callable:
+         fixable: bool = False, kinds: Iterable[str] = (), network: bool = False, cacheable: bool | None = None
+         ) -> Callable:
     """Register a rule. ``kinds`` routes a library's problems to it: a library that finds many kinds
     of problem in one pass (the TeX checker, the .bib checker) reports each kind through the rule
     that declares it (:func:`rules_for_kind`), so a rule's module is its whole home."""
@@ -91,7 +93,8 @@ def rule(code: str, name: str, *, scope: str = "document", default: bool = True,
         if name in BY_NAME and BY_NAME[name].code != code:
             raise ValueError(f"rule name {name} is registered twice")
         r = Rule(code, name, FAMILIES.get(code[0], "other"), scope, default, severity, func,
-                 inspect.cleandoc(func.__doc__ or ""), fixable, frozenset(kinds), network)
+                 inspect.cleandoc(func.__doc__ or ""), fixable, frozenset(kinds), network,
+                 not network if cacheable is None else cacheable)  # what the network says is not the book's
         RULES[code] = r
         BY_NAME[name] = r
         return func

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -11,7 +14,7 @@ from ..document.frontmatter import parse_front_matter
 from ..document.model import Document, FrontMatter
 from ..document.parse import parse
 from ..document.source import Source
-from .discover import discover
+from .discover import BookFiles, discover
 from .model import Book
 from .site import Site
 
@@ -23,7 +26,40 @@ except AttributeError:  # pragma: no cover
 MAX_FILE = 64 << 20  # a Markdown file larger than this is reported, not read
 
 
-def read_document(root: Path, rel: str) -> Document:
+class _OverBudget(BaseException):  # not an Exception: no `except Exception` in the parser may swallow it
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise _OverBudget
+
+
+def parse_within(src: Source, budget: float | None) -> Document:
+    """``parse(src)``, given up after ``budget`` seconds of CPU time: the Document then holds
+    only its source and a ``parse-timeout`` note (X003 reports it), so one pathological file
+    cannot stall the run. CPU time (``ITIMER_PROF``), not wall time, so a busy machine does
+    not change the result. The timer needs the main thread; elsewhere the parse is unbounded."""
+    if not budget or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return parse(src)
+    old = signal.signal(signal.SIGPROF, _on_alarm)
+    try:
+        signal.setitimer(signal.ITIMER_PROF, budget)
+        try:
+            return parse(src)
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+    except _OverBudget:
+        from ..document.model import ParseNote, Span
+
+        doc = Document(source=src)
+        doc.notes.append(ParseNote("parse-timeout", f"booklint gave up parsing this file after {budget:g} s of CPU "
+                                   f"time (the `parse-timeout` setting); it was not checked", Span(0, 0)))
+        return doc
+    finally:
+        signal.signal(signal.SIGPROF, old)
+
+
+def read_document(root: Path, rel: str, budget: float | None = None) -> Document:
     path = root / rel
     try:
         size = path.stat().st_size
@@ -41,7 +77,7 @@ def read_document(root: Path, rel: str) -> Document:
         doc = Document(source=Source.from_bytes(rel, b""))
         doc.notes.append(ParseNote("unreadable", f"booklint cannot read this file: {e.strerror or e}", Span(0, 0)))
         return doc
-    return parse(Source.from_bytes(rel, raw))
+    return parse_within(Source.from_bytes(rel, raw), budget)
 
 
 def load_jekyll_config(root: Path) -> tuple[Source | None, FrontMatter | None]:
@@ -108,25 +144,108 @@ def other_front_matter(root: Path, files) -> dict[str, dict]:
     return out
 
 
-def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str] | None = None,
+def site_front_matter(doc: Document) -> tuple[dict | None, bool]:
+    """What the site model takes from a page: its front matter (``{}`` when it is not a
+    mapping, or is unterminated, which still makes the file a page for Jekyll) or None, and
+    whether it is unterminated."""
+    if doc.front_matter is not None:
+        return (doc.front_matter.data if isinstance(doc.front_matter.data, dict) else {}), False
+    if any(n.kind == "unterminated-front-matter" for n in doc.notes):
+        return {}, True
+    return None, False
+
+
+_FM = re.compile(r"---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|$)", re.S)
+
+
+def guess_front_matter(root: Path, rel: str) -> tuple[dict | None, bool]:
+    """:func:`site_front_matter` of a page, guessed without parsing it (the YAML block at the
+    top, read with the safe loader). A guess only: whoever uses it compares it with the
+    parse's answer and must not rely on it when they differ."""
+    try:
+        path = root / rel
+        if path.stat().st_size > MAX_FILE:
+            return None, False
+        raw = path.read_bytes()
+    except OSError:
+        return None, False
+    if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---") or b"\0" in raw:
+        return None, False
+    text = Source.from_bytes(rel, raw).text
+    m = _FM.match(text)
+    if m is None:
+        return {}, True
+    try:
+        data = yaml.load(m.group(1) or "", Loader=_SafeLoader)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError):
+        return {}, False
+    return (data if isinstance(data, dict) else {}), False
+
+
+def book_from(root: Path, files: BookFiles, docs: dict[str, Document], fm: dict[str, dict], *,
               dialect: str = "auto", slugger: str = "auto") -> Book:
-    """Discover the book under ``root`` and parse each Markdown file once."""
-    files = discover(root, include or None, exclude or [])
-    docs = {rel: read_document(root, rel) for rel in files.markdown}
+    """The Book of these parsed pages, whose front matter for the site model is ``fm``."""
     config_source, site_config = load_jekyll_config(root)
     jekyll = None if site_config is None else (site_config.data or {})
     dialect = detect_dialect(dialect, jekyll)
-    fm = {rel: (d.front_matter.data if isinstance(d.front_matter.data, dict) else {})
-          for rel, d in docs.items() if d.front_matter is not None}
-    for rel, d in docs.items():  # an unterminated front matter still makes the file a page for Jekyll
-        if rel not in fm and any(n.kind == "unterminated-front-matter" for n in d.notes):
-            fm[rel] = {}
     other_fm = other_front_matter(root, files) if dialect == "jekyll" else {}
     site = Site(files, dialect, jekyll if dialect == "jekyll" else None, fm, other_fm)
     book = Book(root, files, site, docs, jekyll, site_slugger(jekyll), site_config=site_config, slugger=slugger)
     if config_source is not None:
         book.keep_source(config_source)  # rules read it through book.source(), never again from disk
     return book
+
+
+def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str] | None = None,
+              dialect: str = "auto", slugger: str = "auto", files: BookFiles | None = None,
+              parse_timeout: float | None = None, progress: Callable[[int, int], None] | None = None) -> Book:
+    """Discover the book under ``root`` (unless ``files`` says what it holds) and parse each
+    Markdown file once, each within ``parse_timeout`` CPU seconds; ``progress(done, total)``
+    hears of each file parsed."""
+    if files is None:
+        files = discover(root, include or None, exclude or [])
+    docs = {}
+    total = len(files.markdown)
+    for i, rel in enumerate(files.markdown, 1):
+        docs[rel] = read_document(root, rel, parse_timeout)
+        if progress is not None:
+            progress(i, total)
+    fm = {rel: (d.front_matter.data if isinstance(d.front_matter.data, dict) else {})
+          for rel, d in docs.items() if d.front_matter is not None}
+    for rel, d in docs.items():  # an unterminated front matter still makes the file a page for Jekyll
+        if rel not in fm and any(n.kind == "unterminated-front-matter" for n in d.notes):
+            fm[rel] = {}
+    return book_from(root, files, docs, fm, dialect=dialect, slugger=slugger)
+
+
+HEAVY = ("tokens", "inline", "prose")  # what a page summary leaves out
+
+
+class PageSummary(Document):
+    """A parsed page without its token streams (``HEAVY``): what the book keeps of a page
+    whose own rules already ran, for the rules and reports that still read it. Reading a
+    left-out field parses the page again (counted in ``PageSummary.reparsed``), so a reader
+    gets the same answer either way, only slower."""
+
+    reparsed = 0
+
+    def __getattr__(self, name: str):
+        if name not in HEAVY:
+            raise AttributeError(name)
+        full = parse(self.source)
+        for h in HEAVY:
+            self.__dict__[h] = getattr(full, h)
+        PageSummary.reparsed += 1
+        return self.__dict__[name]
+
+
+def summarize(doc: Document) -> Document:
+    """``doc`` as a :class:`PageSummary` (a page whose parse was given up stays as it is)."""
+    if any(n.kind == "parse-timeout" for n in doc.notes):
+        return doc
+    out = PageSummary.__new__(PageSummary)
+    out.__dict__.update({k: v for k, v in doc.__dict__.items() if k not in HEAVY})
+    return out
 
 
 #: Per-run analyses that read one page and nothing else of the book but the site model (its
@@ -141,12 +260,6 @@ SIDE_FILE_ANALYSES = frozenset({"book.source", "bibliography.parsed"})
 OUTSIDE_ANALYSES = frozenset({"translation.source_book"})
 
 
-def _front_matter_of(doc: Document) -> dict | None:
-    if doc.front_matter is None:
-        return {} if any(n.kind == "unterminated-front-matter" for n in doc.notes) else None
-    return doc.front_matter.data if isinstance(doc.front_matter.data, dict) else {}
-
-
 def replace_documents(book: Book, changed: dict[str, Document], side: dict[str, Source] | None = None) -> Book:
     """``book`` with some of its Documents replaced (an editor's unsaved text), the rest shared.
 
@@ -159,12 +272,14 @@ def replace_documents(book: Book, changed: dict[str, Document], side: dict[str, 
     side = side or {}
     docs = dict(book.docs)
     docs.update(changed)
-    same_site = all(rel in book.docs and _front_matter_of(book.docs[rel]) == _front_matter_of(doc)
+    same_site = all(rel in book.docs and site_front_matter(book.docs[rel]) == site_front_matter(doc)
                     for rel, doc in changed.items())
     if same_site:
         site = book.site
     else:
-        fm = {rel: v for rel, d in docs.items() if (v := _front_matter_of(d)) is not None}
+        seen = {rel: site_front_matter(d) for rel, d in docs.items()}
+        fm = {rel: v for rel, (v, unterminated) in seen.items() if v is not None and not unterminated}
+        fm.update({rel: v for rel, (v, unterminated) in seen.items() if v is not None and unterminated})
         other = {rel: v for rel, v in book.site._front_matter.items() if rel not in book.docs}
         site = Site(book.files, book.site.dialect, book.jekyll_config if book.site.dialect == "jekyll" else None,
                     fm, other)

@@ -148,11 +148,25 @@ def vocabulary(book: Any) -> Vocabulary:
 
 
 def doc_text(book: Any, doc: Document) -> DocText:
-    v = vocabulary(book)
-    dt = v.docs.get(doc.path)
-    if dt is None or dt.doc is not doc:  # a Document the book does not hold
-        dt = _doc_text(doc)
-    return dt
+    """One page's prose as tokens, once a run. It reads that page alone (the vocabulary is built
+    from these), so a rule that needs only its page's words reads no other page."""
+    if book.docs.get(doc.path) is not doc:  # a Document the book does not hold
+        return _doc_text(doc)
+    return book.memo(("prose.doc_text", doc.path), lambda: _doc_text(doc))
+
+
+def page_text(doc: Document) -> DocText:
+    """One page's prose as tokens, without the book: for an engine that parses the pages in
+    other processes and hands the texts to :func:`seed_vocabulary`."""
+    return _doc_text(doc)
+
+
+def seed_vocabulary(book: Any, texts: dict[str, DocText]) -> None:
+    """Build this run's vocabulary from pages' texts made by :func:`page_text` (one for each
+    of ``book.docs``, in its order; each ``dt.doc`` the Document the book holds)."""
+    for rel, dt in texts.items():
+        book.memo(("prose.doc_text", rel), lambda dt=dt: dt)
+    book.memo("prose.vocabulary", lambda: _aggregate(texts))
 
 
 def _doc_text(doc: Document) -> DocText:

@@ -1,0 +1,232 @@
+"""The run cache: what a run found, stored under a key made of everything it depends on.
+
+A key is a digest of the inputs (``run_key``): booklint's own code and shipped data (the
+renderer tables, word lists), the effective configuration and selected rules, the list of
+the book's files, the content of every Markdown file and of every other file a rule may
+read, and a translation's source book when one is configured. Change any of them and the
+key changes, so a stale entry is never served; nothing is ever invalidated by hand.
+
+Entries live in ``.booklint_cache/engine/`` at the book root (``$XDG_CACHE_HOME/booklint``
+or ``~/.cache/booklint`` when the book is read-only); other tools keep their own
+subfolders of ``.booklint_cache/``. An entry is written to a temporary file in the same
+folder and moved into place with ``os.replace``, so a reader sees a whole entry or none,
+and two runs writing the same key at once both leave a whole one. Each entry starts with
+a magic line and the SHA-256 of its payload: a truncated, corrupt or foreign file is
+treated as a miss (and overwritten by the run that rebuilds it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+SUBDIR = "engine"
+MAGIC = b"booklint-cache 1\n"
+MAGIC_Z = b"booklint-cache 1z\n"  # the payload is zlib-compressed (page entries: text compresses well)
+BIG_FILE = 8 << 20  # other files larger than this are keyed by size and mtime, not content
+MAX_ENTRIES = 64  # entries kept per cache folder; the oldest are removed past this
+
+
+def file_digest(path: Path) -> str:
+    """The content digest of one file ("-" when it cannot be read)."""
+    try:
+        with path.open("rb") as f:
+            return hashlib.blake2b(f.read(), digest_size=16).hexdigest()
+    except OSError:
+        return "-"
+
+
+def _stat_digest(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return "-"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def code_digest() -> str:
+    """booklint's version, its source files and its shipped data (renderer tables, word
+    lists, bib data models), by path, size and modification time: a code change between two
+    runs of a checkout changes every key."""
+    from .data import rules_path
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{__version__}|{sys.version}".encode())
+    pkg = Path(__file__).resolve().parent
+    roots = [pkg]
+    try:
+        roots.append(Path(rules_path()))
+    except Exception:  # pragma: no cover - the data folder always ships with booklint
+        pass
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            dirnames[:] = [d for d in dirnames if d != "__pycache__"]
+            for name in sorted(filenames):
+                p = Path(dirpath) / name
+                h.update(f"{p.relative_to(root)}={_stat_digest(p)};".encode())
+    return h.hexdigest()
+
+
+def tree_digest(root: Path, markdown: Iterable[str], others: Iterable[str]) -> str:
+    """Every file of a book: Markdown and small other files by content, big ones by size and time."""
+    h = hashlib.blake2b(digest_size=16)
+    for rel in sorted(markdown):
+        h.update(f"m {rel} {file_digest(root / rel)}\n".encode())
+    h.update(others_digest(root, others).encode())
+    return h.hexdigest()
+
+
+def others_digest(root: Path, others: Iterable[str]) -> str:
+    """The book's files other than Markdown: small ones by content, big ones by size and time."""
+    h = hashlib.blake2b(digest_size=16)
+    for rel in sorted(others):
+        p = root / rel
+        try:
+            big = p.stat().st_size > BIG_FILE
+        except OSError:
+            big = True
+        h.update(f"o {rel} {_stat_digest(p) if big else file_digest(p)}\n".encode())
+    return h.hexdigest()
+
+
+def run_key(*parts: Any) -> str:
+    """One key from the parts' ``repr`` (each part must have a stable one)."""
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(repr(p).encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _user_dir(root: Path) -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    tag = hashlib.blake2b(str(root.resolve()).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return Path(base) / "booklint" / SUBDIR / tag
+
+
+def _writable(d: Path) -> bool:
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        return os.access(d, os.W_OK)
+    except OSError:
+        return False
+
+
+class Cache:
+    """Entries by key in one folder; every failure to read or write is a miss, never an error."""
+
+    def __init__(self, folder: Path | None, max_entries: int = MAX_ENTRIES, compress: bool = False):
+        self.folder = folder
+        self.max_entries = max_entries
+        self.compress = compress
+
+    def sub(self, name: str, max_entries: int, compress: bool = False) -> Cache:
+        """A subfolder with its own entries and its own limit."""
+        if self.folder is None or not _writable(self.folder / name):
+            return Cache(None)
+        return Cache(self.folder / name, max_entries, compress)
+
+    def touch(self, key: str) -> None:
+        """Mark an entry as just used, so trimming keeps it."""
+        p = self._path(key)
+        if p is not None:
+            try:
+                os.utime(p)
+            except OSError:
+                pass
+
+    @classmethod
+    def for_book(cls, root: Path) -> Cache:
+        """The book's own ``.booklint_cache/``, unless the book folder is read-only (no write
+        permission bit, which holds for root too: booklint never writes into such a folder)."""
+        d = root / ".booklint_cache" / SUBDIR
+        try:
+            writable_root = bool(root.stat().st_mode & 0o222) and os.access(root, os.W_OK)
+        except OSError:
+            writable_root = False
+        if writable_root and _writable(d):
+            return cls(d)
+        d = _user_dir(root)
+        return cls(d if _writable(d) else None)
+
+    def _path(self, key: str) -> Path | None:
+        return None if self.folder is None else self.folder / f"{key}.pickle"
+
+    def get(self, key: str) -> Any | None:
+        p = self._path(key)
+        if p is None:
+            return None
+        try:
+            raw = p.read_bytes()
+        except OSError:
+            return None
+        magic = MAGIC_Z if raw.startswith(MAGIC_Z) else MAGIC
+        head = len(magic) + 32
+        if len(raw) < head or not raw.startswith(magic):
+            return None
+        body = raw[head:]
+        if hashlib.sha256(body).digest() != raw[len(magic):head]:
+            return None
+        try:
+            return pickle.loads(zlib.decompress(body) if magic is MAGIC_Z else body)
+        except Exception:  # a payload of an older layout: rebuilt like a corrupt one
+            return None
+
+    def put(self, key: str, value: Any, *, trim: bool = True) -> bool:
+        p = self._path(key)
+        if p is None:
+            return False
+        try:
+            body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            return False
+        magic = MAGIC
+        if self.compress:
+            body, magic = zlib.compress(body, 1), MAGIC_Z
+        tmp = None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=p.parent)
+            with os.fdopen(fd, "wb") as f:
+                f.write(magic + hashlib.sha256(body).digest() + body)
+            os.replace(tmp, p)
+            tmp = None
+            if trim:
+                self.trim()
+            return True
+        except OSError:
+            return False
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+    def trim(self, max_entries: int | None = None) -> None:
+        """Keep the newest entries, ``max_entries`` of them (a concurrent run may remove one first)."""
+        if self.folder is None:
+            return
+        keep = self.max_entries if max_entries is None else max_entries
+        try:
+            entries = [(e.stat().st_mtime_ns, e.path) for e in os.scandir(self.folder) if e.name.endswith(".pickle")
+                       and not e.name.startswith(".tmp-")]
+        except OSError:
+            return
+        if len(entries) <= keep:
+            return
+        entries.sort()
+        for _t, path in entries[:len(entries) - keep]:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass

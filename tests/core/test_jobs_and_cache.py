@@ -1,0 +1,419 @@
+"""`--jobs` and the run cache change how fast booklint is, never what it finds.
+
+* The findings are the same, in the same order, with one process or two, with the cache
+  cold, warm, or off (on a book made of every rule's examples; the real books are in
+  tests/corpus/test_jobs_and_cache.py).
+* A renamed heading: the cached run reports the broken link in the page that links to it,
+  exactly as a fresh run does.
+* A corrupt, truncated or foreign cache entry is ignored and rebuilt; concurrent runs leave
+  only whole entries.
+* X003: a file whose parse runs past the budget is reported and the others are checked.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from booklint import cache, engine, progress
+from booklint.data import examples_dir
+from booklint.registry import all_rules
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+@pytest.fixture(autouse=True)
+def _workers_even_for_small_books(monkeypatch):
+    """The books here are small: make --jobs use worker processes anyway, so they are tested."""
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 0)
+
+
+def _key(f):
+    return (f.path, f.line, f.column, f.end_line, f.end_column, f.code, f.severity, f.message, repr(f.fix))
+
+
+def _run(root: Path, **kw):
+    opts = engine.Options(isolated=True, **kw)
+    res = engine.run([root], opts)
+    return [_key(f) for f in res.findings], res.internal_errors
+
+
+@pytest.fixture(scope="module")
+def examples_book(tmp_path_factory) -> Path:
+    """Every rule's bad.md (and the files beside it) in one book, one folder a rule."""
+    root = tmp_path_factory.mktemp("examples") / "book"
+    root.mkdir()
+    (root / "_config.yml").write_text("title: examples\n", encoding="utf-8")
+    for r in all_rules():
+        src = examples_dir() / r.code
+        if not (src / "bad.md").is_file() or r.code == "X003":  # X003's example costs its 5 s budget
+            continue
+        shutil.copytree(src, root / r.code, ignore=shutil.ignore_patterns("setup.py", "_config.yml"))
+    return root
+
+
+def test_examples_book_same_findings_whatever_jobs_and_cache(examples_book, tmp_path):
+    from booklint.book.load import PageSummary
+
+    base, n0 = _run(examples_book, jobs=1, pages_apart=False)  # every page parsed and kept, then the rules
+    assert len(base) > 200  # the examples flag something for nearly every rule
+    before = PageSummary.reparsed
+    assert _run(examples_book, jobs=1) == (base, n0)
+    assert _run(examples_book, jobs=2) == (base, n0)
+    assert _run(examples_book, jobs=2, pages_apart=False) == (base, n0)
+    assert PageSummary.reparsed == before  # no rule read what a page summary leaves out
+    cold = _run(examples_book, jobs=2, cache=True)
+    assert (examples_book / ".booklint_cache" / cache.SUBDIR).is_dir()
+    warm = _run(examples_book, jobs=1, cache=True)
+    assert cold == warm == (base, n0)
+
+
+def _cache_files(root: Path) -> list[Path]:
+    """The run entries (the page entries are in pages/)."""
+    return sorted((root / ".booklint_cache" / cache.SUBDIR).glob("*.pickle"))
+
+
+def test_warm_run_reads_no_markdown_file_it_does_not_report_on(make_book, monkeypatch):
+    book = make_book({"a.md": "# A\n\nSee [b](b.md#nowhere).\n", "b.md": "# B\n\nText.\n"})
+    first, _ = _run(book, cache=True)
+    assert [f[5] for f in first] == ["L002"]
+    from booklint.document import parse as parse_mod
+
+    def no_parse(*a, **k):
+        raise AssertionError("a warm run parsed a file")
+
+    monkeypatch.setattr(parse_mod, "parse", no_parse)
+    monkeypatch.setattr(engine.load, "parse", no_parse)
+    assert _run(book, cache=True)[0] == first
+
+
+def test_renamed_heading_rechecks_the_linking_page(make_book):
+    book = make_book({
+        "a.md": "# Chapter A\n\n## Old name\n\nText.\n",
+        "b.md": "# Chapter B\n\nSee [there](a.md#old-name).\n",
+        "c.md": "# Chapter C\n\nNothing linked.\n",
+    })
+    before, _ = _run(book, cache=True, jobs=2)
+    assert not [f for f in before if f[5] == "L002"]
+    (book / "a.md").write_text("# Chapter A\n\n## New name\n\nText.\n", encoding="utf-8")
+    after, _ = _run(book, cache=True, jobs=2)
+    fresh, _ = _run(book, jobs=1)
+    assert after == fresh
+    assert [(f[0], f[1], f[5]) for f in after if f[5] == "L002"] == [("b.md", 3, "L002")]
+    (book / "a.md").write_text("# Chapter A\n\n## Old name\n\nText.\n", encoding="utf-8")
+    assert _run(book, cache=True)[0] == before  # back as it was: the first entry serves again
+
+
+def test_a_changed_page_is_the_only_one_parsed_again(make_book, monkeypatch):
+    files = {f"ch{i}.md": f"---\ntitle: Chapter {i}\n---\n# Chapter {i}\n\n## Part {i}\n\nThe the text.\n" for i in range(8)}
+    files["links.md"] = "# Links\n\n" + "".join(f"See [part](ch{i}.md#part-{i}).\n" for i in range(8))
+    book = make_book(files)
+    _run(book, cache=True, jobs=1)
+    parsed: list[str] = []
+    real = engine.load.parse
+
+    def counting(src):
+        parsed.append(src.path)
+        return real(src)
+
+    monkeypatch.setattr(engine.load, "parse", counting)
+    (book / "ch3.md").write_text("---\ntitle: Chapter 3\n---\n# Chapter 3\n\n## Renamed\n\nThe the text.\n",
+                                 encoding="utf-8")
+    got = _run(book, cache=True, jobs=1)
+    assert parsed == ["ch3.md"]  # the other pages come from the cache
+    monkeypatch.setattr(engine.load, "parse", real)
+    assert got == _run(book, jobs=1)  # and the findings are a fresh run's
+    assert [(f[0], f[5]) for f in got[0] if f[5] == "L002"] == [("links.md", "L002")]
+    parsed.clear()
+    monkeypatch.setattr(engine.load, "parse", counting)
+    (book / "ch5.md").write_text("---\ntitle: Chapter Five\n---\n# Chapter 5\n\n## Part 5\n\nThe the text.\n",
+                                 encoding="utf-8")
+    got = _run(book, cache=True, jobs=1)
+    assert sorted(parsed) == sorted(files)  # a front matter changed: the site model, so every page
+    monkeypatch.setattr(engine.load, "parse", real)
+    assert got == _run(book, jobs=1)
+
+
+def test_config_and_code_are_part_of_the_key(make_book):
+    book = make_book({"a.md": "# A\n\nThe the cat.\n"})
+    k1 = engine._run_key(book, engine.load_config(None), {"S003"}, None, engine.discover(book, None, []))
+    k2 = engine._run_key(book, engine.load_config(None), {"S003", "S001"}, None, engine.discover(book, None, []))
+    assert k1 != k2
+    (book / "booklint.toml").write_text("ignore = ['S003']\n", encoding="utf-8")
+    assert _run(book, cache=True)[0] == _run(book)[0]
+    res = engine.run([book], engine.Options(cache=True))
+    assert not [f for f in res.findings if f.code == "S003"]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty", "other-pickle"])
+def test_corrupt_entry_is_ignored_and_rebuilt(make_book, damage):
+    book = make_book({"a.md": "# A\n\nSee [b](b.md#nowhere).\n", "b.md": "# B\n"})
+    first = _run(book, cache=True)
+    [entry] = _cache_files(book)
+    raw = entry.read_bytes()
+    if damage == "truncate":
+        entry.write_bytes(raw[: len(raw) // 2])
+    elif damage == "flip":
+        entry.write_bytes(raw[:-5] + bytes([raw[-5] ^ 0xFF]) + raw[-4:])
+    elif damage == "garbage":
+        entry.write_bytes(os.urandom(len(raw)))
+    elif damage == "empty":
+        entry.write_bytes(b"")
+    else:  # a whole, checksummed entry that holds something else
+        cache.Cache(entry.parent).put(entry.stem, {"not": "findings"})
+    pages = sorted((entry.parent / "pages").glob("*.pickle"))
+    assert len(pages) == 2
+    pages[0].write_bytes(pages[0].read_bytes()[:100])  # and the page entries, one truncated
+    cache.Cache(pages[1].parent).put(pages[1].stem, ["not", "a page"])  # one of another shape
+    assert _run(book, cache=True) == first
+    assert cache.Cache(entry.parent).get(entry.stem) is not None  # rebuilt
+    assert _run(book, cache=True) == first
+
+
+def test_book_without_a_cache_folder_uses_the_user_cache(make_book, tmp_path, monkeypatch):
+    book = make_book({"a.md": "# A\n\nSee [b](b.md#nowhere).\n", "b.md": "# B\n",
+                      ".booklint_cache": "a file where the folder would go\n"})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    first = _run(book, cache=True)
+    assert list((tmp_path / "xdg" / "booklint" / cache.SUBDIR).rglob("*.pickle"))
+    assert _run(book, cache=True) == first == _run(book)
+
+
+def test_read_only_book_is_never_written_into(make_book, tmp_path, monkeypatch):
+    book = make_book({"a.md": "# A\n\nSee [b](b.md#nowhere).\n", "b.md": "# B\n"})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    book.chmod(0o555)  # even root, who could, does not write into it
+    try:
+        first = _run(book, cache=True)
+        assert not (book / ".booklint_cache").exists()
+        assert list((tmp_path / "xdg").rglob("*.pickle"))
+        assert _run(book, cache=True) == first
+    finally:
+        book.chmod(0o755)
+
+
+def test_cache_put_get_from_many_threads(tmp_path):
+    store = cache.Cache(tmp_path)
+    value = {"x": list(range(10000))}
+    errors: list[BaseException] = []
+
+    def work():
+        try:
+            for _ in range(20):
+                store.put("k", value)
+                got = store.get("k")
+                assert got is None or got == value
+        except BaseException as e:
+            errors.append(e)
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert store.get("k") == value
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_concurrent_runs_do_not_corrupt_the_cache(make_book):
+    files = {f"ch{i:02d}.md": f"# Chapter {i}\n\nSee [next](ch{i + 1:02d}.md#missing) and the the end.\n" for i in range(30)}
+    book = make_book(files)
+    cmd = [sys.executable, "-c", "import sys; from booklint.cli import main; sys.argv[0] = 'booklint'; main()",
+           "check", "--isolated", "--concise", "-j", "2", str(book)]
+    env = {**os.environ, "PYTHONPATH": str(SRC), "CI": "1"}
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(4)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert {p.returncode for p in procs} == {1}, [e.decode() for _o, e in outs]
+    assert len({o for o, _e in outs}) == 1
+    fresh = subprocess.run([*cmd, "--no-cache"], capture_output=True, env=env, timeout=300)
+    assert fresh.stdout == outs[0][0]
+    entries = _cache_files(book)
+    assert entries and all(cache.Cache(p.parent).get(p.stem) is not None for p in entries)
+    assert not [p for p in entries[0].parent.iterdir() if p.name.startswith(".tmp-")]
+    again = subprocess.run(cmd, capture_output=True, env=env, timeout=300)
+    assert again.stdout == fresh.stdout
+
+
+def test_parse_timeout_reports_the_file_and_checks_the_others(make_book):
+    book = make_book({
+        "slow.md": "# Slow\n\n" + "[" * 400_000 + "\n",
+        "ok.md": "# Fine\n\nThe the end.\n",
+        "booklint.toml": "parse-timeout = 0.05\nselect = ['X003', 'S003']\n",
+    })
+    res = engine.run([book], engine.Options(jobs=2))
+    got = [(f.path, f.code) for f in res.findings]
+    assert ("slow.md", "X003") in got and ("ok.md", "S003") in got
+    [x] = [f for f in res.findings if f.code == "X003"]
+    assert "0.05 s" in x.message and x.line == 1
+
+
+def test_parse_timeout_must_be_positive(make_book):
+    from booklint.config import ConfigError, from_dict
+
+    with pytest.raises(ConfigError, match="parse-timeout"):
+        from_dict({"parse-timeout": 0})
+    with pytest.raises(ConfigError, match="parse-timeout"):
+        from_dict({"parse-timeout": "5"})
+    assert from_dict({"parse-timeout": 2}).parse_timeout == 2.0
+
+
+def test_parse_outside_the_main_thread_is_unbounded_but_works(make_book):
+    book = make_book({"a.md": "# A\n\nThe the end.\n"})
+    out: list = []
+    t = threading.Thread(target=lambda: out.append(_run(book, jobs=1)))
+    t.start()
+    t.join()
+    assert out and out[0] == _run(book, jobs=1)
+
+
+class _Tty:
+    def __init__(self, tty: bool):
+        self.tty = tty
+        self.text = ""
+
+    def isatty(self):
+        return self.tty
+
+    def write(self, s):
+        self.text += s
+
+    def flush(self):
+        pass
+
+
+def test_progress_bar_only_for_a_person_watching(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    assert progress.wanted(_Tty(True), quiet=False, fmt="text")
+    assert not progress.wanted(_Tty(False), quiet=False, fmt="text")
+    assert not progress.wanted(_Tty(True), quiet=True, fmt="text")
+    assert not progress.wanted(_Tty(True), quiet=False, fmt="json")
+    monkeypatch.setenv("CI", "true")
+    assert not progress.wanted(_Tty(True), quiet=False, fmt="text")
+
+
+def test_progress_bar_waits_a_second_and_erases_itself(monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(progress.time, "monotonic", lambda: clock[0])
+    out = _Tty(True)
+    bar = progress.Bar(out)
+    bar("parse", 1, 10)
+    assert out.text == ""  # a short run never shows it
+    clock[0] += 1.5
+    bar("check", 5, 10)
+    assert "checking" in out.text and "5/10" in out.text
+    bar.close()
+    assert out.text.endswith("\r\x1b[K")
+
+
+def test_cli_jobs_and_no_cache(make_book):
+    from click.testing import CliRunner
+
+    from booklint.cli import main
+
+    book = make_book({"a.md": "# A\n\nThe the end.\n", "b.md": "# B\n\nSee [a](a.md#nope).\n"})
+    r1 = CliRunner().invoke(main, ["check", "--isolated", "-j", "1", "--no-cache", str(book)])
+    assert not (book / ".booklint_cache").exists()
+    r2 = CliRunner().invoke(main, ["check", "--isolated", "--jobs", "2", str(book)])
+    r3 = CliRunner().invoke(main, ["check", "--isolated", "--jobs", "2", str(book)])
+    assert (book / ".booklint_cache").is_dir()
+    assert r1.output == r2.output == r3.output and r1.exit_code == r2.exit_code == r3.exit_code == 1
+    assert CliRunner().invoke(main, ["check", "-j", "0", str(book)]).exit_code == 2
+
+
+def test_a_worker_that_dies_costs_time_not_findings(make_book, monkeypatch):
+    files = {f"ch{i}.md": f"# Chapter {i}\n\nThe the end, see [x](ch{i + 1}.md#nope).\n" for i in range(12)}
+    book = make_book(files)
+    want = _run(book, jobs=1)
+    parent = os.getpid()
+    real = engine._check_file
+
+    def dying(book_, config, rules, rel):
+        if os.getpid() != parent and rel == "ch3.md":
+            os._exit(3)  # as if the kernel killed the worker
+        return real(book_, config, rules, rel)
+
+    monkeypatch.setattr(engine, "_check_file", dying)
+    assert _run(book, jobs=2) == want
+
+
+def test_a_phase_one_worker_that_dies_costs_time_not_findings(make_book, monkeypatch):
+    files = {f"ch{i}.md": f"# Chapter {i}\n\nThe the end, see [x](ch{i + 1}.md#nope).\n" for i in range(12)}
+    book = make_book(files)
+    want = _run(book, jobs=1, pages_apart=False)
+    parent = os.getpid()
+    real = engine._one_page
+
+    def dying(*a):
+        if os.getpid() != parent and a[5] == "ch3.md":
+            os._exit(3)
+        return real(*a)
+
+    monkeypatch.setattr(engine, "_one_page", dying)
+    assert _run(book, jobs=2) == want
+
+
+def test_a_wrong_front_matter_guess_falls_back_to_a_plain_run(make_book, monkeypatch):
+    book = make_book({
+        "_config.yml": "title: t\n",
+        "a.md": "---\ntitle: A\npermalink: /alpha/\n---\n# A\n\nSee [b](/beta/#nope) and [c](c.md).\n",
+        "b.md": "---\ntitle: B\npermalink: /beta/\n---\n# B\n",
+    })
+    want = _run(book, pages_apart=False)
+    calls = []
+    real = engine._pages_checked
+
+    def spy(*a, **k):
+        calls.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(engine, "_pages_checked", spy)
+    assert _run(book, jobs=2) == want and calls  # the guess was right: pages apart
+    calls.clear()
+    monkeypatch.setattr(engine.load, "guess_front_matter", lambda root, rel: (None, False))
+    assert _run(book, jobs=2) == want and not calls  # wrong: the plain run
+
+
+def test_a_rule_that_cannot_be_cached_turns_the_cache_off(make_book, monkeypatch):
+    from dataclasses import replace
+
+    from booklint import registry
+
+    book = make_book({"a.md": "# A\n\nThe the end.\n"})
+    registry.all_rules()
+    monkeypatch.setitem(registry.RULES, "S003", replace(registry.RULES["S003"], cacheable=False))
+    first = _run(book, cache=True)
+    assert first[0] and not (book / ".booklint_cache").exists()
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_cache_entry_round_trip_and_damage(tmp_path, compress):
+    store = cache.Cache(tmp_path, compress=compress)
+    value = {"text": "the same words again " * 1000}
+    assert store.put("k", value) and store.get("k") == value
+    p = tmp_path / "k.pickle"
+    raw = p.read_bytes()
+    assert (len(raw) < 5000) == compress
+    for bad in (raw[:-1], raw[:40], raw.replace(b"1z\n", b"1\n", 1) if compress else raw.replace(b"1\n", b"1z\n", 1)):
+        p.write_bytes(bad)
+        assert store.get("k") is None
+    assert store.get("missing") is None
+
+
+def test_small_books_are_checked_in_one_process(make_book, monkeypatch):
+    import concurrent.futures
+
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 1 << 20)
+
+    def no_pool(*a, **k):
+        raise AssertionError("a worker pool for a small book")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    book = make_book({f"ch{i}.md": f"# Chapter {i}\n\nThe the end.\n" for i in range(5)})
+    assert _run(book, jobs=2) == _run(book, jobs=1) == _run(book, jobs=2, pages_apart=False)
