@@ -138,9 +138,21 @@ def _base_key(root: Path, cfg: Config, codes: set[str], files: BookFiles) -> str
         if other.is_dir():
             of = discover(other, None, [])
             parts.append(cache.tree_digest(other, of.markdown, of.others))
+            parts.append((_git_head(root), _git_head(other)))  # P009 reads both histories
         else:
             parts.append(("missing", str(other)))
     return cache.run_key(*parts)
+
+
+def _git_head(folder: Path) -> str | None:
+    """The commit checked out in ``folder``'s repository, or None outside git."""
+    import subprocess
+
+    try:
+        p = subprocess.run(["git", "-C", str(folder), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return p.stdout.strip() if p.returncode == 0 else None
 
 
 def _run_key(root: Path, cfg: Config, codes: set[str], targets: set[str] | None, files: BookFiles) -> str:

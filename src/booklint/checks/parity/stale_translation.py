@@ -5,7 +5,7 @@ from ...registry import rule
 from ...translation import SourceError, pair_of, source_root, unfollowed_commits
 
 
-@rule("P009", "stale-translation", severity="warning", cacheable=False)  # git history is not in the cache key
+@rule("P009", "stale-translation", severity="warning")
 def stale_translation(doc: Document, ctx):
     """Finds translated chapters whose original changed after the translation was last committed.
 
