@@ -22,7 +22,9 @@ from .renders import kramdown_renders
 
 MASK = "\x00"
 _PROSE = frozenset({"text", "text_special", "softbreak", "hardbreak"})
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>\x00]+|www\.[^\s<>\x00]+|[\w.+-]+@[\w-]+\.[\w.-]+")
+# (an address starts where a run of its characters starts: tried inside a run, it would scan
+# the rest of the run again from every position, quadratic in a long word)
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>\x00]+|www\.[^\s<>\x00]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]*\]")
 
 
