@@ -25,14 +25,8 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def corpus() -> Path:
-    env = os.environ.get("BOOKLINT_CORPUS")
-    for c in ([Path(env)] if env else []) + [REPO.parent / "shared" / "corpus"]:
-        if (c / "scaling-book-en").is_dir():
-            return c
-    sys.exit("the corpus is not here: set BOOKLINT_CORPUS")
+sys.path.insert(0, str(REPO / "bench"))
+from book50 import corpus  # noqa: E402
 
 
 async def run(book: Path, chapter: str, other: str | None, edits: int, debounce: int) -> None:

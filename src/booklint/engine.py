@@ -163,27 +163,17 @@ def _run_key(root: Path, cfg: Config, codes: set[str], targets: set[str] | None,
     return cache.run_key(_base_key(root, cfg, codes, files), None if targets is None else sorted(targets), digests)
 
 
-class _SourceDocs(dict):
-    """The book's Markdown files as bare Documents (their source, nothing parsed), read on
-    first use: what the reports and fixes need when the findings come from the cache."""
+class _NamedDocs(dict):
+    """The book's pages by name, each Document made on demand by :meth:`_load`: a mapping with
+    every name from the start (the order of ``rels``) that builds or refuses pages lazily."""
 
-    def __init__(self, root: Path, rels: list[str]):
+    def __init__(self, rels: list[str]):
         super().__init__()
-        self._root = root
         self._rels = list(rels)
         self._known = set(rels)
 
     def _load(self, rel: str) -> Document:
-        doc = dict.get(self, rel)
-        if doc is None:
-            try:
-                p = self._root / rel
-                raw = b"" if p.stat().st_size > load.MAX_FILE else p.read_bytes()
-            except OSError:
-                raw = b""
-            doc = Document(source=Source.from_bytes(rel, raw))
-            dict.__setitem__(self, rel, doc)
-        return doc
+        raise NotImplementedError
 
     def __getitem__(self, rel: str) -> Document:
         if rel not in self._known:
@@ -209,7 +199,28 @@ class _SourceDocs(dict):
         return [self._load(r) for r in self._rels]
 
     def items(self):
-        return [(r, self._load(r)) for r in self._rels]
+        return list(zip(self._rels, self.values(), strict=True))
+
+
+class _SourceDocs(_NamedDocs):
+    """The book's Markdown files as bare Documents (their source, nothing parsed), read on
+    first use: what the reports and fixes need when the findings come from the cache."""
+
+    def __init__(self, root: Path, rels: list[str]):
+        super().__init__(rels)
+        self._root = root
+
+    def _load(self, rel: str) -> Document:
+        doc = dict.get(self, rel)
+        if doc is None:
+            try:
+                p = self._root / rel
+                raw = b"" if p.stat().st_size > load.MAX_FILE else p.read_bytes()
+            except OSError:
+                raw = b""
+            doc = Document(source=Source.from_bytes(rel, raw))
+            dict.__setitem__(self, rel, doc)
+        return doc
 
 
 def _sources_only(root: Path, files: BookFiles, cfg: Config) -> Book:
@@ -385,47 +396,22 @@ class _Deferred(BaseException):  # not an Exception: no `except Exception` in a 
     pass
 
 
-class _OnePage(dict):
+class _OnePage(_NamedDocs):
     """The book's pages as a worker sees them: every name, but only the page being checked."""
 
     def __init__(self, rels: list[str]):
-        super().__init__()
-        self._rels = list(rels)
-        self._known = set(rels)
+        super().__init__(rels)
         self.current: tuple[str, Document] | None = None
 
-    def _page(self, rel: str) -> Document:
+    def _load(self, rel: str) -> Document:
         if self.current is not None and self.current[0] == rel:
             return self.current[1]
         raise _Deferred(rel)
 
-    def __getitem__(self, rel):
-        if rel not in self._known:
-            raise KeyError(rel)
-        return self._page(rel)
-
-    def get(self, rel, default=None):
-        return self._page(rel) if rel in self._known else default
-
-    def __contains__(self, rel) -> bool:
-        return rel in self._known
-
-    def __iter__(self):
-        return iter(self._rels)
-
-    def __len__(self) -> int:
-        return len(self._rels)
-
-    def keys(self):
-        return list(self._rels)
-
     def values(self):
         if len(self._rels) > 1:
             raise _Deferred("*")
-        return [self._page(r) for r in self._rels]
-
-    def items(self):
-        return list(zip(self._rels, self.values(), strict=True))
+        return super().values()
 
 
 @dataclass

@@ -31,6 +31,8 @@ from ..findings import Finding
 from ..registry import RULES
 from .live import BOOK_WIDE_PROSE, LiveBook
 
+COLLECT_EVERY = 50  # checks between two full collections (see BooklintServer._settle)
+
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
             "info": types.DiagnosticSeverity.Information}
 
@@ -58,6 +60,7 @@ class BooklintServer(LanguageServer):
         self.lock = asyncio.Lock()
         self.generation = 0  # changes seen; a scheduled check runs only if none came after it
         self.tasks: set[asyncio.Future] = set()
+        self.checks = 0
 
     # -- the book behind a page --------------------------------------------------------------
     def page_for(self, uri: str) -> Page | None:
@@ -107,6 +110,20 @@ class BooklintServer(LanguageServer):
                 return
             full = await loop.run_in_executor(None, self._check, True)
             self._publish(full)
+            self._settle()
+
+    def _settle(self) -> None:
+        """Set the live book aside from the cyclic collector (``gc.freeze``): after a check the
+        collector would otherwise walk millions of long-lived objects while the author types the
+        next key (~50 ms a time). Once every :data:`COLLECT_EVERY` checks what earlier books left
+        in reference cycles is collected."""
+        import gc
+
+        self.checks += 1
+        if self.checks % COLLECT_EVERY == 0:
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
 
     def _apply(self, dirty: dict[str, str], closed: list[str]) -> None:
         for uri, text in dirty.items():
@@ -280,4 +297,9 @@ def make_server(opts: Options | None = None, debounce: float = 0.05) -> Booklint
 
 def serve(opts: Options | None = None, debounce: float = 0.05) -> None:
     """Speak LSP on stdin and stdout until the client says exit."""
+    import gc
+
+    # the live book is millions of long-lived objects: with the default thresholds the collector
+    # walks all of them again every few thousand allocations a keystroke makes (as `check` does)
+    gc.set_threshold(100_000, 50, 100)
     make_server(opts, debounce).start_io()
