@@ -279,6 +279,13 @@ def _check_book(book: Book, codes: set[str], targets: set[str] | None, config: C
             findings.extend(fs)
         internal += n
     findings.extend(book_findings)
+    return _finished(book, config, findings, targets, internal, checked)
+
+
+def _finished(book: Book, config: Config, findings: list[Finding], targets: set[str] | None, internal: int,
+              checked: list[str]) -> RunResult:
+    """The run's findings as reported: on the targets, suppressions applied, once each, in order,
+    config tables spelt as the user's file spells them."""
     if targets is not None:
         findings = [f for f in findings if f.path in targets]
     findings = _apply_suppressions(book, config, findings)
@@ -637,13 +644,7 @@ def _pages_checked(shell: Book, cfg: Config, pages: dict[str, _Page], rels: list
         for r in doc_rules:
             findings.extend(pg.found[r.code] if r.code in pg.found else redo.get(r.code, ()))
     findings.extend(book_findings)
-    if targets is not None:
-        findings = [f for f in findings if f.path in targets]
-    findings = _apply_suppressions(book, cfg, findings)
-    findings = _dedupe(findings)
-    findings.sort(key=Finding.sort_key)
-    _spell_tables(findings, cfg)
-    return RunResult(book, findings, internal, checked, cfg)
+    return _finished(book, cfg, findings, targets, internal, checked)
 
 
 def default_jobs() -> int:
