@@ -46,6 +46,7 @@ class Page:
         self.findings: list[Finding] = []  # the last complete check's findings
         self.checked_text: str | None = None  # the text they were found in
         self.shown: list[Finding] = []  # what the editor shows now
+        self.version: int | None = None  # the editor's version of the text the book holds
 
 
 class BooklintServer(LanguageServer):
@@ -55,7 +56,7 @@ class BooklintServer(LanguageServer):
         self.debounce = debounce
         self.books: dict[Path, LiveBook] = {}
         self.pages: dict[str, Page] = {}  # uri -> open page
-        self.dirty: dict[str, str] = {}  # uri -> text not yet given to its book
+        self.dirty: dict[str, tuple[str, int | None]] = {}  # uri -> (text, version) not yet given to its book
         self.closed: list[str] = []  # uris closed since the last check
         self.lock = asyncio.Lock()
         self.generation = 0  # changes seen; a scheduled check runs only if none came after it
@@ -85,8 +86,8 @@ class BooklintServer(LanguageServer):
         return page
 
     # -- scheduling ---------------------------------------------------------------------------
-    def changed(self, uri: str, text: str, *, delay: float | None = None) -> None:
-        self.dirty[uri] = text
+    def changed(self, uri: str, text: str, version: int | None, *, delay: float | None = None) -> None:
+        self.dirty[uri] = (text, version)
         self.schedule(self.debounce if delay is None else delay)
 
     def schedule(self, delay: float) -> None:
@@ -125,11 +126,12 @@ class BooklintServer(LanguageServer):
             gc.collect()
         gc.freeze()
 
-    def _apply(self, dirty: dict[str, str], closed: list[str]) -> None:
-        for uri, text in dirty.items():
+    def _apply(self, dirty: dict[str, tuple[str, int | None]], closed: list[str]) -> None:
+        for uri, (text, version) in dirty.items():
             page = self.page_for(uri)
             if page is not None:
                 page.live.set_text(page.rel, text)
+                page.version = version
         for uri in closed:
             page = self.pages.pop(uri, None)
             if page is not None and not any(p.live is page.live and p.rel == page.rel for p in self.pages.values()):
@@ -157,9 +159,9 @@ class BooklintServer(LanguageServer):
             if page is None:
                 continue
             page.shown = findings
-            doc = self.workspace.text_documents.get(uri)
+            # the version of the text these findings are about (the editor may be a keystroke ahead)
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-                uri=uri, version=doc.version if doc is not None else None,
+                uri=uri, version=page.version,
                 diagnostics=[diagnostic(page, f) for f in findings]))
 
     def forget(self, uri: str) -> None:
@@ -266,17 +268,17 @@ def make_server(opts: Options | None = None, debounce: float = 0.05) -> Booklint
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: BooklintServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.changed(params.text_document.uri, params.text_document.text, delay=0)
+        ls.changed(params.text_document.uri, params.text_document.text, params.text_document.version, delay=0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: BooklintServer, params: types.DidChangeTextDocumentParams) -> None:
         doc = ls.workspace.get_text_document(params.text_document.uri)
-        ls.changed(params.text_document.uri, doc.source)
+        ls.changed(params.text_document.uri, doc.source, doc.version)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: BooklintServer, params: types.DidSaveTextDocumentParams) -> None:
         doc = ls.workspace.get_text_document(params.text_document.uri)
-        ls.changed(params.text_document.uri, doc.source, delay=0)
+        ls.changed(params.text_document.uri, doc.source, doc.version, delay=0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: BooklintServer, params: types.DidCloseTextDocumentParams) -> None:
