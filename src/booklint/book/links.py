@@ -10,8 +10,11 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
-from ..document.model import Document, Image
+from ..document.model import Document, Image, Link
+from ..findings import Edit, Fix
 from .model import Book
 from .site import Target
 from .slugs import Slugger, jekyll_slugify
@@ -162,6 +165,32 @@ def first_heading_id(book, style: str, text: str) -> str:
 
 _ABSOLUTE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(//[^/?#]*)([^?#]*)(.*)$", re.S)
 _DOT_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)")
+
+
+T = TypeVar("T")
+
+
+def judged_addresses(doc: Document, judge: Callable[[str], T | None]) -> Iterator[tuple[Link, T]]:
+    """The page's links whose address ``judge`` finds something wrong with, with what it found;
+    a reference definition's address once, at its first use."""
+    told: set[str] = set()
+    for link in doc.links:
+        found = judge(link.href)
+        if found is None:
+            continue
+        if link.kind == "reference":
+            if link.href in told:
+                continue
+            told.add(link.href)
+        yield link, found
+
+
+def address_fix(link: Link, new: str) -> Fix | None:
+    """Replace the link's address with ``new`` (unsafe: the author meant some address), where
+    the address is written in the link itself, as it reads (no Liquid, not a reference)."""
+    if link.raw_href != link.href or link.kind == "reference":
+        return None
+    return Fix(f"Write `{new}`", (Edit(link.href_span.start, link.href_span.end, new),), safe=False)
 
 
 def dot_segment_url(href: str) -> tuple[str, str] | None:

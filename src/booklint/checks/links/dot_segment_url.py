@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from ...book.links import dot_segment_url
+from ...book.links import address_fix, dot_segment_url, judged_addresses
 from ...document.model import Document
-from ...findings import Edit, Fix
 from ...registry import rule
 
 
@@ -31,19 +30,9 @@ def dot_segment_url_rule(doc: Document, ctx):
     See [the kernel](https://github.com/org/repo/blob/main/kernels/attention.py).
     ```
     """
-    told: set[str] = set()
-    for link in doc.links:
-        found = dot_segment_url(link.href)
-        if found is None:
-            continue
-        if link.kind == "reference":
-            if link.href in told:
-                continue  # one finding for the definition's address, at its first use
-            told.add(link.href)
+    for link, found in judged_addresses(doc, dot_segment_url):
         seg, opens = found
-        fix = None
-        if link.raw_href == link.href and link.kind != "reference":
-            fix = Fix(f"Write `{opens}`", (Edit(link.href_span.start, link.href_span.end, opens),), safe=False)
+        fix = address_fix(link, opens)
         yield ctx.finding(doc, link.href_span, (
             f"The address `{link.href}` has a `{seg}` segment in its path: the browser resolves it and "
             f"opens `{opens}`, which is probably not the page meant. Write the full address of the page."),

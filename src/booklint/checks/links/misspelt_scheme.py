@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from ...book.links import misspelt_scheme
+from ...book.links import address_fix, judged_addresses, misspelt_scheme
 from ...document.model import Document
-from ...findings import Edit, Fix
 from ...registry import rule
 
 
@@ -32,21 +31,11 @@ def misspelt_scheme_rule(doc: Document, ctx):
     The [profiler guide](https://docs.jax.dev/en/latest/profiling.html) explains traces.
     ```
     """
-    told: set[str] = set()
-    for link in doc.links:
-        found = misspelt_scheme(link.href)
-        if found is None:
-            continue
-        if link.kind == "reference":
-            if link.href in told:
-                continue
-            told.add(link.href)
+    for link, found in judged_addresses(doc, misspelt_scheme):
         word, good, relative = found
         effect = ("a path next to this page" if relative
                   else f"an address in a scheme `{word}:` that no browser knows, so the link does nothing")
-        fix = None
-        if link.raw_href == link.href and link.kind != "reference":
-            fix = Fix(f"Write `{good}`", (Edit(link.href_span.start, link.href_span.end, good),), safe=False)
+        fix = address_fix(link, good)
         yield ctx.finding(doc, link.href_span, (
             f"The link target `{link.raw_href}` starts with a misspelt scheme: the browser takes it as {effect}. "
             f"Write `{good}`."), fix=fix)
