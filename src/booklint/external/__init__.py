@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -215,6 +215,17 @@ def book_report(book: Book, values: dict[str, Any], bib_values: dict[str, Any], 
 
     shelf = bibliographies(book, bib_values)
     return external_report(book, values, shelf.files, shelf.bibliography, version=version)
+
+
+def observed(book: Book, values: dict[str, Any], bib_values: dict[str, Any], *, version: str = ""
+             ) -> Iterator[tuple[str, list[Use], Observation]]:
+    """Each URL of the book with its uses and what the check saw of it (URLs not checked, as
+    in an offline run with no fresh answer, are left out): what the L rules read."""
+    report = book_report(book, values, bib_values, version=version)
+    for url, uses in report.uses.items():
+        obs = report.observations.get(url)
+        if obs is not None:
+            yield url, uses, obs
 
 
 def place(book: Book, use: Use):

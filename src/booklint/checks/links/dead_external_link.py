@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ... import __version__
 from ...book.model import Book
-from ...external import book_report, place, settings_from, what
+from ...external import observed, place, settings_from, what
 from ...external.verdict import dead_reason
 from ...registry import rule
 
@@ -43,12 +43,8 @@ def dead_external_link(book: Book, ctx):
     ```
     """
     values = ctx.settings()
-    report = book_report(book, values, ctx.settings("bib"), version=__version__)
     s = settings_from(values, book.root)
-    for url, uses in report.uses.items():
-        obs = report.observations.get(url)
-        if obs is None:
-            continue
+    for _url, uses, obs in observed(book, values, ctx.settings("bib"), version=__version__):
         why = dead_reason(obs, s)
         if why is None or obs.error_kind == "invalid":
             continue  # a URL that does not parse is a malformed link, reported as such

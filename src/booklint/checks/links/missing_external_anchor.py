@@ -3,7 +3,7 @@ from __future__ import annotations
 from ... import __version__
 from ...book.links import suggest_anchor
 from ...book.model import Book
-from ...external import book_report, place, settings_from, what
+from ...external import observed, place, settings_from, what
 from ...external.verdict import dead_reason, fragment_missing
 from ...registry import rule
 
@@ -37,10 +37,8 @@ def missing_external_anchor(book: Book, ctx):
     s = settings_from(values, book.root)
     if not s.check_fragments:
         return
-    report = book_report(book, values, ctx.settings("bib"), version=__version__)
-    for url, uses in report.uses.items():
-        obs = report.observations.get(url)
-        if obs is None or dead_reason(obs, s) is not None:
+    for url, uses, obs in observed(book, values, ctx.settings("bib"), version=__version__):
+        if dead_reason(obs, s) is not None:
             continue
         for use in uses:
             if not fragment_missing(obs, use.fragment):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from ... import __version__
 from ...book.model import Book
 from ...document.model import Document
-from ...external import book_report, place, settings_from, what
+from ...external import observed, place, settings_from, what
 from ...external.verdict import dead_reason, permanent_target
 from ...findings import Edit, Fix
 from ...registry import rule
@@ -36,11 +36,9 @@ def permanent_redirect(book: Book, ctx):
     ```
     """
     values = ctx.settings()
-    report = book_report(book, values, ctx.settings("bib"), version=__version__)
     s = settings_from(values, book.root)
-    for url, uses in report.uses.items():
-        obs = report.observations.get(url)
-        if obs is None or dead_reason(obs, s) is not None:
+    for _url, uses, obs in observed(book, values, ctx.settings("bib"), version=__version__):
+        if dead_reason(obs, s) is not None:
             continue
         target = permanent_target(obs)
         if target is None:
