@@ -448,6 +448,7 @@ def _one_page(book: Book, config: Config, doc_rules: list[Rule], checked: set[st
     found: dict[str, list[Finding]] = {}
     deferred: list[str] = []
     internal = 0
+    text = None
     if rel in checked:
         pages = book.docs
         assert isinstance(pages, _OnePage)
@@ -464,11 +465,12 @@ def _one_page(book: Book, config: Config, doc_rules: list[Rule], checked: set[st
         finally:
             pages.current = None
             memo = book._memo
+            text = memo.get(("prose.doc_text", rel)) if want_text else None  # a rule made it already
             for k in [k for k in memo if isinstance(k, tuple) and rel in k]:
                 del memo[k]
-    text = None
     if want_text:
-        text = page_text(doc)
+        if text is None:
+            text = page_text(doc)
         text.doc = None  # type: ignore[assignment]
     data, open_end = load.site_front_matter(doc)
     return _Page(rel, data, open_end, found, deferred, internal, load.summarize(doc), text)
