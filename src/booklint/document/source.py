@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, field
 
 
@@ -22,15 +23,32 @@ class DecodeProblem:
     offset: int  # offset of the replacement character in Source.text
 
 
-@dataclass
+@dataclass(eq=False)
 class Source:
+    """A file's bytes and its text. When the text is the bytes decoded as they are (UTF-8, no
+    `\\r`), the bytes are not kept but made again from the text on demand (:attr:`raw`): a big
+    book's pages are held, pickled and cached once, not twice."""
+
     path: str  # relative to the book root, "/" separators
-    raw: bytes
+    _raw: bytes | None  # None: the bytes are the BOM (if any) and the text encoded
     text: str
     bom: bool = False
     decode_problems: list[DecodeProblem] = field(default_factory=list)
     binary: bool = False
-    _starts: list[int] = field(default_factory=list, repr=False)
+    _starts: array = field(default_factory=lambda: array("I"), repr=False)  # line start offsets
+
+    @property
+    def raw(self) -> bytes:
+        if self._raw is not None:
+            return self._raw
+        body = self.text.encode("utf-8")
+        return b"\xef\xbb\xbf" + body if self.bom else body
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Source):
+            return NotImplemented
+        return (self.path, self.text, self.bom, self.decode_problems, self.binary) == (
+            other.path, other.text, other.bom, other.decode_problems, other.binary) and self.raw == other.raw
 
     @classmethod
     def from_bytes(cls, path: str, raw: bytes) -> Source:
@@ -42,7 +60,9 @@ class Source:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
             text, problems = _decode_with_problems(body)
+        kept: bytes | None = raw if problems else None  # a clean decode is made again from the text
         if "\r" in text:
+            kept = raw
             if problems:  # keep the offsets of decode problems true after normalising
                 crlf = [m.start() for m in re.finditer("\r\n", text)]  # one pass, not one count per problem
                 problems = [
@@ -50,7 +70,7 @@ class Source:
                     for p in problems
                 ]
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        src = cls(path=path, raw=raw, text=text, bom=bom, decode_problems=problems, binary=binary)
+        src = cls(path, kept, text, bom=bom, decode_problems=problems, binary=binary)
         src._index()
         return src
 
@@ -65,7 +85,7 @@ class Source:
         while i != -1:
             starts.append(i + 1)
             i = find("\n", i + 1)
-        self._starts = starts
+        self._starts = array("I" if len(self.text) < 1 << 32 else "Q", starts)
 
     # -- positions -------------------------------------------------------------------
     @property
