@@ -528,7 +528,7 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
     book_rules = [r for r in rules if r.scope == "book"]
     rels = list(files.markdown)
     checked = [rel for rel in rels if targets is None or rel in targets]
-    guessed = _site_fm(rels, {rel: load.guess_front_matter(root, rel) for rel in rels})
+    guessed = _site_fm(rels, _guesses(root, rels, pages_cache))
     shell = load.book_from(root, files, _OnePage(rels), guessed, dialect=cfg.dialect, slugger=cfg.slugger)
     want_text = any(r.code[0] in "ST" for r in rules)  # the spelling and terminology rules read the vocabulary
     pages: dict[str, _Page] = {}
@@ -597,6 +597,36 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
         return _pages_checked(shell, cfg, pages, rels, checked, targets, doc_rules, book_rules, want_text, jobs, progress)
 
 
+def _guesses(root: Path, rels: list[str], pages_cache: tuple | None) -> dict[str, tuple[dict | None, bool]]:
+    """Each page's guessed front matter (load.guess_front_matter); with the cache, a page whose
+    content was seen before is not read and its YAML not parsed again (one entry for the book,
+    keyed by each page's name and content digest)."""
+    known: dict = {}
+    pstore = key = None
+    digests: dict[str, str] = {}
+    if pages_cache is not None:
+        from . import cache
+
+        pstore, base, digests = pages_cache
+        key = cache.run_key(base, "front matter guesses")
+        hit = pstore.get(key)
+        known = hit if isinstance(hit, dict) else {}
+    out: dict[str, tuple[dict | None, bool]] = {}
+    fresh = 0
+    for rel in rels:
+        d = digests.get(rel)
+        g = known.get((rel, d)) if d not in (None, "-") else None
+        if not (isinstance(g, tuple) and len(g) == 2 and isinstance(g[0], (dict, type(None)))):  # absent or foreign
+            g = load.guess_front_matter(root, rel)
+            fresh += 1
+        out[rel] = g
+    if pstore is not None and key is not None and (fresh or len(known) != len(rels)):
+        pstore.put(key, {(rel, digests.get(rel)): g for rel, g in out.items()}, trim=False)
+    elif pstore is not None and key is not None:
+        pstore.touch(key)  # the trim at the end of the run keeps the newest entries
+    return out
+
+
 def _site_fm(rels: list[str], kinds: dict[str, tuple[dict | None, bool]]) -> dict[str, dict]:
     """The site model's front matter in the loader's order: pages with a front matter block,
     then those whose block is unterminated."""
@@ -627,13 +657,9 @@ def _pages_checked(shell: Book, cfg: Config, pages: dict[str, _Page], rels: list
             dt.doc = docs[rel]  # type: ignore[union-attr]
             texts[rel] = dt
         seed_vocabulary(book, texts)
-    internal = 0
-    book_findings: list[Finding] = []
-    for r in book_rules:
-        internal += _call(r, book, cfg, book, book_findings)
     by_code = {r.code: r for r in doc_rules}
     later = {rel: [by_code[c] for c in pages[rel].deferred] for rel in checked if pages[rel].deferred}
-    again = _per_file(book, cfg, later, list(later), jobs, progress) if later else {}
+    internal, book_findings, again = _book_wide(book, cfg, book_rules, later, jobs, progress)
     findings: list[Finding] = []
     for rel in checked:  # a plain run's order: page by page, rule by rule
         pg = pages[rel]
@@ -647,6 +673,74 @@ def _pages_checked(shell: Book, cfg: Config, pages: dict[str, _Page], rels: list
             findings.extend(pg.found[r.code] if r.code in pg.found else redo.get(r.code, ()))
     findings.extend(book_findings)
     return _finished(book, cfg, findings, targets, internal, checked)
+
+
+_BOOK_WIDE: tuple | None = None  # (book, config, book rules by code, deferred rules of each page) a forked worker inherits
+
+
+def _book_wide_work(task: tuple[str, object]) -> tuple[str, object, object]:
+    """One piece of the book-wide work in a worker: a book rule (its findings and internal
+    errors) or a batch of pages' deferred document rules (as :func:`_work` gives them)."""
+    assert _BOOK_WIDE is not None
+    book, config, by_code, rules_of = _BOOK_WIDE
+    kind, what = task
+    if kind == "rule":
+        out: list[Finding] = []
+        n = _call(by_code[what], book, config, book, out)
+        return kind, what, (out, n)
+    return kind, what, [(rel, *_check_file(book, config, rules_of[rel], rel)) for rel in what]  # type: ignore[union-attr]
+
+
+def _book_wide(book: Book, config: Config, book_rules: list[Rule], later: dict[str, list[Rule]], jobs: int,
+               progress: Callable[[str, int, int], None] | None
+               ) -> tuple[int, list[Finding], dict[str, tuple[list[tuple[str, list[Finding]]], int]]]:
+    """The rules that read the whole book: the book rules, then the document rules that had to
+    wait for every page (``later``). With ``jobs`` > 1 on a big book both are shared among
+    forked workers (a book rule or a batch of pages a task), which inherit the summaries and the
+    merged vocabulary; the book rules' findings are put back in rule order, so the output is a
+    plain run's. A task a dead worker leaves undone is done here."""
+    rule_out: dict[str, tuple[list[Finding], int]] = {}
+    again: dict[str, tuple[list[tuple[str, list[Finding]]], int]] = {}
+    if (jobs > 1 and len(book_rules) + len(later) > 1 and "fork" in multiprocessing.get_all_start_methods()
+            and sum(len(d.text) for d in book.docs.values()) >= PARALLEL_MIN_BYTES):
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
+        global _BOOK_WIDE
+        _BOOK_WIDE = (book, config, {r.code: r for r in book_rules}, later)
+        tasks: list[tuple[str, object]] = [("rule", r.code) for r in book_rules]
+        tasks += [("pages", b) for b in _batches(book, list(later), jobs)]
+        try:
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                for fut in as_completed([pool.submit(_book_wide_work, t) for t in tasks]):
+                    try:
+                        kind, what, got = fut.result()
+                    except BrokenProcessPool:
+                        break
+                    if kind == "rule":
+                        rule_out[what] = got  # type: ignore[index,assignment]
+                    else:
+                        for rel, found, n in got:  # type: ignore[union-attr]
+                            again[rel] = (found, n)
+                        if progress is not None:
+                            progress("check", len(again), len(later))
+        except (OSError, BrokenProcessPool):
+            pass  # no processes to be had: the rest is done below, in this process
+        finally:
+            _BOOK_WIDE = None
+    internal = 0
+    book_findings: list[Finding] = []
+    for r in book_rules:
+        if r.code not in rule_out:
+            out: list[Finding] = []
+            rule_out[r.code] = (out, _call(r, book, config, book, out))
+        found, n = rule_out[r.code]
+        book_findings.extend(found)
+        internal += n
+    rest = {rel: rules for rel, rules in later.items() if rel not in again}
+    if rest:
+        again.update(_per_file(book, config, rest, list(rest), 1 if again else jobs, progress))
+    return internal, book_findings, again
 
 
 def default_jobs() -> int:

@@ -167,10 +167,14 @@ def test_corrupt_entry_is_ignored_and_rebuilt(make_book, damage):
         entry.write_bytes(b"")
     else:  # a whole, checksummed entry that holds something else
         cache.Cache(entry.parent).put(entry.stem, {"not": "findings"})
+    store = cache.Cache(entry.parent / "pages")
     pages = sorted((entry.parent / "pages").glob("*.pickle"))
-    assert len(pages) == 2
-    pages[0].write_bytes(pages[0].read_bytes()[:100])  # and the page entries, one truncated
-    cache.Cache(pages[1].parent).put(pages[1].stem, ["not", "a page"])  # one of another shape
+    assert len(pages) == 3  # two pages and the book's front matter guesses
+    [guesses] = [p for p in pages if isinstance(store.get(p.stem), dict)]
+    store.put(guesses.stem, {k: "not a guess" for k in store.get(guesses.stem)})  # a guess of another shape
+    pages.remove(guesses)
+    pages[0].write_bytes(pages[0].read_bytes()[:100])  # and the page entries: one truncated
+    store.put(pages[1].stem, ["not", "a page"])  # one of another shape
     assert _run(book, cache=True) == first
     assert cache.Cache(entry.parent).get(entry.stem) is not None  # rebuilt
     assert _run(book, cache=True) == first
