@@ -363,6 +363,36 @@ def test_a_phase_one_worker_that_dies_costs_time_not_findings(make_book, monkeyp
     assert _run(book, jobs=2) == want
 
 
+def test_a_book_wide_worker_that_dies_costs_time_not_findings(make_book, monkeypatch, tmp_path):
+    files = {f"ch{i}.md": f"# Chapter {i}\n\nA TPU v5e here, a TPUv5e there, see [x](ch{i + 1}.md#nope).\n"
+             for i in range(12)}
+    book = make_book(files)
+    want = _run(book, jobs=1)
+    assert any(k[5] == "L002" for k in want[0]) and any(k[5] == "T002" for k in want[0])
+    parent = os.getpid()
+    real = engine._call
+    seen = []
+
+    def dying(r, book_, config, subject, out):
+        if os.getpid() != parent and r.scope == "book":
+            (tmp_path / "died").touch()
+            os._exit(3)  # the first book rule a worker runs kills it
+        seen.append(r.code)
+        return real(r, book_, config, subject, out)
+
+    monkeypatch.setattr(engine, "_call", dying)
+    assert _run(book, jobs=2) == want
+    assert (tmp_path / "died").exists()  # the book rules did go to a worker
+    assert "T002" in seen  # and were done again here, after the pool broke
+
+
+def test_book_wide_rules_in_workers_keep_the_plain_order(make_book):
+    files = {f"ch{i}.md": f"# Chapter {i}\n\nA TPU v5e here, a TPUv5e there, see [x](ch{i + 1}.md#nope).\n"
+             for i in range(12)}
+    book = make_book(files)
+    assert _run(book, jobs=2) == _run(book, jobs=1) == _run(book, jobs=1, pages_apart=False)
+
+
 def test_a_wrong_front_matter_guess_falls_back_to_a_plain_run(make_book, monkeypatch):
     book = make_book({
         "_config.yml": "title: t\n",
