@@ -20,9 +20,10 @@ $XDG_CACHE_HOME, emptied first), *warm* (the same run again, cache kept) and *ch
 chapter edited since the last run). The peers keep no cache here, so their three modes are the
 same work; they are timed all the same, interleaved with booklint's runs: every round runs each
 tool once in each mode, so a busy machine slows all tools alike. Figures are medians of the
-rounds; MB/s is Markdown bytes over wall time; peak memory is the largest sum of resident set
-sizes over the whole process tree (sampled every 10 ms; never less than the largest single
-process's peak from wait4); cpu s is the tree's user + system time (steadier than wall time on a
+rounds; MB/s is Markdown bytes over wall time; "peak MB" is the largest proportional set size
+of the whole process tree (sampled every 20 ms; a page shared by forked workers counts once,
+split among them) and "1 proc" the largest resident set of any one process (at least its peak
+from wait4); cpu s is the tree's user + system time (steadier than wall time on a
 shared machine); "booklint/tool" is booklint's median wall time over the tool's in the same mode.
 """
 
@@ -87,28 +88,40 @@ def _tree(root: int) -> list[int]:
     return out
 
 
-def _rss(pids: list[int]) -> int:
-    total = 0
+def _memory(pids: list[int]) -> tuple[int, int]:
+    """The tree's proportional set size (each shared page split among the processes that map it:
+    forked workers' inherited pages count once) and the largest single process's resident set,
+    in bytes."""
+    pss = largest = 0
     for p in pids:
         try:
             with open(f"/proc/{p}/statm", "rb") as f:
-                total += int(f.read().split()[1]) * PAGE
+                rss = int(f.read().split()[1]) * PAGE
         except (OSError, IndexError, ValueError):
-            pass
-    return total
+            continue
+        largest = max(largest, rss)
+        try:
+            with open(f"/proc/{p}/smaps_rollup", "rb") as f:
+                line = next(ln for ln in f if ln.startswith(b"Pss:"))
+            pss += int(line.split()[1]) * 1024
+        except (OSError, StopIteration, IndexError, ValueError):
+            pss += rss
+    return pss, largest
 
 
-def measure(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float, int, float]:
-    """Wall seconds, peak MB of the process tree, exit status, CPU seconds (user + system) of the tree."""
-    peak = [0]
+def measure(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float, int, float, float]:
+    """Wall seconds, peak MB of the process tree (proportional set size), exit status, CPU
+    seconds (user + system) of the tree, peak MB of its largest process (resident set)."""
+    peak = [0, 0]
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], _rss(_tree(p.pid)))
-            done.wait(0.01)
+            pss, largest = _memory(_tree(p.pid))
+            peak[0], peak[1] = max(peak[0], pss), max(peak[1], largest)
+            done.wait(0.02)
 
     th = threading.Thread(target=sample, daemon=True)
     th.start()
@@ -117,7 +130,9 @@ def measure(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float, int, fl
     done.set()
     th.join()
     p.returncode = os.waitstatus_to_exitcode(status)
-    return wall, max(peak[0], usage.ru_maxrss * 1024) / 1e6, p.returncode, usage.ru_utime + usage.ru_stime
+    largest = max(peak[1], usage.ru_maxrss * 1024)
+    tree = peak[0] or largest  # a run too short to be sampled: its own peak
+    return wall, tree / 1e6, p.returncode, usage.ru_utime + usage.ru_stime, largest / 1e6
 
 
 def prepare(name: str, mode: str, book: Path, chapter: Path, cache: Path, edits: list[int]) -> None:
@@ -165,7 +180,7 @@ def main() -> None:
             todo = [(n, c) for n, c in tools(book, mds) if (not wanted or n in wanted)]
             missing = [n for n, c in todo if not Path(c[0]).exists()]
             todo = [(n, c) for n, c in todo if n not in missing]
-            results: dict[tuple[str, str], list[tuple[float, float, int, float]]] = {}
+            results: dict[tuple[str, str], list[tuple[float, float, int, float, float]]] = {}
             edits = [0]
             for _ in range(runs):
                 for mode in modes:
@@ -174,7 +189,8 @@ def main() -> None:
                         results.setdefault((name, mode), []).append(measure(cmd, book, env))
             print(f"\n{label}: {len(mds)} Markdown files, {mb:.1f} MB, {runs} rounds"
                   + (f"; not installed: {', '.join(missing)}" if missing else ""))
-            print(f"{'mode':8} {'tool':24} {'wall s':>8} {'cpu s':>7} {'MB/s':>7} {'peak MB':>8} {'exit':>4} {'booklint/tool':>14}")
+            print(f"{'mode':8} {'tool':24} {'wall s':>8} {'cpu s':>7} {'MB/s':>7} {'peak MB':>8} {'1 proc':>7} {'exit':>4} "
+                  f"{'booklint/tool':>14}")
             for mode in modes:
                 bl = results.get(("booklint", mode))
                 bl_wall = statistics.median(r[0] for r in bl) if bl else None
@@ -182,9 +198,10 @@ def main() -> None:
                     rs = results[(name, mode)]
                     wall = statistics.median(r[0] for r in rs)
                     peak = max(r[1] for r in rs)
+                    one = max(r[4] for r in rs)
                     cpu = statistics.median(r[3] for r in rs)
                     ratio = f"{bl_wall / wall:14.2f}" if bl_wall and name != "booklint" else f"{'':14}"
-                    print(f"{mode:8} {name:24} {wall:8.2f} {cpu:7.2f} {mb / wall:7.2f} {peak:8.0f} {rs[-1][2]:4d} {ratio}")
+                    print(f"{mode:8} {name:24} {wall:8.2f} {cpu:7.2f} {mb / wall:7.2f} {peak:8.0f} {one:7.0f} {rs[-1][2]:4d} {ratio}")
 
 
 if __name__ == "__main__":
