@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import html as _html
 import re
+from bisect import bisect_right
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -15,7 +16,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .directives import read_directives
 from .frontmatter import parse_front_matter
-from .html import parse_tag, scan_html
+from .html import scan_html
 from .kramdown_blocks import kramdown_blocks_plugin, mathjax_math, text_tex
 from .liquid import Closers, liquid_plugin, scan_liquid
 from .model import (
@@ -35,7 +36,7 @@ from .model import (
     Span,
     TextRun,
 )
-from .positions import ContentMap, walk_inline
+from .positions import ContentMap, locate_child
 from .source import Source
 
 MAX_FRAGMENT_DEPTH = 8  # `markdown=1` blocks inside `markdown=1` blocks
@@ -118,11 +119,12 @@ def _text_math(doc: Document) -> None:
     for i in doc.inline:
         if i.where not in ("paragraph", "table", "heading"):
             continue
+        sp = i.span
         r = ranges.get(i.group)
         if r is None:
-            ranges[i.group] = [i.span.start, i.span.end]
-        else:
-            r[1] = max(r[1], i.span.end)
+            ranges[i.group] = [sp.start, sp.end]
+        elif sp.end > r[1]:
+            r[1] = sp.end
     if not ranges:
         return
     taken = sorted([(m.span.start, m.span.end) for m in doc.math] + [(c.span.start, c.span.end) for c in doc.code_spans])
@@ -377,19 +379,41 @@ class _Builder:
 
     def _walk(self, children, content, cmap, base, where) -> None:
         text = self.text
+        doc = self.doc
         link_stack: list[tuple[int, object]] = []
-        items = self.doc.inline
+        items = doc.inline
+        prose = doc.prose
         group = self.groups
         self.groups += 1
-        for child, s, e, extra in walk_inline(children, content):
+        # the content map inlined (a call and a bisect for every offset cost more than the walk):
+        # one content line maps by a constant shift
+        cstarts = cmap._cstarts
+        gstarts = cmap._gstarts
+        single = len(cstarts) == 1
+        shift = base + gstarts[0] - cstarts[0]
+        new_item = tuple.__new__
+        cur = 0
+        pos_stack: list[int] = []
+        for child in children:
             t = child.type
-            gs, ge = base + cmap(s), base + cmap(e)
+            s, e, extra, cur = locate_child(child, t, content, cur, pos_stack)
+            if single:
+                gs = shift + s
+                ge = shift + e
+            else:
+                j = bisect_right(cstarts, s) - 1
+                if j < 0:
+                    j = 0
+                gs = base + gstarts[j] + (s - cstarts[j])
+                j = bisect_right(cstarts, e) - 1
+                if j < 0:
+                    j = 0
+                ge = base + gstarts[j] + (e - cstarts[j])
             sp = Span(gs, ge)  # one object for every element of this token (Spans are frozen)
-            items.append(InlineItem(t, sp, group, where))
+            items.append(new_item(InlineItem, (t, sp, group, where)))
             if t == "text":
                 if child.content.strip():
-                    w = "link" if link_stack else where
-                    self.doc.prose.append(TextRun(text[gs:ge], sp, w))
+                    prose.append(TextRun(text[gs:ge], sp, "link" if link_stack else where))
             elif t == "code_inline":
                 self.doc.code_spans.append(CodeSpan(child.content, sp))
             elif t in ("math_inline", "math_inline_double"):
@@ -399,9 +423,11 @@ class _Builder:
                     MathSpan(text[cs.start : cs.end], sp, cs, "$" * d, False, where if where != "link" else "paragraph")
                 )
             elif t == "html_inline":
-                item = parse_tag(text[gs:ge], gs, block=False)
-                if item is not None:
+                # parse_tag(text[gs:ge], gs) without the copy and the shift: the scanner reads
+                # the tag in place (its patterns look neither before nor past the range)
+                for item in scan_html(text, gs, ge, block=False):
                     self._add_html(item)
+                    break
             elif t == "liquid_inline":
                 tag = scan_liquid(text, gs, ge, self.closers)
                 if tag is not None:
