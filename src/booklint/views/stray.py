@@ -242,19 +242,23 @@ def _open_emphasis(book, doc: Document) -> list[OpenEmphasis]:
         s = g.text
         if "*" not in s and "_" not in s:
             continue
-        taken: set[int] = set()
-        if kramdown:
-            for a, z, w, _kind in emphasis_pairs(s.replace(MASK, "x")):
-                taken.update(range(a, a + w))
-                taken.update(range(z, z + w))
+        taken: set[int] | None = None  # kramdown's pairs: found once a candidate is met (the tests are pure)
         for mr in _MARK_RUN.finditer(s):
             run = mr.group()
             at, j = mr.span()
             c = run[0]
-            if len(run) > 2 or at in taken or (at > 0 and s[at - 1] not in _BEFORE):
+            if len(run) > 2 or (at > 0 and s[at - 1] not in _BEFORE):
                 continue
             rest = s[j:j + 200]
             if not _PHRASE.match(rest):
+                continue
+            if taken is None:
+                taken = set()
+                if kramdown:
+                    for a, z, w, _kind in emphasis_pairs(s.replace(MASK, "x")):
+                        taken.update(range(a, a + w))
+                        taken.update(range(z, z + w))
+            if at in taken:
                 continue
             word = _FIRST_WORD.match(rest).group()
             if names is None:
