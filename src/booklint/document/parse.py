@@ -47,6 +47,9 @@ _HEADER_ID = re.compile(r"[\t ]\{#([A-Za-z][\w:-]*)\}\s*$")
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _DOLLARS = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$(?!\$)([^$\n]+?)(?<![\\\s])\$(?!\d)", re.S)
 _HEADING_TAG = re.compile(r"h[1-6]")
+# inline tokens that are an InlineItem and nothing else (the walk's common case after text)
+_ITEM_ONLY = frozenset({"softbreak", "hardbreak", "text_special", "em_open", "em_close", "strong_open",
+                        "strong_close", "s_open", "s_close"})
 
 
 @functools.cache
@@ -95,7 +98,7 @@ def parse(source: Source) -> Document:
     # Jekyll runs only files with front matter through kramdown; the rest (a README) GitHub shows
     b = _Builder(doc, text, masked, kramdown=text.startswith("---"))
     b.run(masked, 0, depth=0)
-    _text_math(doc)
+    _text_math(doc, b.group_ranges)
     doc.links.sort(key=lambda x: x.span.start)
     doc.images.sort(key=lambda x: x.span.start)
     doc.math.sort(key=lambda x: x.span.start)
@@ -109,27 +112,18 @@ def parse(source: Source) -> Document:
     return doc
 
 
-def _text_math(doc: Document) -> None:
+def _text_math(doc: Document, ranges: list[tuple[int, int]]) -> None:
     """TeX written in Markdown text that reaches MathJax (or is meant to, and does not): as math spans
-    of context "text", and out of the prose."""
+    of context "text", and out of the prose. ``ranges``: each paragraph's, table cell's and heading's
+    (first item's start, last end of its items), as the walk found them."""
     text = doc.text
     if "\\" not in text:
         return
-    ranges: dict[int, list[int]] = {}
-    for i in doc.inline:
-        if i.where not in ("paragraph", "table", "heading"):
-            continue
-        sp = i.span
-        r = ranges.get(i.group)
-        if r is None:
-            ranges[i.group] = [sp.start, sp.end]
-        elif sp.end > r[1]:
-            r[1] = sp.end
     if not ranges:
         return
     taken = sorted([(m.span.start, m.span.end) for m in doc.math] + [(c.span.start, c.span.end) for c in doc.code_spans])
     found: list[MathSpan] = []
-    for a, z in sorted(ranges.values()):
+    for a, z in sorted(ranges):
         if "\\" not in text[a:z]:
             continue
         for o, cs, ce, e, d in text_tex(text, a, z):
@@ -172,6 +166,7 @@ class _Builder:
         self.masked = masked
         self.closers = Closers(text)
         self.groups = 0  # inline tokens walked so far (InlineItem.group)
+        self.group_ranges: list[tuple[int, int]] = []  # (first item's start, furthest end) of each group
 
     # -- blocks --------------------------------------------------------------------------
     def run(self, frag: str, base: int, depth: int) -> None:
@@ -394,6 +389,7 @@ class _Builder:
         new_item = tuple.__new__
         cur = 0
         pos_stack: list[int] = []
+        first = last = None
         for child in children:
             t = child.type
             s, e, extra, cur = locate_child(child, t, content, cur, pos_stack)
@@ -411,9 +407,16 @@ class _Builder:
                 ge = base + gstarts[j] + (e - cstarts[j])
             sp = Span(gs, ge)  # one object for every element of this token (Spans are frozen)
             items.append(new_item(InlineItem, (t, sp, group, where)))
+            if first is None:
+                first = sp.start
+                last = sp.end
+            elif sp.end > last:
+                last = sp.end
             if t == "text":
                 if child.content.strip():
                     prose.append(TextRun(text[gs:ge], sp, "link" if link_stack else where))
+            elif t in _ITEM_ONLY:
+                continue
             elif t == "code_inline":
                 self.doc.code_spans.append(CodeSpan(child.content, sp))
             elif t in ("math_inline", "math_inline_double"):
@@ -456,6 +459,8 @@ class _Builder:
                 a0 = gs + 2
                 if alt.strip() and text.startswith(alt, a0):
                     self.doc.prose.append(TextRun(alt, Span(a0, a0 + len(alt)), "alt"))
+        if first is not None:
+            self.group_ranges.append((first, last))
 
     def _destination(self, extra: dict, cmap, base: int, resolved: str | None, whole: Span) -> tuple[str, str, Span]:
         """(target as the browser gets it, as written, where it is written) of a link or image.
