@@ -69,7 +69,63 @@ def markdown_parser(kramdown: bool = False) -> MarkdownIt:
     # kramdown keeps `file:`, `javascript:` and `data:` links; markdown-it would drop them,
     # and then no rule could report them
     md.validateLink = lambda url: True
+    _dispatch_inline(md)
     return md
+
+
+# The character each inline rule starts at: every one of them returns False, touching nothing,
+# at any other character (its first test), so trying only the rules of the character at hand
+# gives the same tokens as markdown-it's loop, which calls every rule at every stop of the text
+# rule (a dozen calls where one or none can match).
+_INLINE_TRIGGERS = {
+    "newline": "\n", "math_inline": "$", "liquid_inline": "{", "escape": "\\", "backticks": "`",
+    "strikethrough": "~", "emphasis": "*_", "link": "[", "image": "!", "autolink": "<", "html_inline": "<",
+    "entity": "&",
+}
+
+
+def _dispatch_inline(md: MarkdownIt) -> None:
+    """Replace markdown-it's inline tokenizer by one that tries the rules a character can start
+    (same rules, same order); left as it is when a rule without a known trigger is enabled."""
+    inline = md.inline
+    named = [(r.name, r.fn) for r in inline.ruler.__rules__ if r.enabled]
+    if [fn for _n, fn in named] != inline.ruler.getRules("") or not named or named[0][0] != "text":
+        return
+    if any(n not in _INLINE_TRIGGERS for n, _fn in named[1:]):
+        return
+    text_rule = named[0][1]
+    by_char: dict[str, tuple] = {}
+    for ch in set("".join(_INLINE_TRIGGERS[n] for n, _fn in named[1:])):
+        by_char[ch] = tuple(fn for n, fn in named[1:] if ch in _INLINE_TRIGGERS[n])
+    none: tuple = ()
+
+    def tokenize(state) -> None:
+        """markdown-it's ParserInline.tokenize, with the rules looked up by character."""
+        end = state.posMax
+        max_nesting = state.md.options["maxNesting"]
+        src = state.src
+        while state.pos < end:
+            pos = state.pos
+            ok = False
+            if state.level < max_nesting:
+                ok = text_rule(state, False)
+                if not ok:
+                    for rule in by_char.get(src[pos], none):
+                        ok = rule(state, False)
+                        if ok:
+                            break
+                if ok and state.pos <= pos:
+                    raise RuntimeError("inline rule didn't increment state.pos")
+            if ok:
+                if state.pos >= end:
+                    break
+                continue
+            state.append_pending(src[state.pos])
+            state.pos += 1
+        if state.pending:
+            state.pushPending()
+
+    inline.tokenize = tokenize
 
 
 def _mask_liquid(text: str) -> str:
