@@ -55,6 +55,12 @@ _ITEM_ONLY = frozenset({"softbreak", "hardbreak", "text_special", "em_open", "em
 @functools.cache
 def markdown_parser(kramdown: bool = False) -> MarkdownIt:
     """The parser; ``kramdown=True`` draws raw HTML blocks where kramdown does (a page Jekyll renders)."""
+    return new_parser(kramdown)
+
+
+def new_parser(kramdown: bool = False, *, fast_inline: bool = True) -> MarkdownIt:
+    """A parser as :func:`markdown_parser` builds it; ``fast_inline=False`` keeps markdown-it's own
+    inline loop (the tests hold the two to the same tokens)."""
     md = (
         MarkdownIt("commonmark")  # its maxNesting of 20 keeps nested brackets and lists linear
         .enable(["table", "strikethrough"])
@@ -69,7 +75,8 @@ def markdown_parser(kramdown: bool = False) -> MarkdownIt:
     # kramdown keeps `file:`, `javascript:` and `data:` links; markdown-it would drop them,
     # and then no rule could report them
     md.validateLink = lambda url: True
-    _dispatch_inline(md)
+    if fast_inline:
+        _dispatch_inline(md)
     return md
 
 
