@@ -29,9 +29,12 @@ def parse_front_matter(text: str, fm_start: int, content_start: int, content_end
         fm.error = YamlError(f"{what} is larger than 1 MiB; booklint does not read it", Span(fm_start, fm_start + 3))
         return fm
 
+    first_line = _line_index(line_starts, content_start)  # once, not for every mark
+    n_lines = len(line_starts)
+
     def offset_of(mark) -> int:
-        li = _line_index(line_starts, content_start) + mark.line
-        if li >= len(line_starts):
+        li = first_line + mark.line
+        if li >= n_lines:
             return content_end
         return min(line_starts[li] + mark.column, content_end)
 

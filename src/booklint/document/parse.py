@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import html as _html
 import re
+from bisect import bisect_right
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -15,7 +16,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .directives import read_directives
 from .frontmatter import parse_front_matter
-from .html import parse_tag, scan_html
+from .html import scan_html
 from .kramdown_blocks import kramdown_blocks_plugin, mathjax_math, text_tex
 from .liquid import Closers, liquid_plugin, scan_liquid
 from .model import (
@@ -35,7 +36,7 @@ from .model import (
     Span,
     TextRun,
 )
-from .positions import ContentMap, walk_inline
+from .positions import ContentMap, locate_child
 from .source import Source
 
 MAX_FRAGMENT_DEPTH = 8  # `markdown=1` blocks inside `markdown=1` blocks
@@ -46,11 +47,20 @@ _HEADER_ID = re.compile(r"[\t ]\{#([A-Za-z][\w:-]*)\}\s*$")
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _DOLLARS = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$(?!\$)([^$\n]+?)(?<![\\\s])\$(?!\d)", re.S)
 _HEADING_TAG = re.compile(r"h[1-6]")
+# inline tokens that are an InlineItem and nothing else (the walk's common case after text)
+_ITEM_ONLY = frozenset({"softbreak", "hardbreak", "text_special", "em_open", "em_close", "strong_open",
+                        "strong_close", "s_open", "s_close"})
 
 
 @functools.cache
 def markdown_parser(kramdown: bool = False) -> MarkdownIt:
     """The parser; ``kramdown=True`` draws raw HTML blocks where kramdown does (a page Jekyll renders)."""
+    return new_parser(kramdown)
+
+
+def new_parser(kramdown: bool = False, *, fast_inline: bool = True) -> MarkdownIt:
+    """A parser as :func:`markdown_parser` builds it; ``fast_inline=False`` keeps markdown-it's own
+    inline loop (the tests hold the two to the same tokens)."""
     md = (
         MarkdownIt("commonmark")  # its maxNesting of 20 keeps nested brackets and lists linear
         .enable(["table", "strikethrough"])
@@ -65,7 +75,64 @@ def markdown_parser(kramdown: bool = False) -> MarkdownIt:
     # kramdown keeps `file:`, `javascript:` and `data:` links; markdown-it would drop them,
     # and then no rule could report them
     md.validateLink = lambda url: True
+    if fast_inline:
+        _dispatch_inline(md)
     return md
+
+
+# The character each inline rule starts at: every one of them returns False, touching nothing,
+# at any other character (its first test), so trying only the rules of the character at hand
+# gives the same tokens as markdown-it's loop, which calls every rule at every stop of the text
+# rule (a dozen calls where one or none can match).
+_INLINE_TRIGGERS = {
+    "newline": "\n", "math_inline": "$", "liquid_inline": "{", "escape": "\\", "backticks": "`",
+    "strikethrough": "~", "emphasis": "*_", "link": "[", "image": "!", "autolink": "<", "html_inline": "<",
+    "entity": "&",
+}
+
+
+def _dispatch_inline(md: MarkdownIt) -> None:
+    """Replace markdown-it's inline tokenizer by one that tries the rules a character can start
+    (same rules, same order); left as it is when a rule without a known trigger is enabled."""
+    inline = md.inline
+    named = [(r.name, r.fn) for r in inline.ruler.__rules__ if r.enabled]
+    if [fn for _n, fn in named] != inline.ruler.getRules("") or not named or named[0][0] != "text":
+        return
+    if any(n not in _INLINE_TRIGGERS for n, _fn in named[1:]):
+        return
+    text_rule = named[0][1]
+    by_char: dict[str, tuple] = {}
+    for ch in set("".join(_INLINE_TRIGGERS[n] for n, _fn in named[1:])):
+        by_char[ch] = tuple(fn for n, fn in named[1:] if ch in _INLINE_TRIGGERS[n])
+    none: tuple = ()
+
+    def tokenize(state) -> None:
+        """markdown-it's ParserInline.tokenize, with the rules looked up by character."""
+        end = state.posMax
+        max_nesting = state.md.options["maxNesting"]
+        src = state.src
+        while state.pos < end:
+            pos = state.pos
+            ok = False
+            if state.level < max_nesting:
+                ok = text_rule(state, False)
+                if not ok:
+                    for rule in by_char.get(src[pos], none):
+                        ok = rule(state, False)
+                        if ok:
+                            break
+                if ok and state.pos <= pos:
+                    raise RuntimeError("inline rule didn't increment state.pos")
+            if ok:
+                if state.pos >= end:
+                    break
+                continue
+            state.append_pending(src[state.pos])
+            state.pos += 1
+        if state.pending:
+            state.pushPending()
+
+    inline.tokenize = tokenize
 
 
 def _mask_liquid(text: str) -> str:
@@ -94,7 +161,7 @@ def parse(source: Source) -> Document:
     # Jekyll runs only files with front matter through kramdown; the rest (a README) GitHub shows
     b = _Builder(doc, text, masked, kramdown=text.startswith("---"))
     b.run(masked, 0, depth=0)
-    _text_math(doc)
+    _text_math(doc, b.group_ranges)
     doc.links.sort(key=lambda x: x.span.start)
     doc.images.sort(key=lambda x: x.span.start)
     doc.math.sort(key=lambda x: x.span.start)
@@ -108,26 +175,18 @@ def parse(source: Source) -> Document:
     return doc
 
 
-def _text_math(doc: Document) -> None:
+def _text_math(doc: Document, ranges: list[tuple[int, int]]) -> None:
     """TeX written in Markdown text that reaches MathJax (or is meant to, and does not): as math spans
-    of context "text", and out of the prose."""
+    of context "text", and out of the prose. ``ranges``: each paragraph's, table cell's and heading's
+    (first item's start, last end of its items), as the walk found them."""
     text = doc.text
     if "\\" not in text:
         return
-    ranges: dict[int, list[int]] = {}
-    for i in doc.inline:
-        if i.where not in ("paragraph", "table", "heading"):
-            continue
-        r = ranges.get(i.group)
-        if r is None:
-            ranges[i.group] = [i.span.start, i.span.end]
-        else:
-            r[1] = max(r[1], i.span.end)
     if not ranges:
         return
     taken = sorted([(m.span.start, m.span.end) for m in doc.math] + [(c.span.start, c.span.end) for c in doc.code_spans])
     found: list[MathSpan] = []
-    for a, z in sorted(ranges.values()):
+    for a, z in sorted(ranges):
         if "\\" not in text[a:z]:
             continue
         for o, cs, ce, e, d in text_tex(text, a, z):
@@ -170,6 +229,7 @@ class _Builder:
         self.masked = masked
         self.closers = Closers(text)
         self.groups = 0  # inline tokens walked so far (InlineItem.group)
+        self.group_ranges: list[tuple[int, int]] = []  # (first item's start, furthest end) of each group
 
     # -- blocks --------------------------------------------------------------------------
     def run(self, frag: str, base: int, depth: int) -> None:
@@ -377,19 +437,49 @@ class _Builder:
 
     def _walk(self, children, content, cmap, base, where) -> None:
         text = self.text
+        doc = self.doc
         link_stack: list[tuple[int, object]] = []
-        items = self.doc.inline
+        items = doc.inline
+        prose = doc.prose
         group = self.groups
         self.groups += 1
-        for child, s, e, extra in walk_inline(children, content):
+        # the content map inlined (a call and a bisect for every offset cost more than the walk):
+        # one content line maps by a constant shift
+        cstarts = cmap._cstarts
+        gstarts = cmap._gstarts
+        single = len(cstarts) == 1
+        shift = base + gstarts[0] - cstarts[0]
+        new_item = tuple.__new__
+        cur = 0
+        pos_stack: list[int] = []
+        first = last = None
+        for child in children:
             t = child.type
-            gs, ge = base + cmap(s), base + cmap(e)
+            s, e, extra, cur = locate_child(child, t, content, cur, pos_stack)
+            if single:
+                gs = shift + s
+                ge = shift + e
+            else:
+                j = bisect_right(cstarts, s) - 1
+                if j < 0:
+                    j = 0
+                gs = base + gstarts[j] + (s - cstarts[j])
+                j = bisect_right(cstarts, e) - 1
+                if j < 0:
+                    j = 0
+                ge = base + gstarts[j] + (e - cstarts[j])
             sp = Span(gs, ge)  # one object for every element of this token (Spans are frozen)
-            items.append(InlineItem(t, sp, group, where))
+            items.append(new_item(InlineItem, (t, sp, group, where)))
+            if first is None:
+                first = sp.start
+                last = sp.end
+            elif sp.end > last:
+                last = sp.end
             if t == "text":
                 if child.content.strip():
-                    w = "link" if link_stack else where
-                    self.doc.prose.append(TextRun(text[gs:ge], sp, w))
+                    prose.append(TextRun(text[gs:ge], sp, "link" if link_stack else where))
+            elif t in _ITEM_ONLY:
+                continue
             elif t == "code_inline":
                 self.doc.code_spans.append(CodeSpan(child.content, sp))
             elif t in ("math_inline", "math_inline_double"):
@@ -399,9 +489,11 @@ class _Builder:
                     MathSpan(text[cs.start : cs.end], sp, cs, "$" * d, False, where if where != "link" else "paragraph")
                 )
             elif t == "html_inline":
-                item = parse_tag(text[gs:ge], gs, block=False)
-                if item is not None:
+                # parse_tag(text[gs:ge], gs) without the copy and the shift: the scanner reads
+                # the tag in place (its patterns look neither before nor past the range)
+                for item in scan_html(text, gs, ge, block=False):
                     self._add_html(item)
+                    break
             elif t == "liquid_inline":
                 tag = scan_liquid(text, gs, ge, self.closers)
                 if tag is not None:
@@ -430,6 +522,8 @@ class _Builder:
                 a0 = gs + 2
                 if alt.strip() and text.startswith(alt, a0):
                     self.doc.prose.append(TextRun(alt, Span(a0, a0 + len(alt)), "alt"))
+        if first is not None:
+            self.group_ranges.append((first, last))
 
     def _destination(self, extra: dict, cmap, base: int, resolved: str | None, whole: Span) -> tuple[str, str, Span]:
         """(target as the browser gets it, as written, where it is written) of a link or image.

@@ -195,70 +195,78 @@ def walk_inline(children: list, content: str) -> Iterator[tuple[object, int, int
     cur = 0
     link_stack: list[int] = []
     for tok in children:
-        t = tok.type
-        extra: dict = {}
-        if t == "text":
-            s = content.find(tok.content, cur) if tok.content else cur
+        s, e, extra, nxt = locate_child(tok, tok.type, content, cur, link_stack)
+        yield tok, s, e, extra
+        cur = nxt
+
+
+_NO_EXTRA: dict = {}  # shared by the tokens without sub-spans: never written to
+
+
+def locate_child(tok, t: str, content: str, cur: int, link_stack: list[int]) -> tuple[int, int, dict, int]:
+    """One step of :func:`walk_inline`: (start, end, extra, the cursor for the next child) of
+    ``tok`` (of type ``t``), with the cursor at ``cur``; ``link_stack`` is the walk's state."""
+    if t == "text":
+        c = tok.content
+        if c:
+            s = content.find(c, cur)
             if s == -1:
                 s = cur
-            e = s + len(tok.content)
-        elif t == "text_special":
-            s = _find(content, tok.markup or tok.content, cur)
-            e = s + len(tok.markup or tok.content)
-        elif t in ("softbreak", "hardbreak"):
-            k = content.find("\n", cur)
-            if k == -1:
-                s = e = cur
-            else:
-                s, e = k, k + 1
-        elif t == "code_inline":
-            s = _find(content, tok.markup, cur)
-            e = _code_span_end(content, s, tok.markup)
-        elif t in ("math_inline", "math_inline_double"):
-            m = tok.markup or ("$" if t == "math_inline" else "$$")
-            s = _find(content, m + tok.content + m, cur)
-            e = s + len(tok.content) + 2 * len(m)
-        elif t == "html_inline":
-            s = _find(content, tok.content, cur)
-            e = s + len(tok.content)
-        elif t == "link_open":
-            if tok.markup == "autolink":
-                s = _find(content, "<", cur)
-                e = content.find(">", s)
-                e = len(content) if e == -1 else e + 1
-                extra["dest"] = (s + 1, e - 1)
-                extra["autolink"] = True
-                link_stack.append(-1)
-                yield tok, s, e, extra
-                cur = s + 1
-                continue
-            s = _find(content, "[", cur)
+        else:
+            s = cur
+        e = s + len(c)
+        return s, e, _NO_EXTRA, e if e > cur else cur
+    extra: dict = _NO_EXTRA
+    if t == "text_special":
+        m = tok.markup or tok.content
+        s = _find(content, m, cur)
+        e = s + len(m)
+    elif t in ("softbreak", "hardbreak"):
+        k = content.find("\n", cur)
+        if k == -1:
+            s = e = cur
+        else:
+            s, e = k, k + 1
+    elif t in ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"):
+        s = _find(content, tok.markup, cur)
+        e = s + len(tok.markup)
+    elif t == "code_inline":
+        s = _find(content, tok.markup, cur)
+        e = _code_span_end(content, s, tok.markup)
+    elif t in ("math_inline", "math_inline_double"):
+        m = tok.markup or ("$" if t == "math_inline" else "$$")
+        s = _find(content, m + tok.content + m, cur)
+        e = s + len(tok.content) + 2 * len(m)
+    elif t == "html_inline":
+        s = _find(content, tok.content, cur)
+        e = s + len(tok.content)
+    elif t == "link_open":
+        if tok.markup == "autolink":
+            s = _find(content, "<", cur)
+            e = content.find(">", s)
+            e = len(content) if e == -1 else e + 1
+            link_stack.append(-1)
+            return s, e, {"dest": (s + 1, e - 1), "autolink": True}, s + 1
+        s = _find(content, "[", cur)
+        e = s + 1
+        link_stack.append(s)
+    elif t == "link_close":
+        start = link_stack.pop() if link_stack else -1
+        if start == -1:  # autolink: the closing `>`
+            s = _find(content, ">", cur)
             e = s + 1
-            link_stack.append(s)
-        elif t == "link_close":
-            start = link_stack.pop() if link_stack else -1
-            if start == -1:  # autolink: the closing `>`
-                s = _find(content, ">", cur)
-                e = s + 1
-            else:
-                close = _label_end(content, start)
-                ds, de, tail, inline = link_tail(content, close)
-                s, e = start, tail
-                extra["dest"] = (ds, de)
-                extra["inline"] = inline
-                extra["label_end"] = close
-        elif t == "image":
-            s = _find(content, "![", cur)
-            close = _label_end(content, s + 1)
-            ds, de, e, inline = link_tail(content, close)
-            extra["dest"] = (ds, de)
-            extra["inline"] = inline
-        elif t in ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"):
-            s = _find(content, tok.markup, cur)
-            e = s + len(tok.markup)
-        else:  # liquid_inline and anything a plugin adds: its content is verbatim
-            raw = tok.markup or tok.content
-            s = _find(content, raw, cur) if raw else cur
-            e = s + len(raw)
-        yield tok, s, e, extra
-        cur = max(cur, e)
+        else:
+            close = _label_end(content, start)
+            ds, de, tail, inline = link_tail(content, close)
+            s, e = start, tail
+            extra = {"dest": (ds, de), "inline": inline, "label_end": close}
+    elif t == "image":
+        s = _find(content, "![", cur)
+        close = _label_end(content, s + 1)
+        ds, de, e, inline = link_tail(content, close)
+        extra = {"dest": (ds, de), "inline": inline}
+    else:  # liquid_inline and anything a plugin adds: its content is verbatim
+        raw = tok.markup or tok.content
+        s = _find(content, raw, cur) if raw else cur
+        e = s + len(raw)
+    return s, e, extra, e if e > cur else cur

@@ -150,7 +150,7 @@ def _comment_bodies(liquid) -> list:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Sp:
     start: int
     end: int

@@ -42,41 +42,166 @@ def prose_groups(book, doc: Document) -> list[ProseGroup]:
 
 
 def _groups(doc: Document) -> list[ProseGroup]:
+    # one pass over the inline items, whose groups come one after the other (the parser walks a
+    # token's children at once); a group met again after another falls back to gathering
+    runs: list[tuple[int, int]] = []  # (first, end) index in doc.inline of each group's items
+    inline = doc.inline
+    seen: set[int] = set()
+    cur = None
+    first = 0
+    for k, it in enumerate(inline):
+        g = it.group
+        if g != cur:
+            if g in seen:
+                return _groups_gathered(doc)
+            seen.add(g)
+            if cur is not None:
+                runs.append((first, k))
+            cur = g
+            first = k
+    if cur is not None:
+        runs.append((first, len(inline)))
+    return _build(doc, [inline[i:j] for i, j in runs])
+
+
+def _groups_gathered(doc: Document) -> list[ProseGroup]:
     by_group: dict[int, list] = {}
     for it in doc.inline:
-        by_group.setdefault(it.group, []).append(it)
+        items = by_group.get(it.group)
+        if items is None:
+            by_group[it.group] = [it]
+        else:
+            items.append(it)
+    return _build(doc, list(by_group.values()))
+
+
+def _build(doc: Document, groups: list[list]) -> list[ProseGroup]:
     text = doc.text
+    n_text = len(text)
     math = sorted((m.span.start, m.span.end) for m in doc.math)
     math_starts = [a for a, _z in math]
+    n_math = len(math)
     out = []
-    for items in by_group.values():
-        start = min(i.span.start for i in items)
-        end = max(i.span.end for i in items)
+    for items in groups:
+        # the prose and the `$` view are the text where their items are, MASK elsewhere: built from
+        # the merged item intervals (a join of slices), not a list of characters a group
+        prose_at = []
+        dollars_at = []
+        sp = items[0].span
+        start = sp.start
+        end = sp.end
+        for it in items:
+            sp = it.span
+            a = sp.start
+            z = sp.end
+            if a < start:
+                start = a
+            if z > end:
+                end = z
+            t = it.type
+            if t in _PROSE:
+                prose_at.append((a, z))
+                dollars_at.append((a, z))
+            elif t == "math_inline" or t == "math_inline_double":
+                dollars_at.append((a, z))
         if end <= start:
             continue
-        prose = [MASK] * (end - start)
-        dollars = [MASK] * (end - start)
-        for it in items:
-            a, z = it.span.start - start, it.span.end - start
-            if it.type in _PROSE:
-                prose[a:z] = text[it.span.start:it.span.end]
-                dollars[a:z] = text[it.span.start:it.span.end]
-            elif it.type in ("math_inline", "math_inline_double"):
-                dollars[a:z] = text[it.span.start:it.span.end]
+        if end > n_text:  # a span past the text (never on a sound parse): the character-wise way
+            out.append(_group_by_chars(items, text, start, end, math, math_starts))
+            continue
         # math markdown-it found in text (MathJax environments) is not prose
+        cut = []
         k = max(0, bisect.bisect_left(math_starts, start) - 1)
-        while k < len(math) and math[k][0] < end:
+        while k < n_math and math[k][0] < end:
             ma, mz = math[k]
             if mz > start:
-                a, z = max(ma, start) - start, min(mz, end) - start
-                prose[a:z] = MASK * (z - a)
+                cut.append((max(ma, start), min(mz, end)))
             k += 1
-        s = "".join(prose)
-        s = _URL.sub(lambda g: MASK * len(g.group()), s)
-        s = _FOOTNOTE.sub(lambda g: MASK * len(g.group()), s)
-        out.append(ProseGroup(start, s, items[0].where, "".join(dollars)))
+        keep = _merged(prose_at)
+        if cut:
+            keep = _minus(keep, _merged(cut))
+        s = _fill(text, start, end, keep)
+        if "://" in s or "www." in s or "@" in s:
+            s = _URL.sub(lambda g: MASK * len(g.group()), s)
+        if "[^" in s:
+            s = _FOOTNOTE.sub(lambda g: MASK * len(g.group()), s)
+        out.append(ProseGroup(start, s, items[0].where, _fill(text, start, end, _merged(dollars_at))))
     out.sort(key=lambda g: g.start)
     return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[list[int]]:
+    """The union of ``spans`` as sorted, disjoint, non-empty intervals."""
+    spans.sort()
+    out: list[list[int]] = []
+    for a, z in spans:
+        if z <= a:
+            continue
+        if out and a <= out[-1][1]:
+            if z > out[-1][1]:
+                out[-1][1] = z
+        else:
+            out.append([a, z])
+    return out
+
+
+def _minus(keep: list[list[int]], cut: list[list[int]]) -> list[list[int]]:
+    """``keep`` without ``cut`` (both merged)."""
+    out: list[list[int]] = []
+    j = 0
+    m = len(cut)
+    for a, z in keep:
+        while j < m and cut[j][1] <= a:
+            j += 1
+        pos = a
+        k = j
+        while k < m and cut[k][0] < z:
+            ca, cz = cut[k]
+            if ca > pos:
+                out.append([pos, ca])
+            if cz > pos:
+                pos = cz
+            k += 1
+        if pos < z:
+            out.append([pos, z])
+    return out
+
+
+def _fill(text: str, start: int, end: int, keep: list[list[int]]) -> str:
+    """``text[start:end]`` with every character outside ``keep`` replaced by MASK."""
+    pieces = []
+    pos = start
+    for a, z in keep:
+        if a > pos:
+            pieces.append(MASK * (a - pos))
+        pieces.append(text[a:z])
+        pos = z
+    if end > pos:
+        pieces.append(MASK * (end - pos))
+    return "".join(pieces)
+
+
+def _group_by_chars(items: list, text: str, start: int, end: int, math: list, math_starts: list) -> ProseGroup:
+    prose = [MASK] * (end - start)
+    dollars = [MASK] * (end - start)
+    for it in items:
+        a, z = it.span.start - start, it.span.end - start
+        if it.type in _PROSE:
+            prose[a:z] = text[it.span.start:it.span.end]
+            dollars[a:z] = text[it.span.start:it.span.end]
+        elif it.type in ("math_inline", "math_inline_double"):
+            dollars[a:z] = text[it.span.start:it.span.end]
+    k = max(0, bisect.bisect_left(math_starts, start) - 1)
+    while k < len(math) and math[k][0] < end:
+        ma, mz = math[k]
+        if mz > start:
+            a, z = max(ma, start) - start, min(mz, end) - start
+            prose[a:z] = MASK * (z - a)
+        k += 1
+    s = "".join(prose)
+    s = _URL.sub(lambda g: MASK * len(g.group()), s)
+    s = _FOOTNOTE.sub(lambda g: MASK * len(g.group()), s)
+    return ProseGroup(start, s, items[0].where, "".join(dollars))
 
 
 # -- emphasis nobody closes ------------------------------------------------------------------
@@ -92,6 +217,7 @@ _PHRASE = re.compile(r"[^\W\d_][\w'’-]*[,;:]?[ \t\n]+[(\"'“‘]?[^\W\d_]")
 _FIRST_WORD = re.compile(r"[^\s\x00]*")
 _SENTENCE = re.compile(r"[^.!?\x00]*")
 _BEFORE = frozenset(" \t\n([{\"'“‘«—–/")
+_MARK_RUN = re.compile(r"\*+|_+")
 
 
 def open_emphasis(book, doc: Document) -> list[OpenEmphasis]:
@@ -100,39 +226,43 @@ def open_emphasis(book, doc: Document) -> list[OpenEmphasis]:
     return book.memo(("views.stray", "emphasis", doc.path), lambda: _open_emphasis(book, doc))
 
 
+def _top_names(book) -> set[str]:
+    """The book's top-level files and folders (`_config.yml`, `_data`): built once a run."""
+    return book.memo(("views.stray", "top-names"),
+                     lambda: {p.split("/", 1)[0] for p in book.files.dirs | set(book.files.all_files)})
+
+
 def _open_emphasis(book, doc: Document) -> list[OpenEmphasis]:
     kramdown = kramdown_renders(book, doc)
     if kramdown:
         from ..tex.kramdown import emphasis_pairs  # loaded with the first kramdown page (lean startup)
-    names = {p.split("/", 1)[0] for p in book.files.dirs | set(book.files.all_files)}
+    names = None
     out = []
     for g in prose_groups(book, doc):
         s = g.text
         if "*" not in s and "_" not in s:
             continue
-        taken: set[int] = set()
-        if kramdown:
-            for a, z, w, _kind in emphasis_pairs(s.replace(MASK, "x")):
-                taken.update(range(a, a + w))
-                taken.update(range(z, z + w))
-        i = 0
-        n = len(s)
-        while i < n:
-            c = s[i]
-            if c not in "*_":
-                i += 1
-                continue
-            j = i
-            while j < n and s[j] == c:
-                j += 1
-            run = s[i:j]
-            at, i = i, j
-            if len(run) > 2 or at in taken or (at > 0 and s[at - 1] not in _BEFORE):
+        taken: set[int] | None = None  # kramdown's pairs: found once a candidate is met (the tests are pure)
+        for mr in _MARK_RUN.finditer(s):
+            run = mr.group()
+            at, j = mr.span()
+            c = run[0]
+            if len(run) > 2 or (at > 0 and s[at - 1] not in _BEFORE):
                 continue
             rest = s[j:j + 200]
             if not _PHRASE.match(rest):
                 continue
+            if taken is None:
+                taken = set()
+                if kramdown:
+                    for a, z, w, _kind in emphasis_pairs(s.replace(MASK, "x")):
+                        taken.update(range(a, a + w))
+                        taken.update(range(z, z + w))
+            if at in taken:
+                continue
             word = _FIRST_WORD.match(rest).group()
+            if names is None:
+                names = _top_names(book)
             if c == "_" and ("/" in word or re.search(r"\.\w", word) or run + word.rstrip(".,;:") in names
                              or len(_SENTENCE.match(rest).group().split()) < 3):
                 continue  # a file, folder or identifier (`_config.yml`, `_data`, `the _styles block`): meant
@@ -236,10 +366,23 @@ def placeholders(book, doc: Document) -> list[Span]:
     sentence ("remove the TODO comments"): before a colon, inside brackets or parentheses, or
     alone in their paragraph, heading or cell. `TBD` and `XXX` (a value still to fill in: "a
     speedup of XXX"), bracketed instructions and lorem ipsum always count."""
-    return book.memo(("views.stray", "placeholders", doc.path), lambda: [
+    return book.memo(("views.stray", "placeholders", doc.path), lambda: _placeholders(book, doc))
+
+
+# every match of _PLACEHOLDER holds one of these: a group (or a page) without any has none
+_PLACEHOLDER_HINTS = ("TODO", "FIXME", "TBD", "XXX", "[ADD", "[INSERT", "[PUT", "[CITE", "[FIGURE", "[REF",
+                      "orem ipsum")
+
+
+def _placeholders(book, doc: Document) -> list[Span]:
+    groups = prose_groups(book, doc)
+    hints = [h for h in _PLACEHOLDER_HINTS if h in doc.text]
+    if not hints:
+        return []
+    return [
         Span(g.start + m.start(), g.start + m.end())
-        for g in prose_groups(book, doc) for m in _PLACEHOLDER.finditer(g.text)
-        if m.group("marker") is None or _as_note(g.text, m.start(), m.end())])
+        for g in groups if any(h in g.text for h in hints) for m in _PLACEHOLDER.finditer(g.text)
+        if m.group("marker") is None or _as_note(g.text, m.start(), m.end())]
 
 
 def _as_note(s: str, a: int, z: int) -> bool:

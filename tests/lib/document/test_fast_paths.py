@@ -1,0 +1,85 @@
+"""The parser's and the stray view's fast paths give what the plain ways give.
+
+markdown-it's inline loop is replaced by one that tries only the rules the character at hand
+can start (document/parse.py), and prose groups are joined from merged item intervals instead
+of a list of characters (views/stray.py): both are held here to the plain way, on every page
+of the rule examples and on random Markdown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from booklint.document.parse import new_parser, parse
+from booklint.document.source import Source
+from booklint.views import stray
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "rules" / "examples"
+PAGES = sorted(EXAMPLES.rglob("*.md"))
+
+
+def _dump(tokens) -> list:
+    out = []
+    for t in tokens:
+        out.append((t.type, t.tag, t.map, t.content, t.markup, t.info, sorted((t.attrs or {}).items()), t.level, t.nesting))
+        if t.children:
+            out.append(_dump(t.children))
+    return out
+
+
+def _same_tokens(text: str) -> None:
+    for kramdown in (False, True):
+        fast = new_parser(kramdown).parse(text, {})
+        plain = new_parser(kramdown, fast_inline=False).parse(text, {})
+        assert _dump(fast) == _dump(plain), text
+
+
+def test_the_fast_loop_is_installed():
+    assert "tokenize" in new_parser(True).inline.__dict__
+    assert "tokenize" not in new_parser(True, fast_inline=False).inline.__dict__
+
+
+def test_inline_loop_same_tokens_on_the_examples():
+    assert PAGES
+    for page in PAGES:
+        _same_tokens(page.read_text(encoding="utf-8", errors="replace"))
+
+
+_PIECES = st.sampled_from(list("ab c\n\\`~*_[]()!<>&${}%#:/|-=\"'") + [
+    "{{ x }}", "{% if a %}", "<a href='x'>", "</a>", "&amp;", "&#35;", "http://x.y", "$$", "**", "  \n", "\n\n",
+    "| a | b |\n|---|---|\n", "<https://e.org>", "![i](p.png)", "[r]: /u\n", "    code\n", "> q\n", "- l\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_inline_loop_same_tokens_on_random_markdown(text):
+    _same_tokens(text)
+
+
+def _groups_by_chars(doc):
+    by_group: dict[int, list] = {}
+    for it in doc.inline:
+        by_group.setdefault(it.group, []).append(it)
+    math = sorted((m.span.start, m.span.end) for m in doc.math)
+    starts = [a for a, _z in math]
+    out = []
+    for items in by_group.values():
+        start = min(i.span.start for i in items)
+        end = max(i.span.end for i in items)
+        if end > start:
+            out.append(stray._group_by_chars(items, doc.text, start, end, math, starts))
+    out.sort(key=lambda g: g.start)
+    return out
+
+
+def test_prose_groups_as_the_character_wise_build():
+    checked = 0
+    for page in PAGES:
+        doc = parse(Source.from_bytes(str(page), page.read_bytes()))
+        assert stray._groups(doc) == _groups_by_chars(doc), page
+        assert stray._groups_gathered(doc) == _groups_by_chars(doc), page
+        checked += len(doc.inline)
+    assert checked > 1000
