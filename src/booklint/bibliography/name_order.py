@@ -136,6 +136,7 @@ def frequencies() -> NameFrequencies | None:
     return NameFrequencies(given, family)
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of one word: the same names recur in a .bib
 def _word(latex: str) -> str | None:
     text = latex_to_text(latex)
     text = unicodedata.normalize("NFKD", text)
