@@ -96,7 +96,6 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     # default pass every 700 allocations cost a tenth of a large book's time (bench/bench_check.py)
     gc.set_threshold(100_000, 50, 100)
     from . import engine
-    from .fix import apply_fixes
     from .report import render
     from .report.text import statistics as stats_text
     from .report.text import summary
@@ -135,6 +134,8 @@ def check(paths, fmt, output, select, extend_select, ignore, config_path, isolat
     fixed = 0
     fix_lines: list[str] = []
     if fix or diff:
+        from .fix import apply_fixes  # (with tempfile and difflib: only a run that fixes loads them)
+
         for _round in range(10):
             sources = {rel: d.source for rel, d in result.book.docs.items()}
             rep = apply_fixes(result.book.root, sources, result.findings, unsafe=unsafe_fixes, write=not diff,

@@ -29,7 +29,8 @@ sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
 
 # what a plain-Markdown book must not load: the TeX checker and its tables, the formula
 # pipeline past its entry point, the .bib parser and checker, bibtexparser, the Russian speller
-# and pymorphy3, citation snippets
+# and pymorphy3, citation snippets; a book that is no translation loads no translation library,
+# a run without --external no network library, a run without --fix no fixer
 NOT_FOR_PLAIN = (
     "booklint.tex",
     "booklint.formulas.autorender",
@@ -46,6 +47,9 @@ NOT_FOR_PLAIN = (
     "pymorphy3",
     "booklint.cite",
     "ftfy",
+    "booklint.translation",
+    "booklint.external",
+    "booklint.fix",
 )
 
 
@@ -84,3 +88,15 @@ def test_book_with_math_loads_the_tex_checker(tmp_path):
     mods, _ = _modules(["check", "--no-color", "."], tmp_path)
     assert "booklint.tex.checker" in mods
     assert _loaded(mods, ("bibtexparser", "booklint.prose.russian")) == []
+
+
+def test_translation_loads_the_translation_library(tmp_path):
+    """The counter-test for the parity rules: with `[translation] source` set they do load it."""
+    (tmp_path / "orig").mkdir()
+    (tmp_path / "orig" / "index.md").write_text("# Original\n\nSome prose.\n", encoding="utf-8")
+    (tmp_path / "tr").mkdir()
+    (tmp_path / "tr" / "index.md").write_text("# Перевод\n\nНемного текста.\n", encoding="utf-8")
+    (tmp_path / "tr" / "booklint.toml").write_text('[translation]\nsource = "../orig"\n', encoding="utf-8")
+    mods, _ = _modules(["check", "--no-color", "."], tmp_path / "tr")
+    assert "booklint.translation.parity" in mods
+    assert _loaded(mods, ("booklint.external", "booklint.fix")) == []

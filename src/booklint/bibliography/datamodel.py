@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -129,21 +130,25 @@ def _build(data: dict) -> DataModel:
 def load_model(name: str = "bibtex") -> DataModel:
     """Load a data model by name (``bibtex``, ``biblatex``) or from a path to a .yml file."""
     if name.endswith((".yml", ".yaml")) or "/" in name:
-        path = Path(name)
-    else:
-        path = rules_path("bib", f"{name}.yml")
-        if not path.is_file():
-            raise ValueError(f"unknown bibliography data model {name!r}; available: {', '.join(available_models())}")
-    with path.open(encoding="utf-8") as fh:
-        return _build(yaml.safe_load(fh))
+        with Path(name).open(encoding="utf-8") as fh:
+            return _build(yaml.safe_load(fh))
+    path = rules_path("bib", f"{name}.yml")
+    if not path.is_file():
+        raise ValueError(f"unknown bibliography data model {name!r}; available: {', '.join(available_models())}")
+    return _build(_shipped_yaml(path))
+
+
+def _shipped_yaml(path: Path) -> Any:
+    """One of booklint's own YAML files, read with libyaml when PyYAML has it (4 times faster
+    than the pure-Python loader; the same data: same resolver and constructors)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @functools.cache
 def exporter_fields() -> frozenset[str]:
     """Fields that reference managers and databases write on their own (``rules/bib/lists/
     exporter-fields.yml``): not typos under any model."""
-    with rules_path("bib", "lists", "exporter-fields.yml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    data = _shipped_yaml(rules_path("bib", "lists", "exporter-fields.yml")) or {}
     return frozenset(str(f).lower() for fields in data.values() for f in fields or [])
 
 

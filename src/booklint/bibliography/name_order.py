@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import mmap
+import os
 import unicodedata
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,28 +43,100 @@ STRONG_RATIO = 100.0  # when the given-slot word is in no list at all, demand th
 
 class NameFrequencies(NamedTuple):
     given: dict[str, float]  # upper-case name -> share in percent (the larger of the two sexes)
-    family: dict[str, float]
+    family: Mapping[str, float]  # a CensusTable: 88,799 surnames, looked up one by one
+
+
+# past this many different surnames asked about, reading the whole file once is cheaper
+LOOKUPS_BEFORE_BUILD = 32
+
+
+class CensusTable(Mapping[str, float]):
+    """One census file's shares (upper-case name -> percent), read as text and looked up name
+    by name: a .bib asks about a few dozen surnames (only for words that are common given
+    names), and finding a line in the 3 MB text costs about a millisecond, while building the
+    whole table of 88,799 lines costs 60 ms. Past :data:`LOOKUPS_BEFORE_BUILD` different
+    names the whole table is built once. The file is in rank order (largest share first),
+    so a name's first line holds its share."""
+
+    __slots__ = ("_text", "_asked", "_whole")
+
+    def __init__(self, text: str):
+        self._text = "\n" + text  # every line starts after a newline
+        self._asked: dict[str, float | None] = {}
+        self._whole: dict[str, float] | None = None
+
+    def _table(self) -> dict[str, float]:
+        if self._whole is None:
+            self._whole = _read_shares(self._text)
+        return self._whole
+
+    def _share(self, name: str) -> float | None:
+        if self._whole is not None:
+            return self._whole.get(name)
+        if name in self._asked:
+            return self._asked[name]
+        if len(self._asked) >= LOOKUPS_BEFORE_BUILD or not name or not name.isalpha():
+            return self._table().get(name)
+        at = self._text.find("\n" + name + " ")
+        share = None
+        if at != -1:
+            end = self._text.find("\n", at + 1)
+            parts = self._text[at + 1: end if end != -1 else len(self._text)].split()
+            try:
+                share = float(parts[1])
+            except (IndexError, ValueError):
+                share = self._table().get(name)
+        self._asked[name] = share
+        return share
+
+    def get(self, name, default=None):
+        share = self._share(name) if isinstance(name, str) else None
+        return default if share is None else share
+
+    def __getitem__(self, name: str) -> float:
+        share = self._share(name) if isinstance(name, str) else None
+        if share is None:
+            raise KeyError(name)
+        return share
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self._share(name) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+
+def _read_shares(text: str, table: dict[str, float] | None = None) -> dict[str, float]:
+    """Each name's share in a census file's text (the larger when a name has two lines)."""
+    table = {} if table is None else table
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            share = float(parts[1])
+            if share > table.get(parts[0], -1.0):
+                table[parts[0]] = share
+    return table
 
 
 @functools.cache  # shipped data only: read once a process
 def frequencies() -> NameFrequencies | None:
-    """The census name frequencies, or None when the `names` package is not installed."""
+    """The census name frequencies, or None when the `names` package is not installed. The
+    given names (5,494 lines) are read whole; the surnames are looked up as asked."""
     try:
         folder = _package_folder("names")
         given: dict[str, float] = {}
-        family: dict[str, float] = {}
-        for fname, table in (("dist.male.first", given), ("dist.female.first", given), ("dist.all.last", family)):
-            for line in folder.joinpath(fname).read_text(encoding="ascii").splitlines():
-                parts = line.split()
-                if len(parts) >= 2:
-                    share = float(parts[1])
-                    if share > table.get(parts[0], -1.0):
-                        table[parts[0]] = share
+        for fname in ("dist.male.first", "dist.female.first"):
+            _read_shares(folder.joinpath(fname).read_text(encoding="ascii"), given)
+        family = CensusTable(folder.joinpath("dist.all.last").read_text(encoding="ascii"))
     except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
         return None
     return NameFrequencies(given, family)
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of one word: the same names recur in a .bib
 def _word(latex: str) -> str | None:
     text = latex_to_text(latex)
     text = unicodedata.normalize("NFKD", text)
@@ -74,25 +149,31 @@ def _word(latex: str) -> str | None:
 def given_name_count(word: str) -> int | None:
     """How often nomquamgender's sources saw ``word`` (any case) as a given name; 0 if never,
     None when the table is not installed."""
-    text = _given_table()
-    if text is None:
+    data = _given_table()
+    if data is None:
         return None
-    key = '"' + word.lower() + '": ['
-    at = text.find(key)
+    key = ('"' + word.lower() + '": [').encode("utf-8", "surrogatepass")
+    at = data.find(key)
     if at == -1:
         return 0
-    head = text[at + len(key): at + len(key) + 40].split(",")
+    head = data[at + len(key): at + len(key) + 40].split(b",")
     try:
         return int(head[1])
     except (IndexError, ValueError):
         return 0
 
 
-@functools.cache  # shipped data only: the table as text, searched for the few candidates
-def _given_table() -> str | None:
+@functools.cache  # shipped data only: the table, searched for the few candidates
+def _given_table() -> mmap.mmap | bytes | None:
+    """The table's 22 MB of JSON, mapped rather than read (a run looks up a few words in it;
+    reading and decoding it took 30 ms). It is ASCII (JSON escapes the rest), so a word's
+    entry is found at the same place as in the text."""
     try:
-        return _package_folder("nomquamgender").joinpath("name_data.json").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError, UnicodeDecodeError):
+        with _package_folder("nomquamgender").joinpath("name_data.json").open("rb") as f:
+            if os.fstat(f.fileno()).st_size == 0:
+                return b""
+            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
         return None
 
 
@@ -108,12 +189,14 @@ def _package_folder(name: str) -> Path:
 def swapped_given_family(given_word: str, family_word: str, data: NameFrequencies) -> bool:
     """Whether the data is sure that `family_word` is a given name and `given_word` a surname."""
     fam_as_given = data.given.get(family_word, 0.0)
+    if fam_as_given < MIN_GIVEN_SHARE:
+        return False  # (most words stop here, before a surname is looked up)
     fam_as_family = data.family.get(family_word, 0.0)
-    if fam_as_given < MIN_GIVEN_SHARE or fam_as_family * MIN_RATIO > fam_as_given:
+    if fam_as_family * MIN_RATIO > fam_as_given:
         return False
     if given_word in data.given:
         return False  # the given slot holds a given name too: `David, Paul`
-    if given_word not in data.family and fam_as_family * STRONG_RATIO > fam_as_given:
+    if fam_as_family * STRONG_RATIO > fam_as_given and given_word not in data.family:
         return False
     # the cheap census test passed; now the worldwide table of given names (loaded only here)
     g_count, f_count = given_name_count(given_word), given_name_count(family_word)

@@ -13,6 +13,8 @@ _SEV_COLOR = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 def _width(s: str) -> int:
+    if s.isascii() and s.isprintable():
+        return len(s)  # (every printable ASCII character is one column: wcwidth loads only for the rest)
     try:
         from wcwidth import wcswidth
 
@@ -63,6 +65,8 @@ def render(findings, book=None, *, color: bool = False, show_source: bool = True
 
 
 def _printable(s: str) -> str:
+    if s.isprintable():
+        return s  # (the usual line: nothing to escape)
     return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}" for ch in s)
 
 

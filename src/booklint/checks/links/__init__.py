@@ -1,7 +1,15 @@
 """Links (L): targets, anchors, malformed URLs, navigation and table-of-contents links."""
 
-from ...external import settings_problem
 from ...registry import settings
+
+
+def settings_problem(values: dict) -> str | None:
+    """The external-link values checked by the network library, loaded only when a
+    configuration has a `[links]` table."""
+    from ...external import settings_problem as problem
+
+    return problem(values)
+
 
 # External links (L020-L029): checked over the network only with `--external` or `external = true`
 settings("links", {

@@ -2,8 +2,6 @@ from __future__ import annotations
 
 from ... import __version__
 from ...book.model import Book
-from ...external import observed, place, settings_from, what
-from ...external.verdict import dead_reason
 from ...registry import rule
 
 
@@ -42,6 +40,9 @@ def dead_external_link(book: Book, ctx):
     is described there.
     ```
     """
+    # (the network library loads only when a run selects the L02x rules)
+    from ...external import observed, place, settings_from, what
+    from ...external.verdict import dead_reason
     values = ctx.settings()
     s = settings_from(values, book.root)
     for _url, uses, obs in observed(book, values, ctx.settings("bib"), version=__version__):

@@ -3,8 +3,6 @@ from __future__ import annotations
 from ... import __version__
 from ...book.links import suggest_anchor
 from ...book.model import Book
-from ...external import observed, place, settings_from, what
-from ...external.verdict import dead_reason, fragment_missing
 from ...registry import rule
 
 
@@ -33,6 +31,9 @@ def missing_external_anchor(book: Book, ctx):
     See [the install notes](https://example.org/guide.html#install).
     ```
     """
+    # (the network library loads only when a run selects the L02x rules)
+    from ...external import observed, place, settings_from, what
+    from ...external.verdict import dead_reason, fragment_missing
     values = ctx.settings()
     s = settings_from(values, book.root)
     if not s.check_fragments:

@@ -3,8 +3,6 @@ from __future__ import annotations
 from ... import __version__
 from ...book.model import Book
 from ...document.model import Document
-from ...external import observed, place, settings_from, what
-from ...external.verdict import dead_reason, permanent_target
 from ...findings import Edit, Fix
 from ...registry import rule
 
@@ -35,6 +33,9 @@ def permanent_redirect(book: Book, ctx):
     See [the docs](https://example.org/docs/).
     ```
     """
+    # (the network library loads only when a run selects the L02x rules)
+    from ...external import observed, place, settings_from, what
+    from ...external.verdict import dead_reason, permanent_target
     values = ctx.settings()
     s = settings_from(values, book.root)
     for _url, uses, obs in observed(book, values, ctx.settings("bib"), version=__version__):

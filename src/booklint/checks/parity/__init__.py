@@ -8,6 +8,13 @@ book gets no P finding. The settings live in their own table, ``[translation]`` 
 from ...registry import settings
 
 
+def configured(ctx) -> bool:
+    """Whether ``[translation] source`` names an original (read as ``translation.source_root``
+    reads it). Without one no P rule has anything to compare: the rules return before they
+    import the translation library, so a book that is no translation never loads it."""
+    return bool(str(ctx.settings("translation").get("source") or "").strip())
+
+
 def _check(values: dict) -> str | None:
     chapters = values.get("chapters", {})
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in chapters.items()):

@@ -1,6 +1,6 @@
 from ...document.model import Document
 from ...registry import rule
-from ...translation import differences_of_kind
+from . import configured
 
 
 @rule("P005", "code-mismatch")
@@ -29,5 +29,8 @@ def code_mismatch(doc: Document, ctx):
     ```
     ~~~
     """
+    if not configured(ctx):
+        return  # no original to compare with
+    from ...translation import differences_of_kind
     for d in differences_of_kind(ctx.book, ctx.settings("translation"), doc.path, "code"):
         yield ctx.finding(doc, d.span, d.message)

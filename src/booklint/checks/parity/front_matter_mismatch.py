@@ -1,6 +1,6 @@
 from ...document.model import Document
 from ...registry import rule
-from ...translation import differences_of_kind
+from . import configured
 
 
 @rule("P006", "front-matter-mismatch")
@@ -25,5 +25,8 @@ def front_matter_mismatch(doc: Document, ctx):
     next_section_url: ../tpus
     ```
     """
+    if not configured(ctx):
+        return  # no original to compare with
+    from ...translation import differences_of_kind
     for d in differences_of_kind(ctx.book, ctx.settings("translation"), doc.path, "front-matter"):
         yield ctx.finding(doc, d.span, d.message)

@@ -1,7 +1,7 @@
 from ...document.model import Document
 from ...findings import Edit, Fix
 from ...registry import rule
-from ...translation import SourceError, stale_anchors
+from . import configured
 
 
 @rule("P007", "stale-anchor", fixable=True)
@@ -33,6 +33,9 @@ def stale_anchor(doc: Document, ctx):
     См. [выше](#матричное-умножение).
     ```
     """
+    if not configured(ctx):
+        return  # no original to compare with
+    from ...translation import SourceError, stale_anchors
     try:
         found = stale_anchors(ctx.book, ctx.settings("translation"), doc.path)
     except SourceError:

@@ -2,7 +2,7 @@ import datetime
 
 from ...document.model import Document, Span
 from ...registry import rule
-from ...translation import SourceError, pair_of, source_root, unfollowed_commits
+from . import configured
 
 
 @rule("P009", "stale-translation", severity="warning")
@@ -29,6 +29,9 @@ def stale_translation(doc: Document, ctx):
     Apply the original's changes, then commit the translated chapter.
     ```
     """
+    if not configured(ctx):
+        return  # no original to compare with
+    from ...translation import SourceError, pair_of, source_root, unfollowed_commits
     settings = ctx.settings("translation")
     try:
         pair = pair_of(ctx.book, settings, doc.path)

@@ -1,6 +1,6 @@
 from ...document.model import Document
 from ...registry import rule
-from ...translation import differences_of_kind
+from . import configured
 
 
 @rule("P010", "structure-mismatch")
@@ -27,5 +27,8 @@ def structure_mismatch(doc: Document, ctx):
     ## Матричное умножение
     ```
     """
+    if not configured(ctx):
+        return  # no original to compare with
+    from ...translation import differences_of_kind
     for d in differences_of_kind(ctx.book, ctx.settings("translation"), doc.path, "structure"):
         yield ctx.finding(doc, d.span, d.message)

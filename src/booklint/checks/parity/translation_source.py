@@ -2,7 +2,7 @@ import posixpath
 
 from ...document.model import Span
 from ...registry import rule
-from ...translation import SourceError, source_book
+from . import configured
 
 
 @rule("P011", "translation-source", scope="book")
@@ -30,6 +30,9 @@ def translation_source(book, ctx):
     source = "../scaling-book-en"
     ```
     """
+    if not configured(ctx):
+        return  # no original to compare with
+    from ...translation import SourceError, source_book
     if not book.docs:
         return
     settings = ctx.settings("translation")

@@ -1,7 +1,6 @@
 from ...document.model import Document
 from ...registry import rule
-from ...translation import SourceError, pair_of, progress, source_book
-from ...translation.prose import TRANSLATED_SHARE
+from . import configured
 
 KINDS = {"paragraph": "paragraph", "heading": "heading", "caption": "caption", "toc": "TOC name",
          "front matter": "front-matter text"}
@@ -36,6 +35,10 @@ def untranslated_text(doc: Document, ctx):
     Рассмотрим наш любимый алгоритм: матричное умножение.
     ```
     """
+    if not configured(ctx):
+        return  # no original to compare with
+    from ...translation import SourceError, pair_of, progress, source_book
+    from ...translation.prose import TRANSLATED_SHARE
     settings = ctx.settings("translation")
     try:
         pair = pair_of(ctx.book, settings, doc.path)
