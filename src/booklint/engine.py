@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import gc
-import multiprocessing
 import os
 import re
 import traceback
@@ -356,14 +355,14 @@ def _per_file(book: Book, config: Config, rules_of: dict[str, list[Rule]], check
     total = len(checked)
     if jobs > 1 and sum(len(book.docs[rel].text) for rel in checked) < PARALLEL_MIN_BYTES:
         jobs = 1
-    if jobs > 1 and total > 1 and "fork" in multiprocessing.get_all_start_methods():
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+    if jobs > 1 and total > 1 and (pool := _fork_pool(min(jobs, total))) is not None:
+        from concurrent.futures import as_completed
         from concurrent.futures.process import BrokenProcessPool
 
         global _WORK
         _WORK = (book, config, rules_of)
         try:
-            with ProcessPoolExecutor(min(jobs, total), mp_context=multiprocessing.get_context("fork")) as pool:
+            with pool:
                 futures = [pool.submit(_work, batch) for batch in _batches(book, checked, jobs)]
                 for fut in as_completed(futures):
                     try:
@@ -563,8 +562,8 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
     global _PAGES
     _PAGES = (shell, cfg, doc_rules, set(checked), want_text, cfg.parse_timeout, pstore, keys)
     try:
-        if jobs > 1 and len(todo) > 2 and "fork" in multiprocessing.get_all_start_methods():
-            from concurrent.futures import ProcessPoolExecutor, as_completed
+        if jobs > 1 and len(todo) > 2 and (pool := _fork_pool(min(jobs, len(todo)))) is not None:
+            from concurrent.futures import as_completed
             from concurrent.futures.process import BrokenProcessPool
 
             batches = _page_batches(root, todo, jobs)
@@ -573,7 +572,7 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
             first, batches[0] = batches[0][0], batches[0][1:]
             done(_pages_work([first]))
             try:
-                with ProcessPoolExecutor(min(jobs, len(todo)), mp_context=multiprocessing.get_context("fork")) as pool:
+                with pool:
                     futures = [pool.submit(_pages_work, b) for b in batches if b]
                     for fut in as_completed(futures):
                         try:
@@ -701,9 +700,10 @@ def _book_wide(book: Book, config: Config, book_rules: list[Rule], later: dict[s
     plain run's. A task a dead worker leaves undone is done here."""
     rule_out: dict[str, tuple[list[Finding], int]] = {}
     again: dict[str, tuple[list[tuple[str, list[Finding]]], int]] = {}
-    if (jobs > 1 and len(book_rules) + len(later) > 1 and "fork" in multiprocessing.get_all_start_methods()
-            and sum(len(d.text) for d in book.docs.values()) >= PARALLEL_MIN_BYTES):
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+    if (jobs > 1 and len(book_rules) + len(later) > 1
+            and sum(len(d.text) for d in book.docs.values()) >= PARALLEL_MIN_BYTES
+            and (pool := _fork_pool(jobs)) is not None):
+        from concurrent.futures import as_completed
         from concurrent.futures.process import BrokenProcessPool
 
         global _BOOK_WIDE
@@ -711,7 +711,7 @@ def _book_wide(book: Book, config: Config, book_rules: list[Rule], later: dict[s
         tasks: list[tuple[str, object]] = [("rule", r.code) for r in book_rules]
         tasks += [("pages", b) for b in _batches(book, list(later), jobs)]
         try:
-            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            with pool:
                 for fut in as_completed([pool.submit(_book_wide_work, t) for t in tasks]):
                     try:
                         kind, what, got = fut.result()
@@ -741,6 +741,20 @@ def _book_wide(book: Book, config: Config, book_rules: list[Rule], later: dict[s
     if rest:
         again.update(_per_file(book, config, rest, list(rest), 1 if again else jobs, progress))
     return internal, book_findings, again
+
+
+def _fork_pool(workers: int):
+    """A pool of ``workers`` forked processes (they inherit the parsed book), or None where
+    processes cannot be forked. Imported here: a small book never needs it."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    try:
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    except (OSError, ValueError):
+        return None
 
 
 def default_jobs() -> int:
