@@ -161,6 +161,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         env = dict(os.environ, PYTHONPATH=str(REPO / "src"), XDG_CACHE_HOME=str(tmp / "xdg-cache"), NO_COLOR="1")
+        # booklint runs from its bytecode, as an installed package does (pip compiles it): a shell
+        # with PYTHONDONTWRITEBYTECODE would otherwise make every run compile booklint again
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "src" / "booklint")], check=False)
         print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; medians of the rounds")
         for label in args.books.split(","):
             book = tmp / label
