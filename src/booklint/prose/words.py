@@ -333,6 +333,7 @@ def in_author_list(seg: Segment, a: int, b: int) -> bool:
 _OPEN_Q = "\"'“‘«„`"
 _CLOSE_Q = "\"'”’»“`"
 _DEFINES = re.compile(r"(?:\*\*|__)?\s*(?:[-—–:]|\(\w)")
+_BARE_HEAD = re.compile(r"\s*[*_]*\s*")
 
 
 def is_mention(s: str, a: int, b: int) -> bool:
@@ -340,8 +341,9 @@ def is_mention(s: str, a: int, b: int) -> bool:
     than used (`the term "FLOPS" means...`, `FLOPS — not used in this book`)?"""
     if a > 0 and b < len(s) and s[a - 1] in _OPEN_Q and s[b] in _CLOSE_Q:
         return True
-    head = s[:a].strip().strip("*_")
-    return not head and bool(_DEFINES.match(s, b))
+    # nothing but spaces and emphasis before it (`s[:a].strip().strip("*_")` is empty), without
+    # copying the segment's head
+    return _BARE_HEAD.fullmatch(s, 0, a) is not None and bool(_DEFINES.match(s, b))
 
 
 FOREIGN_MIN_WORDS = 12
