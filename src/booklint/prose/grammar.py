@@ -27,7 +27,7 @@ from typing import Any
 from ..document.model import Document, Span
 from ..findings import Edit, Fix
 from .vocabulary import doc_text
-from .words import code_like_at, sentence_start
+from .words import code_like_at, sentence_start, trie_alternation
 
 PROSE_WHERE = frozenset({"paragraph", "link", "html", "caption", "details"})
 TAGS = {"verb": "V", "noun": "N", "adj": "J", "adv": "R", "base": "b", "third": "z", "past": "d", "ing": "g",
@@ -356,30 +356,6 @@ def _triggers() -> tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...], re
     head = "(?:" + "|".join(alts) + ")" if alts else "(?!)"
     heads = re.compile(r"(?<![A-Za-z0-9'’\-./_])" + head + r"(?![A-Za-z0-9'’])")
     return {k: tuple(v) for k, v in index.items()}, tuple(possessive), heads
-
-
-def trie_alternation(words: Any) -> str:
-    """One regular expression (no groups) for a set of literal words, as a trie: `the|then|that`
-    becomes `th(?:e(?:n)?|at)`. Python's engine tries the branches of an alternation one by
-    one; a trie tries each letter once."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            body = "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
-        return body
-
-    return emit(trie)
 
 
 def _check(pat: Pattern, m: re.Match, seg: Any, shift: int, doc: Document, cyrillic: bool,

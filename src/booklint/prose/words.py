@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..document.model import Document, Span, TextRun
@@ -421,3 +421,27 @@ def used_as_noun(s: str, a: int, written: str) -> bool:
         return False
     prev = m.group(1)
     return prev.isdigit() or prev.lower() in _DETERMINERS or prev.endswith(("'s", "’s"))
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """One regular expression (no groups) for a set of literal words, as a trie: `the|then|that`
+    becomes `th(?:e(?:n)?|at)`. Python's engine tries the branches of an alternation one by
+    one; a trie tries each letter once."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return emit(trie)
