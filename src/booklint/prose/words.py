@@ -29,6 +29,7 @@ _GAP_OK = re.compile(
     r"(?:\s|\*{1,3}|_{1,3}|~~|\[|\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]|\]"
     r"|</?(?:a|b|i|em|strong|u|span|mark|font)\b[^<>]*>)*"
 )
+_SPACE = re.compile(r"\s")  # the same characters as str.isspace
 _NEW_BLOCK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[*+\->#|]|\d{1,9}[.)])[ \t]")
 _JOINABLE = {"paragraph": "p", "link": "p", "heading": "h", "table": "t", "caption": "c", "alt": "a",
              "front-matter": "f", "html": "p", "details": "d"}
@@ -115,7 +116,7 @@ def _fm_value(data, path: tuple):
 
 
 def segments(doc: Document) -> list[Segment]:
-    runs = sorted(list(doc.prose) + extra_runs(doc), key=lambda r: r.span.start)
+    runs = sorted(list(doc.prose) + extra_runs(doc), key=_run_start)
     text = doc.text
     out: list[Segment] = []
     parts: list[str] = []
@@ -123,37 +124,41 @@ def segments(doc: Document) -> list[Segment]:
     srcs: list[int] = []
     where = ""
     length = 0
-    prev: TextRun | None = None
-
-    def flush() -> None:
-        nonlocal parts, starts, srcs, length
-        if parts:
-            out.append(Segment("".join(parts), where, starts, srcs))
-        parts, starts, srcs, length = [], [], [], 0
-
+    prev_end = -1  # the previous run's end (-1: none yet)
+    prev_kind = ""
+    gap_ok, new_block, space, joinable = _GAP_OK.fullmatch, _NEW_BLOCK.search, _SPACE.search, _JOINABLE
     for r in runs:
-        if _in_sub_sup(text, r):
+        sp = r.span
+        a = sp.start
+        if a >= 5 and text[a - 1] == ">" and _in_sub_sup(text, r):
             continue  # `d<sub>qkv</sub>`: an index, not a word
-        if prev is not None:
-            gap = text[prev.span.end : r.span.start] if r.span.start >= prev.span.end else None
-            same = _JOINABLE.get(prev.where, prev.where) == _JOINABLE.get(r.where, r.where)
-            if gap is not None and same and _GAP_OK.fullmatch(gap) and not _NEW_BLOCK.search(gap):
-                if any(c.isspace() for c in gap):
+        kind = joinable.get(r.where, r.where)
+        if prev_end >= 0:
+            if a >= prev_end and kind == prev_kind and (
+                    a == prev_end or (gap_ok(text, prev_end, a) and not new_block(text, prev_end, a))):
+                if a > prev_end and space(text, prev_end, a):
                     starts.append(length)
-                    srcs.append(prev.span.end)
+                    srcs.append(prev_end)
                     parts.append(" ")
                     length += 1
-            else:
-                flush()
+            elif parts:
+                out.append(Segment("".join(parts), where, starts, srcs))
+                parts, starts, srcs, length = [], [], [], 0
         if not parts:
             where = r.where
         starts.append(length)
-        srcs.append(r.span.start)
+        srcs.append(a)
         parts.append(r.text)
         length += len(r.text)
-        prev = r
-    flush()
+        prev_end = sp.end
+        prev_kind = kind
+    if parts:
+        out.append(Segment("".join(parts), where, starts, srcs))
     return out
+
+
+def _run_start(r: TextRun) -> int:
+    return r.span.start
 
 
 def _in_sub_sup(text: str, r: TextRun) -> bool:
