@@ -281,6 +281,7 @@ def _lossy(text: str, skip: set[int]) -> list[tuple[int, int, str]]:
     ``skip``: the starts of lines left out."""
     import ftfy
 
+    maybe_bad = _badness_chars()
     out = []
     pos = 0
     n = len(text)
@@ -291,12 +292,62 @@ def _lossy(text: str, skip: set[int]) -> list[tuple[int, int, str]]:
         if b == -1:
             b = n
         pos = b + 1
-        if a in skip:
-            continue
+        if a in skip or (maybe_bad is not None and maybe_bad.search(text, a, b) is None):
+            continue  # (ftfy leaves a line alone when its badness expression finds nothing there)
         line = text[a:b]
         fixed = ftfy.fix_encoding(line)
         if fixed != line and len(fixed) < len(line):
             out.append((a, b, fixed))
+    return out
+
+
+@functools.cache  # from ftfy's fixed badness expression, the same every run
+def _badness_chars() -> re.Pattern | None:
+    """Characters of which every match of ftfy's badness expression holds one (for each of its
+    branches, the characters of one single-character step it must take, past ASCII where it
+    can), or None when the expression is not a plain list of such branches. A line with none
+    of them is one ftfy's ``fix_encoding`` returns unchanged, so it need not be asked."""
+    try:
+        from re import _constants as sre
+        from re import _parser
+
+        from ftfy.badness import BADNESS_RE
+
+        if BADNESS_RE.flags & (re.IGNORECASE | re.LOCALE):
+            return None
+        tree = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+        if len(tree.data) != 1 or tree.data[0][0] is not sre.BRANCH:
+            return None
+        wanted: set[int] = set()
+        for branch in tree.data[0][1][1]:
+            best: set[int] | None = None
+            for op, av in branch.data:  # the branch's own steps: each takes one character of the match
+                chars = _step_chars(sre, op, av)
+                if chars and (best is None or (min(chars) < 0x80, len(chars)) < (min(best) < 0x80, len(best))):
+                    best = chars
+            if best is None:
+                return None
+            wanted |= best
+        return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(wanted)) + "]")
+    except Exception:  # another ftfy or Python: ask ftfy about every line
+        return None
+
+
+def _step_chars(sre: Any, op: Any, av: Any) -> set[int] | None:
+    """The characters one step of a parsed expression matches, when it is one character of a
+    small set (a literal or a class without negation or categories)."""
+    if op is sre.LITERAL:
+        return {av}
+    if op is not sre.IN:
+        return None
+    out: set[int] = set()
+    for iop, iav in av:
+        if iop is sre.LITERAL:
+            out.add(iav)
+        elif iop is sre.RANGE:
+            out.update(range(iav[0], iav[1] + 1))
+        else:
+            return None
     return out
 
 
