@@ -352,7 +352,7 @@ def _triggers() -> tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...], re
     keys = [k for k in index if _WORDS.fullmatch(k)]
     alts = [trie_alternation(keys)] if keys else []
     if possessive:
-        alts.append(r"[A-Za-z][A-Za-z0-9'’]*['’]s")
+        alts.append(r"[A-Za-z][A-Za-z0-9'’]*+(?<=['’]s)")  # the whole word, ending in `'s` (no backtracking)
     head = "(?:" + "|".join(alts) + ")" if alts else "(?!)"
     heads = re.compile(r"(?<![A-Za-z0-9'’\-./_])" + head + r"(?![A-Za-z0-9'’])")
     return {k: tuple(v) for k, v in index.items()}, tuple(possessive), heads
