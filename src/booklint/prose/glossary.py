@@ -33,6 +33,7 @@ import yaml
 
 from ..data import rules_path
 from .vocabulary import PACK_DIR, vocabulary
+from .words import trie_alternation
 
 _SUFFIX = r"(s|es|ed|d|ing)?"
 
@@ -78,12 +79,20 @@ def _norm(s: str) -> str:
 
 
 def _alternation(forms: list[str], case_sensitive: bool) -> re.Pattern:
-    alts = []
-    for v in sorted(set(forms), key=len, reverse=True):
-        parts = [re.escape(p) for p in v.split()]
-        alts.append(r"[\s\u00a0]+".join(parts))
     flags = 0 if case_sensitive else re.I
-    return re.compile(r"(?<![\w\-])(" + "|".join(alts) + r")" + _SUFFIX + r"(?![\w\-])", flags)
+    if all(v.isascii() and v == " ".join(v.split()) for v in forms):
+        # as a trie (several times faster to scan): the same matches, since of two forms that
+        # match at one place one is the other's prefix, and the trie tries the longer first as
+        # the longest-first list does (case folded: ASCII letters match as their lower case does)
+        low = {v if case_sensitive else v.lower() for v in forms}
+        body = trie_alternation(low).replace(r"\ ", r"[\s\u00a0]+")
+    else:
+        alts = []
+        for v in sorted(set(forms), key=len, reverse=True):
+            parts = [re.escape(p) for p in v.split()]
+            alts.append(r"[\s\u00a0]+".join(parts))
+        body = "|".join(alts)
+    return re.compile(r"(?<![\w\-])(" + body + r")" + _SUFFIX + r"(?![\w\-])", flags)
 
 
 class GlossaryError(Exception):

@@ -44,6 +44,7 @@ LABELS = {
 MAX_LAYERS = 3
 _WORD = re.compile(r"[^ \t\n]+")
 # the words (as _WORD cuts them) with a character past ASCII: tried at word starts only, so one pass
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD_NON_ASCII = re.compile(r"(?<![^ \t\n])[^ \t\n]*[^\x00-\x7f][^ \t\n]*")
 _OK_RANGES = (
     (0x00A0, 0x024F), (0x0250, 0x02FF), (0x0300, 0x036F), (0x0370, 0x03FF), (0x0400, 0x052F),
@@ -228,14 +229,14 @@ def _scan(text: str) -> Report:
         return out
     chains: list[tuple[int, int, tuple[tuple[str, str, bool], ...]]] = []
     strong: dict[tuple[int, str], int] = {}  # (layer depth, encoding) -> words where that layer stands on its own
-    for m in _WORD_NON_ASCII.finditer(text):  # an ASCII word has no mojibake: most words are skipped in C
-        w = m.group(0)
+    for start, end in _non_ascii_words(text):  # an ASCII word has no mojibake: most words are skipped in C
+        w = text[start:end]
         if len(w) - len(w.encode("ascii", "ignore")) < 2:
             continue  # mojibake of any character is at least two characters
         layers = chain(w)
         if not layers:
             continue
-        chains.append((m.start(), m.end(), layers))
+        chains.append((start, end, layers))
         for depth, (enc, _fixed, ok) in enumerate(layers):
             if ok:
                 strong[depth, enc] = strong.get((depth, enc), 0) + 1
@@ -251,36 +252,102 @@ def _scan(text: str) -> Report:
             n += 1
         if n:
             add(Damage(start, end, layers[n - 1][1], tuple(x[0] for x in layers[:n]), layers[0][2]))
-    damaged_lines = set()
-    starts = [0]
-    i = text.find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = text.find("\n", i + 1)
-
-    for d in out.damages:
-        damaged_lines.add(bisect.bisect_right(starts, d.start) - 1)
-    out.lossy = _lossy(text, starts, damaged_lines)
+    damaged_lines = {text.rfind("\n", 0, d.start) + 1 for d in out.damages}  # their starts
+    out.lossy = _lossy(text, damaged_lines)
     return out
 
 
-def _lossy(text: str, starts: list[int], skip: set[int]) -> list[tuple[int, int, str]]:
-    """Lines ftfy repairs although the strict round trip does not (bytes lost, or half-damaged)."""
+def _non_ascii_words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each word (as ``_WORD`` cuts it) with a character past ASCII. Mostly-ASCII
+    text is skipped at C speed to its next non-ASCII character; text that is mostly non-ASCII
+    (Russian) is cut by ``_WORD_NON_ASCII`` in one pass, which is faster there."""
+    n = len(text)
+    if n - len(text.encode("ascii", "ignore")) > n // 8:
+        return [m.span() for m in _WORD_NON_ASCII.finditer(text)]
+    out = []
+    search, word, rfind = _NON_ASCII.search, _WORD.match, text.rfind
+    pos = 0
+    while (m := search(text, pos)) is not None:
+        i = m.start()
+        # after the previous word ``pos`` is a space (or 0), so the word starts at or after it
+        a = max(rfind(" ", pos, i), rfind("\t", pos, i), rfind("\n", pos, i)) + 1
+        pos = word(text, i).end()
+        out.append((a, pos))
+    return out
+
+
+def _lossy(text: str, skip: set[int]) -> list[tuple[int, int, str]]:
+    """Lines ftfy repairs although the strict round trip does not (bytes lost, or half-damaged);
+    ``skip``: the starts of lines left out."""
     import ftfy
 
+    maybe_bad = _badness_chars()
     out = []
-    n = len(starts)
-    for li in range(n):
-        if li in skip:
-            continue
-        a = starts[li]
-        b = starts[li + 1] - 1 if li + 1 < n else len(text)
+    pos = 0
+    n = len(text)
+    while (m := _NON_ASCII.search(text, pos)) is not None:  # the lines with a character past ASCII
+        i = m.start()
+        a = max(pos, text.rfind("\n", pos, i) + 1)
+        b = text.find("\n", i)
+        if b == -1:
+            b = n
+        pos = b + 1
+        if a in skip or (maybe_bad is not None and maybe_bad.search(text, a, b) is None):
+            continue  # (ftfy leaves a line alone when its badness expression finds nothing there)
         line = text[a:b]
-        if line.isascii():
-            continue
         fixed = ftfy.fix_encoding(line)
         if fixed != line and len(fixed) < len(line):
             out.append((a, b, fixed))
+    return out
+
+
+@functools.cache  # from ftfy's fixed badness expression, the same every run
+def _badness_chars() -> re.Pattern | None:
+    """Characters of which every match of ftfy's badness expression holds one (for each of its
+    branches, the characters of one single-character step it must take, past ASCII where it
+    can), or None when the expression is not a plain list of such branches. A line with none
+    of them is one ftfy's ``fix_encoding`` returns unchanged, so it need not be asked."""
+    try:
+        from re import _constants as sre
+        from re import _parser
+
+        from ftfy.badness import BADNESS_RE
+
+        if BADNESS_RE.flags & (re.IGNORECASE | re.LOCALE):
+            return None
+        tree = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+        if len(tree.data) != 1 or tree.data[0][0] is not sre.BRANCH:
+            return None
+        wanted: set[int] = set()
+        for branch in tree.data[0][1][1]:
+            best: set[int] | None = None
+            for op, av in branch.data:  # the branch's own steps: each takes one character of the match
+                chars = _step_chars(sre, op, av)
+                if chars and (best is None or (min(chars) < 0x80, len(chars)) < (min(best) < 0x80, len(best))):
+                    best = chars
+            if best is None:
+                return None
+            wanted |= best
+        return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(wanted)) + "]")
+    except Exception:  # another ftfy or Python: ask ftfy about every line
+        return None
+
+
+def _step_chars(sre: Any, op: Any, av: Any) -> set[int] | None:
+    """The characters one step of a parsed expression matches, when it is one character of a
+    small set (a literal or a class without negation or categories)."""
+    if op is sre.LITERAL:
+        return {av}
+    if op is not sre.IN:
+        return None
+    out: set[int] = set()
+    for iop, iav in av:
+        if iop is sre.LITERAL:
+            out.add(iav)
+        elif iop is sre.RANGE:
+            out.update(range(iav[0], iav[1] + 1))
+        else:
+            return None
     return out
 
 

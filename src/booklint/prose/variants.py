@@ -35,7 +35,7 @@ _UNIT = re.compile(r"(?:[kKMGTPE]i?[bB](?:ps|it|yte)?s?|[kMGT]Hz|[kMGTP]?FLOPs?|
 _CYR = re.compile(r"[\u0400-\u04ff]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Use:
     path: str
     segment: int
@@ -146,11 +146,29 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
         return []
     wanted_tokens = {w for w, k in keyof.items() if k in interesting}
     pair_heads = {w1 for w1, w2 in pairs if pair_key(w1, w2) in pairs_wanted}
+    # A cluster needs two variants, and a use's variant depends on its written form alone: a key
+    # whose tokens all fold to one variant (`Take` / `take`, `GPU` / `GPUs`) can make no cluster,
+    # with or without the plural keys that may join it, unless a spaced pair may add a form.
+    variant_of: dict[str, str | None] = {}  # written → its variant; None: a misspelling, left out
+
+    def variant(w: str) -> str | None:
+        r = variant_of.get(w, "")
+        if r == "":
+            misspelt = w.isalpha() and w.isascii() and w[1:].islower() and not spell.accepted(w.lower())
+            r = variant_of[w] = None if misspelt else _variant(w, lows, lemma)
+        return r
+
+    reachable: dict[str, set[str | None]] = {}  # a key stripped of plural endings → its variants
+    for w in wanted_tokens:
+        reachable.setdefault(_plural_root(keyof[w]), set()).add(variant(w))
+    for k in pairs_wanted:
+        reachable.setdefault(_plural_root(k), set()).add("  pair")  # forms not known before pass 2
+    wanted_tokens = {w for w in wanted_tokens if len(reachable[_plural_root(keyof[w])] - {None}) > 1}
+    look_for = wanted_tokens | pair_heads
     # pass 2: the uses of those keys, found with str.find (vocabulary.DocText.locate)
     singles: dict[str, list[Use]] = defaultdict(list)
     for rel, dt in v.docs.items():
-        present = dt.counts.keys()
-        look = (wanted_tokens | pair_heads) & present
+        look = look_for & dt.counts.keys()
         if not look:
             continue
         s = dt.text
@@ -180,14 +198,21 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
             continue
         c = Cluster(k)
         for u in uses:
-            w = u.written
-            if w.isalpha() and w.isascii() and w[1:].islower() and not spell.accepted(w.lower()):
+            var = variant(u.written)
+            if var is None:
                 continue  # a misspelling (`viceversa`): S001 reports it
-            c.variants.setdefault(_variant(w, lows, lemma), []).append(u)
+            c.variants.setdefault(var, []).append(u)
         c = _filter(c, dictionary, spell.accepted)
         if c is not None and len(c.variants) > 1:
             out.append(c)
     return out
+
+
+def _plural_root(k: str) -> str:
+    """A key without the plural endings by which keys join (`allgatherss` → `allgather`)."""
+    while len(k) > 3 and k.endswith("s"):
+        k = k[:-1]
+    return k
 
 
 def _variant(written: str, token_lows: set[str], lemma: _Lemmatizer) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..document.model import Document, Span, TextRun
@@ -29,6 +29,7 @@ _GAP_OK = re.compile(
     r"(?:\s|\*{1,3}|_{1,3}|~~|\[|\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]|\]"
     r"|</?(?:a|b|i|em|strong|u|span|mark|font)\b[^<>]*>)*"
 )
+_SPACE = re.compile(r"\s")  # the same characters as str.isspace
 _NEW_BLOCK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[*+\->#|]|\d{1,9}[.)])[ \t]")
 _JOINABLE = {"paragraph": "p", "link": "p", "heading": "h", "table": "t", "caption": "c", "alt": "a",
              "front-matter": "f", "html": "p", "details": "d"}
@@ -115,7 +116,7 @@ def _fm_value(data, path: tuple):
 
 
 def segments(doc: Document) -> list[Segment]:
-    runs = sorted(list(doc.prose) + extra_runs(doc), key=lambda r: r.span.start)
+    runs = sorted(list(doc.prose) + extra_runs(doc), key=_run_start)
     text = doc.text
     out: list[Segment] = []
     parts: list[str] = []
@@ -123,37 +124,41 @@ def segments(doc: Document) -> list[Segment]:
     srcs: list[int] = []
     where = ""
     length = 0
-    prev: TextRun | None = None
-
-    def flush() -> None:
-        nonlocal parts, starts, srcs, length
-        if parts:
-            out.append(Segment("".join(parts), where, starts, srcs))
-        parts, starts, srcs, length = [], [], [], 0
-
+    prev_end = -1  # the previous run's end (-1: none yet)
+    prev_kind = ""
+    gap_ok, new_block, space, joinable = _GAP_OK.fullmatch, _NEW_BLOCK.search, _SPACE.search, _JOINABLE
     for r in runs:
-        if _in_sub_sup(text, r):
+        sp = r.span
+        a = sp.start
+        if a >= 5 and text[a - 1] == ">" and _in_sub_sup(text, r):
             continue  # `d<sub>qkv</sub>`: an index, not a word
-        if prev is not None:
-            gap = text[prev.span.end : r.span.start] if r.span.start >= prev.span.end else None
-            same = _JOINABLE.get(prev.where, prev.where) == _JOINABLE.get(r.where, r.where)
-            if gap is not None and same and _GAP_OK.fullmatch(gap) and not _NEW_BLOCK.search(gap):
-                if any(c.isspace() for c in gap):
+        kind = joinable.get(r.where, r.where)
+        if prev_end >= 0:
+            if a >= prev_end and kind == prev_kind and (
+                    a == prev_end or (gap_ok(text, prev_end, a) and not new_block(text, prev_end, a))):
+                if a > prev_end and space(text, prev_end, a):
                     starts.append(length)
-                    srcs.append(prev.span.end)
+                    srcs.append(prev_end)
                     parts.append(" ")
                     length += 1
-            else:
-                flush()
+            elif parts:
+                out.append(Segment("".join(parts), where, starts, srcs))
+                parts, starts, srcs, length = [], [], [], 0
         if not parts:
             where = r.where
         starts.append(length)
-        srcs.append(r.span.start)
+        srcs.append(a)
         parts.append(r.text)
         length += len(r.text)
-        prev = r
-    flush()
+        prev_end = sp.end
+        prev_kind = kind
+    if parts:
+        out.append(Segment("".join(parts), where, starts, srcs))
     return out
+
+
+def _run_start(r: TextRun) -> int:
+    return r.span.start
 
 
 def _in_sub_sup(text: str, r: TextRun) -> bool:
@@ -333,6 +338,7 @@ def in_author_list(seg: Segment, a: int, b: int) -> bool:
 _OPEN_Q = "\"'“‘«„`"
 _CLOSE_Q = "\"'”’»“`"
 _DEFINES = re.compile(r"(?:\*\*|__)?\s*(?:[-—–:]|\(\w)")
+_BARE_HEAD = re.compile(r"\s*[*_]*\s*")
 
 
 def is_mention(s: str, a: int, b: int) -> bool:
@@ -340,8 +346,9 @@ def is_mention(s: str, a: int, b: int) -> bool:
     than used (`the term "FLOPS" means...`, `FLOPS — not used in this book`)?"""
     if a > 0 and b < len(s) and s[a - 1] in _OPEN_Q and s[b] in _CLOSE_Q:
         return True
-    head = s[:a].strip().strip("*_")
-    return not head and bool(_DEFINES.match(s, b))
+    # nothing but spaces and emphasis before it (`s[:a].strip().strip("*_")` is empty), without
+    # copying the segment's head
+    return _BARE_HEAD.fullmatch(s, 0, a) is not None and bool(_DEFINES.match(s, b))
 
 
 FOREIGN_MIN_WORDS = 12
@@ -419,3 +426,27 @@ def used_as_noun(s: str, a: int, written: str) -> bool:
         return False
     prev = m.group(1)
     return prev.isdigit() or prev.lower() in _DETERMINERS or prev.endswith(("'s", "’s"))
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """One regular expression (no groups) for a set of literal words, as a trie: `the|then|that`
+    becomes `th(?:e(?:n)?|at)`. Python's engine tries the branches of an alternation one by
+    one; a trie tries each letter once."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return emit(trie)

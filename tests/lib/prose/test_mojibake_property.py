@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-import ftfy.bad_codecs  # noqa: F401
+import ftfy
+import ftfy.bad_codecs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -47,3 +48,17 @@ def test_repairs_are_exact_or_absent(ls, encoding):
         repaired = {d.start for d in rep.damages}
         missed = [word_of[p] for p, w in damaged.items() if w != word_of[p] and p not in repaired]
         assert not missed, missed
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=10).map(" ".join), st.sampled_from(ENCODINGS),
+       st.booleans())
+def test_lines_left_unasked_are_lines_ftfy_keeps(line, encoding, damage):
+    """The scan asks ftfy only about lines holding one of the characters every match of ftfy's
+    badness expression needs: any other line, ftfy returns as it is."""
+    chars = mojibake._badness_chars()
+    assert chars is not None  # the ftfy this project pins has a plain list of branches
+    if damage:
+        line = line.encode("utf-8").decode(encoding, "replace")
+    if chars.search(line) is None:
+        assert ftfy.fix_encoding(line) == line

@@ -90,8 +90,8 @@ def mixed_script_word(doc: Document, ctx):
             runs.append((span.start, text[span.start : span.end]))
     seen: set[int] = set()
     for base, s in runs:
-        if s.isascii():
-            continue
+        if s.isascii() or _HAS_CYRILLIC.search(s) is None or _HAS_LATIN.search(s) is None:
+            continue  # no word in it can have letters of both scripts (check_word's first test)
         for m in _LETTERS.finditer(s):
             w = m.group(0)
             if w.isascii():
