@@ -135,7 +135,7 @@ def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
     res = MathAnalysis(pipe, codes=_kind_codes(book))
     if not doc.math and "$" not in doc.text:
         return res
-    ctx = _Run(doc, pipe, res, settings)
+    ctx = _Run(doc, pipe, res, settings, _shared(book))
     work: list[tuple[int, str, object]] = []
     for m in doc.math:
         if m.context == "caption":
@@ -178,26 +178,47 @@ def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
     return res
 
 
+def _shared(book) -> tuple[dict, dict]:
+    """The run's memos of pure functions of a formula, shared by all its pages (books repeat
+    `$x$` and `$n$` from chapter to chapter): booklint.tex's check() results, keyed by the
+    scope's state (MacroScope.state), the formula and display; kramdown's span model, keyed
+    by the span's text and whether it is in a table row."""
+    return book.memo("formulas.shared", lambda: ({}, {}))
+
+
+#: At most this many kramdown span models in the run's shared memo.
+_KRAM_SHARED = 200_000
+
+
 class _Run:
-    def __init__(self, doc: Document, pipe: Pipeline, res: MathAnalysis, settings: dict) -> None:
+    def __init__(self, doc: Document, pipe: Pipeline, res: MathAnalysis, settings: dict,
+                 shared: tuple[dict, dict] | None = None) -> None:
         self.doc = doc
         self.pipe = pipe
         self.res = res
         self.scopes = macro_scopes(settings)
+        # booklint.tex loads with the first page that has math; bound here once, not imported per formula
+        from ..tex import check, kramdown_math_text, table_cell_text
+        from ..tex.checker import MAX_TEX_LENGTH
+        from .damage import classify
+        self._check, self._kmt, self._cell, self._max, self._classify = (
+            check, kramdown_math_text, table_cell_text, MAX_TEX_LENGTH, classify)
+        checks, self._kram = shared if shared is not None else ({}, {})
+        for scope in self.scopes.values():
+            scope.shared = checks
         self.strict = bool(settings.get("kramdown-strict"))
         self.layout = _Layout(doc) if pipe.kramdown else None
         self.defs: dict[str, tuple[str, int, str]] = {}  # macro -> (renderer, offset, origin) of its definition
-        self._kram: dict[tuple[str, bool], object] = {}
 
     def kram(self, raw: str, in_table_row: bool = False):
         """kramdown's span model of ``raw``, once per span (a formula too large to check is
         modelled up to the size limit only: it is reported as too large anyway)."""
-        from ..tex import kramdown_math_text
-        from ..tex.checker import MAX_TEX_LENGTH
         key = (raw, in_table_row)
         k = self._kram.get(key)
         if k is None:
-            k = self._kram[key] = kramdown_math_text(raw[:MAX_TEX_LENGTH], in_table_row=in_table_row)
+            k = self._kmt(raw[:self._max], in_table_row=in_table_row)
+            if len(self._kram) < _KRAM_SHARED:
+                self._kram[key] = k
         return k
 
     def _learn(self, tex: str, renderer: str, at: int, origin: str) -> None:
@@ -226,7 +247,7 @@ class _Run:
         return hint
 
     def caption(self, m: MathSpan) -> None:
-        from ..tex import check
+        check = self._check
         pipe, res = self.pipe, self.res
         if pipe.inline is None:
             return
@@ -246,7 +267,7 @@ class _Run:
     def html(self, m: MathSpan) -> None:
         """A formula MathJax finds in raw HTML (or in text kramdown passes through): the browser has
         decoded its entities; its macro definitions hold for the rest of the page."""
-        from ..tex import check
+        check = self._check
         renderer = self.pipe.display
         at = _span_mapper(self.doc, m)
         tex = m.tex
@@ -265,7 +286,7 @@ class _Run:
     def text_tex(self, m: MathSpan) -> None:
         """TeX in Markdown text on a kramdown page: a bare environment or `\\\\(...\\\\)` reaches MathJax
         after kramdown's span parsers; `\\(...\\)` loses its backslashes and never does."""
-        from ..tex import check
+        check = self._check
         if m.delimiter.startswith("lost"):
             d = m.delimiter[4:]
             close = ")" if d == "\\(" else "]"
@@ -288,7 +309,7 @@ class _Run:
         self._learn(k.text, renderer, m.span.start, "text")
 
     def double(self, m: MathSpan) -> None:
-        from ..tex import check, table_cell_text
+        check, table_cell_text = self._check, self._cell
         res = self.res
         renderer = self.pipe.display
         at = _span_mapper(self.doc, m)
@@ -309,9 +330,7 @@ class _Run:
 
     def single(self, m: MathSpan) -> None:
         """A `$...$` the Markdown parser paired, and the renderer gets as it was paired."""
-        from ..tex import check, table_cell_text
-        from ..tex.checker import MAX_TEX_LENGTH
-        from .damage import classify
+        check, table_cell_text, classify, MAX_TEX_LENGTH = self._check, self._cell, self._classify, self._max
         pipe, res = self.pipe, self.res
         renderer = pipe.inline
         if renderer is None:
@@ -351,7 +370,7 @@ class _Run:
 
     def piece(self, f: Piece) -> None:
         """A formula the auto-render pairs where the Markdown parser did not: check what KaTeX gets."""
-        from ..tex import check
+        check = self._check
         renderer = self.pipe.inline
         offs = f.offsets
 
@@ -373,9 +392,8 @@ class _Run:
         Returns the work items (formulas to check) and reports M009 (pairings the author did
         not mean) and M010 for the formulas kramdown cuts into pieces.
         """
-        from ..tex.checker import MAX_TEX_LENGTH
         from .autorender import Lone, formulas, looks_like_tex
-        from .damage import classify
+        classify, MAX_TEX_LENGTH = self._classify, self._max
         doc, res, pipe = self.doc, self.res, self.pipe
         text = doc.text
         spans = {m.span.start: m for m in doc.math if m.delimiter == "$" and m.context != "caption"}

@@ -138,6 +138,14 @@ def check(tex: str, *, renderer: str, display: bool,
     hit = macros.memo.get(key)
     if hit is not None and hit[0] == macros.generation:
         return list(hit[1])
+    shared = macros.shared
+    if shared is not None:
+        skey = (macros.state(), tex, display)
+        got = shared.get(skey)
+        if got is not None:
+            if len(macros.memo) < _MEMO_SIZE:
+                macros.memo[key] = (macros.generation, got)
+            return list(got)
     generation = macros.generation
     local = macros.copy()
     if len(tex) > MAX_TEX_LENGTH:
@@ -150,12 +158,18 @@ def check(tex: str, *, renderer: str, display: bool,
         macros.absorb(local)
         return problems
     problems = _Checker(tex, local, display).run()
-    if not macros.absorb(local) and len(macros.memo) < _MEMO_SIZE:
-        macros.memo[key] = (generation, tuple(problems))
+    if not macros.absorb(local):
+        # the formula left the scope as it was: its result holds wherever the scope is in this state
+        done = tuple(problems)
+        if len(macros.memo) < _MEMO_SIZE:
+            macros.memo[key] = (generation, done)
+        if shared is not None and len(shared) < _SHARED_SIZE:
+            shared[skey] = done
     return problems
 
 
 _MEMO_SIZE = 20_000  # distinct formulas remembered per scope
+_SHARED_SIZE = 200_000  # distinct (scope state, formula) results remembered in a shared memo
 
 
 def _cut(tex: str, limit: int) -> int:
