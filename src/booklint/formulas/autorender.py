@@ -118,19 +118,31 @@ def split_text_node(text: str, delimiters: tuple[str, ...]) -> list[tuple[str, i
 
 
 class _Node:
-    __slots__ = ("chars", "offsets")
+    """A text node being built: its pieces and their offsets, kept as given; the offset of
+    each character is spelled out only for a node that has a `$` (most have none)."""
+
+    __slots__ = ("chars", "ats", "dollar")
 
     def __init__(self) -> None:
         self.chars: list[str] = []
-        self.offsets: list[int] = []
+        self.ats: list = []
+        self.dollar = False
 
     def add(self, s: str, at) -> None:
         """Append ``s``; ``at`` is one source offset for all of it, or one per character."""
         self.chars.append(s)
-        if isinstance(at, int):
-            self.offsets.extend([at] * len(s))
-        else:
-            self.offsets.extend(at)
+        self.ats.append(at)
+        if not self.dollar and "$" in s:
+            self.dollar = True
+
+    def offsets(self) -> list[int]:
+        out: list[int] = []
+        for s, at in zip(self.chars, self.ats, strict=True):
+            if isinstance(at, int):
+                out.extend([at] * len(s))
+            else:
+                out.extend(at)
+        return out
 
 
 def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset()) -> list[tuple[str, list[int]]]:
@@ -147,11 +159,11 @@ def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset())
 
     def flush() -> None:
         nonlocal node
-        if node.chars:
-            s = "".join(node.chars)
-            if "$" in s:
-                out.append((s, node.offsets))
-        node = _Node()
+        if node.dollar:
+            out.append(("".join(node.chars), node.offsets()))
+            node = _Node()
+        elif node.chars:
+            node = _Node()
 
     for item in doc.inline:
         if item.group != group:
