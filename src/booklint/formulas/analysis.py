@@ -576,12 +576,13 @@ class _Layout:
         # for each `$$` inside a paragraph: is there paragraph content before it, and after it?
         self.around: dict[int, tuple[bool, bool]] = {}
         text = doc.text
+        doubles = {i.group for i in doc.inline if i.type == "math_inline_double"}
         groups: dict[int, list] = defaultdict(list)
-        for i in doc.inline:
-            groups[i.group].append(i)
+        if doubles:
+            for i in doc.inline:
+                if i.group in doubles:
+                    groups[i.group].append(i)
         for seq in groups.values():
-            if not any(i.type == "math_inline_double" for i in seq):
-                continue
             has = [_content(text, i) for i in seq]
             after = [False] * (len(seq) + 1)
             for k in range(len(seq) - 1, -1, -1):

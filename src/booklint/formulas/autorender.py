@@ -20,9 +20,12 @@ from __future__ import annotations
 import html as _html
 import re
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 from ..tex.kramdown import GFM_ESCAPABLE, kramdown_math_text, table_cell_text
 
+_GROUP = attrgetter("group")
 _TEXT_TYPES = frozenset({"text", "text_special", "softbreak", "math_inline", "math_inline_double"})
 
 
@@ -154,8 +157,9 @@ def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset())
     """
     text = doc.text
     out: list[tuple[str, list[int]]] = []
+    if "$" not in text and "&" not in text:
+        return out
     node = _Node()
-    group = None
 
     def flush() -> None:
         nonlocal node
@@ -165,14 +169,11 @@ def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset())
         elif node.chars:
             node = _Node()
 
-    for item in doc.inline:
-        if item.group != group:
-            flush()
-            group = item.group
+    def _add_item(item) -> None:
         t = item.type
         if t not in _TEXT_TYPES:
             flush()
-            continue
+            return
         a, z = item.span.start, item.span.end
         raw = text[a:z]
         if t == "text":
@@ -192,14 +193,14 @@ def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset())
         elif t == "math_inline":
             if a in skip:
                 flush()
-                continue
+                return
             inner = raw[1:-1]
             k = kram(inner, in_table_row=item.where == "table")
             if not k.split:
                 node.add("$", a)
                 node.add(k.text, [a + 1 + o for o in k.offsets[:-1]])
                 node.add("$", z - 1)
-                continue
+                return
             # kramdown puts elements into it: a node ends at each one
             bounds = sorted({d.start for d in k.damage if d.splits} | {d.end for d in k.damage if d.splits})
             seq = [("$", -1), *zip(k.text, k.offsets[:-1], strict=True), ("$", len(inner))]
@@ -217,7 +218,18 @@ def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset())
             node.add("\\(", [a, a + 1])
             node.add(body, offs)
             node.add("\\)", [z - 2, z - 1])
-    flush()
+
+    # A node ends where the group does, and only a `$` in the source (or an entity, `&#36;`)
+    # puts one in a node: a run of one group whose source has neither makes no node to keep.
+    for _group, run in groupby(doc.inline, _GROUP):
+        items = list(run)
+        lo = min([i.span.start for i in items])
+        hi = max([i.span.end for i in items])
+        if text.find("$", lo, hi) == -1 and text.find("&", lo, hi) == -1:
+            continue
+        for item in items:
+            _add_item(item)
+        flush()
     return out
 
 
