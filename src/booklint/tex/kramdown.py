@@ -122,9 +122,13 @@ def _closers(raw: str, esc: list[bool], delim: str, strong: bool) -> list[int]:
     n = len(raw)
     size = 2 if strong else 1
     out = []
-    for q in range(1, n - size + 1):
-        if raw[q] != delim or (strong and raw[q + 1] != delim):
-            continue
+    pat = delim * size
+    find = raw.find
+    q = 0
+    while True:  # each q in 1..n-size where ``pat`` starts, found by str.find, not a loop over raw
+        q = find(pat, q + 1)
+        if q == -1:
+            break
         if esc[q - 1]:
             continue                     # the character is escaped
         if raw[q - 1] in _WS:
@@ -135,6 +139,9 @@ def _closers(raw: str, esc: list[bool], delim: str, strong: bool) -> list[int]:
             continue
         out.append(q)
     return out
+
+
+_EMPH_CHAR = re.compile(r"[*_]")
 
 
 def _intraword(raw: str, i: int) -> bool:
@@ -154,7 +161,14 @@ def _emphasis(raw: str, esc: list[bool]) -> list[tuple[int, int, int, str]]:
     open_until: dict[str, int] = {}          # element kind -> its closer position
     bound = [n]                              # closers of enclosing elements
     i = 0
+    search = _EMPH_CHAR.search
     while i < n:
+        # only a `*` or `_` does anything: jump to the next one (what is closed before it is
+        # closed all the same when the bounds are looked at there)
+        g = search(raw, i)
+        if g is None:
+            break
+        i = g.start()
         while len(bound) > 1 and i >= bound[-1]:
             bound.pop()
         for kind, q in list(open_until.items()):
