@@ -104,16 +104,17 @@ def _escape_mask(raw: str) -> list[bool]:
     """escaped[i]: raw[i] is a backslash that kramdown consumes as an escape."""
     n = len(raw)
     mask = [False] * n
-    i = 0
-    while i < n:
-        if raw[i] == "\\" and i + 1 < n and raw[i + 1] in GFM_ESCAPABLE:
+    find = raw.find
+    i = find("\\")  # from one backslash to the next: nothing else can be an escape
+    while i != -1:
+        if i + 1 < n and raw[i + 1] in GFM_ESCAPABLE:
             if raw[i + 1] == "\\" and i + 2 < n and raw[i + 2] == "\n":
-                i += 3          # "\\" before a line end is a line break, not an escape
+                i = find("\\", i + 3)  # "\\" before a line end is a line break, not an escape
                 continue
             mask[i] = True
-            i += 2
+            i = find("\\", i + 2)
             continue
-        i += 1
+        i = find("\\", i + 1)
     return mask
 
 
@@ -210,6 +211,8 @@ def _emphasis(raw: str, esc: list[bool]) -> list[tuple[int, int, int, str]]:
 def emphasis_pairs(raw: str) -> list[tuple[int, int, int, str]]:
     """kramdown's emphasis pairs in ``raw`` as (open, close, width, kind): the same model the
     formula analysis uses, for prose (a paragraph whose other spans the caller masked)."""
+    if "*" not in raw and "_" not in raw:
+        return []
     return _emphasis(raw, _escape_mask(raw))
 
 
