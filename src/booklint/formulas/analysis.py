@@ -522,6 +522,8 @@ _GFM_ADVICE = re.compile(r"`\\([_#$*{}|!:>])`")
 
 def _report_problems(res: MathAnalysis, open_at: int, delimiter: str, problems, at, *, kramdown: bool,
                      hint: Callable[[object], str] | None = None) -> None:
+    if not problems:  # most formulas: nothing to count
+        return
     per_kind: dict[str, int] = defaultdict(int)
     for p in problems:
         per_kind[p.kind] += 1
@@ -607,6 +609,8 @@ class _Layout:
         return False
 
     def _display_env(self, tex: str) -> str | None:
+        if "\\begin" not in tex:
+            return None
         from ..tex.tables import load_table
         envs = load_table("katex").environments
         for g in _BEGIN.finditer(tex):
