@@ -345,14 +345,15 @@ class _Run:
                             check(k.text, renderer=renderer, display=False, macros=self.scopes[renderer])]
             if len(m.tex) > MAX_TEX_LENGTH:
                 raw_problems.insert(0, _too_large(len(m.tex), "$"))
-            _table_pipes(res, k.damage, at, renderer)
             swallowed: set[int] = set()
-            for rep in classify(k, tuple(raw_problems), strict=self.strict):
-                res.add("kramdown-damage", at(rep.start, rep.end), rep.message)
-                swallowed.update(rep.swallows)
+            if k.damage:  # kramdown changed nothing in most formulas: nothing to explain
+                _table_pipes(res, k.damage, at, renderer)
+                for rep in classify(k, tuple(raw_problems), strict=self.strict):
+                    res.add("kramdown-damage", at(rep.start, rep.end), rep.message)
+                    swallowed.update(rep.swallows)
             res.formulas.append(Formula(m.span.start, m.span.end, k.text, False, renderer, raw_problems,
                                         _through(k.to_raw_span, at), "$"))
-            problems = [p for i, p in enumerate(raw_problems) if i not in swallowed]
+            problems = [p for i, p in enumerate(raw_problems) if i not in swallowed] if swallowed else raw_problems
             _report_problems(res, m.span.start, "$", problems, at, kramdown=True, hint=self._hint(m.tex, renderer))
             self._learn(k.text, renderer, m.span.start, "$")
             return

@@ -80,7 +80,13 @@ class KramdownText:
     @property
     def split(self) -> bool:
         """True when kramdown inserts an element: KaTeX never gets this span as one formula."""
-        return any(d.splits for d in self.damage)
+        damage = self.damage
+        if not damage:  # most spans: asked several times each, so no generator for them
+            return False
+        for d in damage:
+            if d.splits:
+                return True
+        return False
 
     def to_raw(self, index: int) -> int:
         """The raw offset of character ``index`` of ``text`` (``len(text)`` maps to the end)."""
