@@ -178,21 +178,18 @@ def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
     return res
 
 
-def _shared(book) -> tuple[dict, dict]:
+def _shared(book):
     """The run's memos of pure functions of a formula, shared by all its pages (books repeat
     `$x$` and `$n$` from chapter to chapter): booklint.tex's check() results, keyed by the
     scope's state (MacroScope.state), the formula and display; kramdown's span model, keyed
     by the span's text and whether it is in a table row."""
-    return book.memo("formulas.shared", lambda: ({}, {}))
-
-
-#: At most this many kramdown span models in the run's shared memo.
-_KRAM_SHARED = 200_000
+    from ..tex.scope import SharedResults
+    return book.memo("formulas.shared", lambda: (SharedResults(), SharedResults(2_000_000)))
 
 
 class _Run:
     def __init__(self, doc: Document, pipe: Pipeline, res: MathAnalysis, settings: dict,
-                 shared: tuple[dict, dict] | None = None) -> None:
+                 shared: tuple | None = None) -> None:
         self.doc = doc
         self.pipe = pipe
         self.res = res
@@ -203,7 +200,8 @@ class _Run:
         from .damage import classify
         self._check, self._kmt, self._cell, self._max, self._classify = (
             check, kramdown_math_text, table_cell_text, MAX_TEX_LENGTH, classify)
-        checks, self._kram = shared if shared is not None else ({}, {})
+        from ..tex.scope import SharedResults
+        checks, self._kram = shared if shared is not None else (SharedResults(), SharedResults(2_000_000))
         for scope in self.scopes.values():
             scope.shared = checks
         self.strict = bool(settings.get("kramdown-strict"))
@@ -217,8 +215,7 @@ class _Run:
         k = self._kram.get(key)
         if k is None:
             k = self._kmt(raw[:self._max], in_table_row=in_table_row)
-            if len(self._kram) < _KRAM_SHARED:
-                self._kram[key] = k
+            self._kram.keep(key, k, len(raw))
         return k
 
     def _learn(self, tex: str, renderer: str, at: int, origin: str) -> None:

@@ -163,13 +163,12 @@ def check(tex: str, *, renderer: str, display: bool,
         done = tuple(problems)
         if len(macros.memo) < _MEMO_SIZE:
             macros.memo[key] = (generation, done)
-        if shared is not None and len(shared) < _SHARED_SIZE:
-            shared[skey] = done
+        if shared is not None:
+            shared.keep(skey, done, len(tex))
     return problems
 
 
 _MEMO_SIZE = 20_000  # distinct formulas remembered per scope
-_SHARED_SIZE = 200_000  # distinct (scope state, formula) results remembered in a shared memo
 
 
 def _cut(tex: str, limit: int) -> int:

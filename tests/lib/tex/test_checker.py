@@ -3,6 +3,7 @@
 import pytest
 
 from booklint.tex import MacroScope, TexProblem, check
+from booklint.tex.scope import SharedResults
 
 
 def probs(tex, renderer="mathjax", display=False, scope=None):
@@ -131,7 +132,7 @@ def test_labels_are_unique_per_mathjax_page():
 def test_results_shared_between_scopes_only_in_the_same_state():
     """Pages of one run share check() results (MacroScope.shared) only where the scopes agree
     on everything a result depends on: definitions, loaded packages, labels, configuration."""
-    shared: dict = {}
+    shared = SharedResults()
 
     def page(renderer="mathjax", config=None, carry=None):
         scope = MacroScope(renderer, config, carry=carry)
@@ -159,6 +160,12 @@ def test_results_shared_between_scopes_only_in_the_same_state():
     assert probs(r"\require{physics}", scope=loaded) == []
     assert probs(r"\qty(x)", scope=loaded) == []
     assert probs(r"\qty(x)", scope=page())[0][0] == "unknown-command"
+    # no room left: results are still right, just not kept
+    full = SharedResults(room=3)
+    scope = MacroScope("mathjax")
+    scope.shared = full
+    assert probs(r"\Rset + \qquad x", scope=scope)[0][0] == "unknown-command"
+    assert not full and full.room == 3
 
 
 def test_autoload_and_require_load_packages_for_the_page():
