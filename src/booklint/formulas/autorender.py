@@ -169,56 +169,6 @@ def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset())
         elif node.chars:
             node = _Node()
 
-    def _add_item(item) -> None:
-        t = item.type
-        if t not in _TEXT_TYPES:
-            flush()
-            return
-        a, z = item.span.start, item.span.end
-        raw = text[a:z]
-        if t == "text":
-            node.add(raw, range(a, z))
-        elif t == "softbreak":
-            node.add("\n", a)
-        elif t == "text_special":
-            if raw.startswith("\\") and len(raw) == 2:
-                if raw[1] in GFM_ESCAPABLE:
-                    node.add(raw[1], a + 1)
-                else:
-                    node.add(raw, range(a, z))
-            elif raw.startswith("&"):
-                node.add(_html.unescape(raw), a)
-            else:
-                node.add(raw, range(a, z))
-        elif t == "math_inline":
-            if a in skip:
-                flush()
-                return
-            inner = raw[1:-1]
-            k = kram(inner, in_table_row=item.where == "table")
-            if not k.split:
-                node.add("$", a)
-                node.add(k.text, [a + 1 + o for o in k.offsets[:-1]])
-                node.add("$", z - 1)
-                return
-            # kramdown puts elements into it: a node ends at each one
-            bounds = sorted({d.start for d in k.damage if d.splits} | {d.end for d in k.damage if d.splits})
-            seq = [("$", -1), *zip(k.text, k.offsets[:-1], strict=True), ("$", len(inner))]
-            prev = None
-            for ch, o in seq:
-                if prev is not None and any(prev < b <= o for b in bounds):
-                    flush()
-                node.add(ch, a + 1 + o)
-                prev = o
-        else:  # math_inline_double: kramdown writes \( ... \)
-            inner = raw[2:-2]
-            cell = table_cell_text(inner) if item.where == "table" else None
-            body = cell.text if cell is not None else inner
-            offs = [a + 2 + o for o in cell.offsets[:-1]] if cell is not None else list(range(a + 2, z - 2))
-            node.add("\\(", [a, a + 1])
-            node.add(body, offs)
-            node.add("\\)", [z - 2, z - 1])
-
     # A node ends where the group does, and only a `$` in the source (or an entity, `&#36;`)
     # puts one in a node: a run of one group whose source has neither makes no node to keep.
     for _group, run in groupby(doc.inline, _GROUP):
@@ -228,7 +178,54 @@ def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset())
         if text.find("$", lo, hi) == -1 and text.find("&", lo, hi) == -1:
             continue
         for item in items:
-            _add_item(item)
+            t = item.type
+            if t not in _TEXT_TYPES:
+                flush()
+                continue
+            a, z = item.span.start, item.span.end
+            raw = text[a:z]
+            if t == "text":
+                node.add(raw, range(a, z))
+            elif t == "softbreak":
+                node.add("\n", a)
+            elif t == "text_special":
+                if raw.startswith("\\") and len(raw) == 2:
+                    if raw[1] in GFM_ESCAPABLE:
+                        node.add(raw[1], a + 1)
+                    else:
+                        node.add(raw, range(a, z))
+                elif raw.startswith("&"):
+                    node.add(_html.unescape(raw), a)
+                else:
+                    node.add(raw, range(a, z))
+            elif t == "math_inline":
+                if a in skip:
+                    flush()
+                    continue
+                inner = raw[1:-1]
+                k = kram(inner, in_table_row=item.where == "table")
+                if not k.split:
+                    node.add("$", a)
+                    node.add(k.text, [a + 1 + o for o in k.offsets[:-1]])
+                    node.add("$", z - 1)
+                    continue
+                # kramdown puts elements into it: a node ends at each one
+                bounds = sorted({d.start for d in k.damage if d.splits} | {d.end for d in k.damage if d.splits})
+                seq = [("$", -1), *zip(k.text, k.offsets[:-1], strict=True), ("$", len(inner))]
+                prev = None
+                for ch, o in seq:
+                    if prev is not None and any(prev < b <= o for b in bounds):
+                        flush()
+                    node.add(ch, a + 1 + o)
+                    prev = o
+            else:  # math_inline_double: kramdown writes \( ... \)
+                inner = raw[2:-2]
+                cell = table_cell_text(inner) if item.where == "table" else None
+                body = cell.text if cell is not None else inner
+                offs = [a + 2 + o for o in cell.offsets[:-1]] if cell is not None else list(range(a + 2, z - 2))
+                node.add("\\(", [a, a + 1])
+                node.add(body, offs)
+                node.add("\\)", [z - 2, z - 1])
         flush()
     return out
 
