@@ -135,7 +135,7 @@ def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
     res = MathAnalysis(pipe, codes=_kind_codes(book))
     if not doc.math and "$" not in doc.text:
         return res
-    ctx = _Run(doc, pipe, res, settings)
+    ctx = _Run(doc, pipe, res, settings, _shared(book))
     work: list[tuple[int, str, object]] = []
     for m in doc.math:
         if m.context == "caption":
@@ -178,26 +178,44 @@ def _analyze(doc: Document, book, settings: dict) -> MathAnalysis:
     return res
 
 
+def _shared(book):
+    """The run's memos of pure functions of a formula, shared by all its pages (books repeat
+    `$x$` and `$n$` from chapter to chapter): booklint.tex's check() results, keyed by the
+    scope's state (MacroScope.state), the formula and display; kramdown's span model, keyed
+    by the span's text and whether it is in a table row."""
+    from ..tex.scope import SharedResults
+    return book.memo("formulas.shared", lambda: (SharedResults(), SharedResults(2_000_000)))
+
+
 class _Run:
-    def __init__(self, doc: Document, pipe: Pipeline, res: MathAnalysis, settings: dict) -> None:
+    def __init__(self, doc: Document, pipe: Pipeline, res: MathAnalysis, settings: dict,
+                 shared: tuple | None = None) -> None:
         self.doc = doc
         self.pipe = pipe
         self.res = res
         self.scopes = macro_scopes(settings)
+        # booklint.tex loads with the first page that has math; bound here once, not imported per formula
+        from ..tex import check, kramdown_math_text, table_cell_text
+        from ..tex.checker import MAX_TEX_LENGTH
+        from .damage import classify
+        self._check, self._kmt, self._cell, self._max, self._classify = (
+            check, kramdown_math_text, table_cell_text, MAX_TEX_LENGTH, classify)
+        from ..tex.scope import SharedResults
+        checks, self._kram = shared if shared is not None else (SharedResults(), SharedResults(2_000_000))
+        for scope in self.scopes.values():
+            scope.shared = checks
         self.strict = bool(settings.get("kramdown-strict"))
         self.layout = _Layout(doc) if pipe.kramdown else None
         self.defs: dict[str, tuple[str, int, str]] = {}  # macro -> (renderer, offset, origin) of its definition
-        self._kram: dict[tuple[str, bool], object] = {}
 
     def kram(self, raw: str, in_table_row: bool = False):
         """kramdown's span model of ``raw``, once per span (a formula too large to check is
         modelled up to the size limit only: it is reported as too large anyway)."""
-        from ..tex import kramdown_math_text
-        from ..tex.checker import MAX_TEX_LENGTH
         key = (raw, in_table_row)
         k = self._kram.get(key)
         if k is None:
-            k = self._kram[key] = kramdown_math_text(raw[:MAX_TEX_LENGTH], in_table_row=in_table_row)
+            k = self._kmt(raw[:self._max], in_table_row=in_table_row)
+            self._kram.keep(key, k, len(raw))
         return k
 
     def _learn(self, tex: str, renderer: str, at: int, origin: str) -> None:
@@ -226,7 +244,7 @@ class _Run:
         return hint
 
     def caption(self, m: MathSpan) -> None:
-        from ..tex import check
+        check = self._check
         pipe, res = self.pipe, self.res
         if pipe.inline is None:
             return
@@ -246,7 +264,7 @@ class _Run:
     def html(self, m: MathSpan) -> None:
         """A formula MathJax finds in raw HTML (or in text kramdown passes through): the browser has
         decoded its entities; its macro definitions hold for the rest of the page."""
-        from ..tex import check
+        check = self._check
         renderer = self.pipe.display
         at = _span_mapper(self.doc, m)
         tex = m.tex
@@ -265,7 +283,7 @@ class _Run:
     def text_tex(self, m: MathSpan) -> None:
         """TeX in Markdown text on a kramdown page: a bare environment or `\\\\(...\\\\)` reaches MathJax
         after kramdown's span parsers; `\\(...\\)` loses its backslashes and never does."""
-        from ..tex import check
+        check = self._check
         if m.delimiter.startswith("lost"):
             d = m.delimiter[4:]
             close = ")" if d == "\\(" else "]"
@@ -288,7 +306,7 @@ class _Run:
         self._learn(k.text, renderer, m.span.start, "text")
 
     def double(self, m: MathSpan) -> None:
-        from ..tex import check, table_cell_text
+        check, table_cell_text = self._check, self._cell
         res = self.res
         renderer = self.pipe.display
         at = _span_mapper(self.doc, m)
@@ -309,9 +327,7 @@ class _Run:
 
     def single(self, m: MathSpan) -> None:
         """A `$...$` the Markdown parser paired, and the renderer gets as it was paired."""
-        from ..tex import check, table_cell_text
-        from ..tex.checker import MAX_TEX_LENGTH
-        from .damage import classify
+        check, table_cell_text, classify, MAX_TEX_LENGTH = self._check, self._cell, self._classify, self._max
         pipe, res = self.pipe, self.res
         renderer = pipe.inline
         if renderer is None:
@@ -326,14 +342,15 @@ class _Run:
                             check(k.text, renderer=renderer, display=False, macros=self.scopes[renderer])]
             if len(m.tex) > MAX_TEX_LENGTH:
                 raw_problems.insert(0, _too_large(len(m.tex), "$"))
-            _table_pipes(res, k.damage, at, renderer)
             swallowed: set[int] = set()
-            for rep in classify(k, tuple(raw_problems), strict=self.strict):
-                res.add("kramdown-damage", at(rep.start, rep.end), rep.message)
-                swallowed.update(rep.swallows)
+            if k.damage:  # kramdown changed nothing in most formulas: nothing to explain
+                _table_pipes(res, k.damage, at, renderer)
+                for rep in classify(k, tuple(raw_problems), strict=self.strict):
+                    res.add("kramdown-damage", at(rep.start, rep.end), rep.message)
+                    swallowed.update(rep.swallows)
             res.formulas.append(Formula(m.span.start, m.span.end, k.text, False, renderer, raw_problems,
                                         _through(k.to_raw_span, at), "$"))
-            problems = [p for i, p in enumerate(raw_problems) if i not in swallowed]
+            problems = [p for i, p in enumerate(raw_problems) if i not in swallowed] if swallowed else raw_problems
             _report_problems(res, m.span.start, "$", problems, at, kramdown=True, hint=self._hint(m.tex, renderer))
             self._learn(k.text, renderer, m.span.start, "$")
             return
@@ -351,7 +368,7 @@ class _Run:
 
     def piece(self, f: Piece) -> None:
         """A formula the auto-render pairs where the Markdown parser did not: check what KaTeX gets."""
-        from ..tex import check
+        check = self._check
         renderer = self.pipe.inline
         offs = f.offsets
 
@@ -373,9 +390,8 @@ class _Run:
         Returns the work items (formulas to check) and reports M009 (pairings the author did
         not mean) and M010 for the formulas kramdown cuts into pieces.
         """
-        from ..tex.checker import MAX_TEX_LENGTH
         from .autorender import Lone, formulas, looks_like_tex
-        from .damage import classify
+        classify, MAX_TEX_LENGTH = self._classify, self._max
         doc, res, pipe = self.doc, self.res, self.pipe
         text = doc.text
         spans = {m.span.start: m for m in doc.math if m.delimiter == "$" and m.context != "caption"}
@@ -504,6 +520,8 @@ _GFM_ADVICE = re.compile(r"`\\([_#$*{}|!:>])`")
 
 def _report_problems(res: MathAnalysis, open_at: int, delimiter: str, problems, at, *, kramdown: bool,
                      hint: Callable[[object], str] | None = None) -> None:
+    if not problems:  # most formulas: nothing to count
+        return
     per_kind: dict[str, int] = defaultdict(int)
     for p in problems:
         per_kind[p.kind] += 1
@@ -558,12 +576,13 @@ class _Layout:
         # for each `$$` inside a paragraph: is there paragraph content before it, and after it?
         self.around: dict[int, tuple[bool, bool]] = {}
         text = doc.text
+        doubles = {i.group for i in doc.inline if i.type == "math_inline_double"}
         groups: dict[int, list] = defaultdict(list)
-        for i in doc.inline:
-            groups[i.group].append(i)
+        if doubles:
+            for i in doc.inline:
+                if i.group in doubles:
+                    groups[i.group].append(i)
         for seq in groups.values():
-            if not any(i.type == "math_inline_double" for i in seq):
-                continue
             has = [_content(text, i) for i in seq]
             after = [False] * (len(seq) + 1)
             for k in range(len(seq) - 1, -1, -1):
@@ -588,6 +607,8 @@ class _Layout:
         return False
 
     def _display_env(self, tex: str) -> str | None:
+        if "\\begin" not in tex:
+            return None
         from ..tex.tables import load_table
         envs = load_table("katex").environments
         for g in _BEGIN.finditer(tex):

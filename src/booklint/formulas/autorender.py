@@ -20,9 +20,12 @@ from __future__ import annotations
 import html as _html
 import re
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 from ..tex.kramdown import GFM_ESCAPABLE, kramdown_math_text, table_cell_text
 
+_GROUP = attrgetter("group")
 _TEXT_TYPES = frozenset({"text", "text_special", "softbreak", "math_inline", "math_inline_double"})
 
 
@@ -118,19 +121,31 @@ def split_text_node(text: str, delimiters: tuple[str, ...]) -> list[tuple[str, i
 
 
 class _Node:
-    __slots__ = ("chars", "offsets")
+    """A text node being built: its pieces and their offsets, kept as given; the offset of
+    each character is spelled out only for a node that has a `$` (most have none)."""
+
+    __slots__ = ("chars", "ats", "dollar")
 
     def __init__(self) -> None:
         self.chars: list[str] = []
-        self.offsets: list[int] = []
+        self.ats: list = []
+        self.dollar = False
 
     def add(self, s: str, at) -> None:
         """Append ``s``; ``at`` is one source offset for all of it, or one per character."""
         self.chars.append(s)
-        if isinstance(at, int):
-            self.offsets.extend([at] * len(s))
-        else:
-            self.offsets.extend(at)
+        self.ats.append(at)
+        if not self.dollar and "$" in s:
+            self.dollar = True
+
+    def offsets(self) -> list[int]:
+        out: list[int] = []
+        for s, at in zip(self.chars, self.ats, strict=True):
+            if isinstance(at, int):
+                out.extend([at] * len(s))
+            else:
+                out.extend(at)
+        return out
 
 
 def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset()) -> list[tuple[str, list[int]]]:
@@ -142,70 +157,76 @@ def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset())
     """
     text = doc.text
     out: list[tuple[str, list[int]]] = []
+    if "$" not in text and "&" not in text:
+        return out
     node = _Node()
-    group = None
 
     def flush() -> None:
         nonlocal node
-        if node.chars:
-            s = "".join(node.chars)
-            if "$" in s:
-                out.append((s, node.offsets))
-        node = _Node()
+        if node.dollar:
+            out.append(("".join(node.chars), node.offsets()))
+            node = _Node()
+        elif node.chars:
+            node = _Node()
 
-    for item in doc.inline:
-        if item.group != group:
-            flush()
-            group = item.group
-        t = item.type
-        if t not in _TEXT_TYPES:
-            flush()
+    # A node ends where the group does, and only a `$` in the source (or an entity, `&#36;`)
+    # puts one in a node: a run of one group whose source has neither makes no node to keep.
+    for _group, run in groupby(doc.inline, _GROUP):
+        items = list(run)
+        lo = min([i.span.start for i in items])
+        hi = max([i.span.end for i in items])
+        if text.find("$", lo, hi) == -1 and text.find("&", lo, hi) == -1:
             continue
-        a, z = item.span.start, item.span.end
-        raw = text[a:z]
-        if t == "text":
-            node.add(raw, range(a, z))
-        elif t == "softbreak":
-            node.add("\n", a)
-        elif t == "text_special":
-            if raw.startswith("\\") and len(raw) == 2:
-                if raw[1] in GFM_ESCAPABLE:
-                    node.add(raw[1], a + 1)
-                else:
-                    node.add(raw, range(a, z))
-            elif raw.startswith("&"):
-                node.add(_html.unescape(raw), a)
-            else:
-                node.add(raw, range(a, z))
-        elif t == "math_inline":
-            if a in skip:
+        for item in items:
+            t = item.type
+            if t not in _TEXT_TYPES:
                 flush()
                 continue
-            inner = raw[1:-1]
-            k = kram(inner, in_table_row=item.where == "table")
-            if not k.split:
-                node.add("$", a)
-                node.add(k.text, [a + 1 + o for o in k.offsets[:-1]])
-                node.add("$", z - 1)
-                continue
-            # kramdown puts elements into it: a node ends at each one
-            bounds = sorted({d.start for d in k.damage if d.splits} | {d.end for d in k.damage if d.splits})
-            seq = [("$", -1), *zip(k.text, k.offsets[:-1], strict=True), ("$", len(inner))]
-            prev = None
-            for ch, o in seq:
-                if prev is not None and any(prev < b <= o for b in bounds):
+            a, z = item.span.start, item.span.end
+            raw = text[a:z]
+            if t == "text":
+                node.add(raw, range(a, z))
+            elif t == "softbreak":
+                node.add("\n", a)
+            elif t == "text_special":
+                if raw.startswith("\\") and len(raw) == 2:
+                    if raw[1] in GFM_ESCAPABLE:
+                        node.add(raw[1], a + 1)
+                    else:
+                        node.add(raw, range(a, z))
+                elif raw.startswith("&"):
+                    node.add(_html.unescape(raw), a)
+                else:
+                    node.add(raw, range(a, z))
+            elif t == "math_inline":
+                if a in skip:
                     flush()
-                node.add(ch, a + 1 + o)
-                prev = o
-        else:  # math_inline_double: kramdown writes \( ... \)
-            inner = raw[2:-2]
-            cell = table_cell_text(inner) if item.where == "table" else None
-            body = cell.text if cell is not None else inner
-            offs = [a + 2 + o for o in cell.offsets[:-1]] if cell is not None else list(range(a + 2, z - 2))
-            node.add("\\(", [a, a + 1])
-            node.add(body, offs)
-            node.add("\\)", [z - 2, z - 1])
-    flush()
+                    continue
+                inner = raw[1:-1]
+                k = kram(inner, in_table_row=item.where == "table")
+                if not k.split:
+                    node.add("$", a)
+                    node.add(k.text, [a + 1 + o for o in k.offsets[:-1]])
+                    node.add("$", z - 1)
+                    continue
+                # kramdown puts elements into it: a node ends at each one
+                bounds = sorted({d.start for d in k.damage if d.splits} | {d.end for d in k.damage if d.splits})
+                seq = [("$", -1), *zip(k.text, k.offsets[:-1], strict=True), ("$", len(inner))]
+                prev = None
+                for ch, o in seq:
+                    if prev is not None and any(prev < b <= o for b in bounds):
+                        flush()
+                    node.add(ch, a + 1 + o)
+                    prev = o
+            else:  # math_inline_double: kramdown writes \( ... \)
+                inner = raw[2:-2]
+                cell = table_cell_text(inner) if item.where == "table" else None
+                body = cell.text if cell is not None else inner
+                offs = [a + 2 + o for o in cell.offsets[:-1]] if cell is not None else list(range(a + 2, z - 2))
+                node.add("\\(", [a, a + 1])
+                node.add(body, offs)
+                node.add("\\)", [z - 2, z - 1])
+        flush()
     return out
 
 

@@ -21,6 +21,7 @@ variable in an operation) before any of these is reported: prices stay prices.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -57,7 +58,8 @@ def _stray_dollars(book, doc: Document) -> list[StrayDollar]:
             continue
         pos = 0
         for line in s.split("\n"):
-            _walk(line, g.start + pos, out)
+            if "$" in line:  # a line without one has nothing to pair
+                _walk(line, g.start + pos, out)
             pos += len(line) + 1
     return out
 
@@ -245,16 +247,9 @@ def mathjax_text_literals(formulas) -> list[TextLiteral]:
     `\\text{num_params}` shows the underscore the author meant."""
     if not formulas:
         return []  # a page without math loads no renderer table (lean startup)
-    from ..tex.tables import TEXT, load_table
+    from ..tex.tables import TEXT
 
-    table = load_table("mathjax")
-    infos = {n: c for n, c in table.commands.items() if TEXT in c.arg_modes}
-    for pkg in table.package_commands.values():
-        for n, c in pkg.items():
-            if TEXT in c.arg_modes:
-                infos.setdefault(n, c)
-    text_cmds = set(infos)
-    pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, text_cmds), key=len, reverse=True)) + r")(?![A-Za-z])\s*")
+    infos, pattern = _mathjax_text_commands()
     out = []
     for f in formulas:
         if f.renderer != "mathjax" or "\\" not in f.tex:
@@ -273,6 +268,22 @@ def mathjax_text_literals(formulas) -> list[TextLiteral]:
                     out.extend(_literals(tex, i + 1, end - 1, f, m.group(1)))
                 i = end
     return out
+
+
+@functools.cache
+def _mathjax_text_commands() -> tuple[dict, re.Pattern]:
+    """MathJax's commands with a text-mode argument, and a pattern that finds them (made once:
+    a loader of the shipped table)."""
+    from ..tex.tables import TEXT, load_table
+
+    table = load_table("mathjax")
+    infos = {n: c for n, c in table.commands.items() if TEXT in c.arg_modes}
+    for pkg in table.package_commands.values():
+        for n, c in pkg.items():
+            if TEXT in c.arg_modes:
+                infos.setdefault(n, c)
+    pattern = re.compile(r"\\(" + "|".join(sorted(map(re.escape, set(infos)), key=len, reverse=True)) + r")(?![A-Za-z])\s*")
+    return infos, pattern
 
 
 def _group_end(tex: str, i: int) -> int:

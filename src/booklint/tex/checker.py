@@ -138,6 +138,14 @@ def check(tex: str, *, renderer: str, display: bool,
     hit = macros.memo.get(key)
     if hit is not None and hit[0] == macros.generation:
         return list(hit[1])
+    shared = macros.shared
+    if shared is not None:
+        skey = (macros.state(), tex, display)
+        got = shared.get(skey)
+        if got is not None:
+            if len(macros.memo) < _MEMO_SIZE:
+                macros.memo[key] = (macros.generation, got)
+            return list(got)
     generation = macros.generation
     local = macros.copy()
     if len(tex) > MAX_TEX_LENGTH:
@@ -150,8 +158,13 @@ def check(tex: str, *, renderer: str, display: bool,
         macros.absorb(local)
         return problems
     problems = _Checker(tex, local, display).run()
-    if not macros.absorb(local) and len(macros.memo) < _MEMO_SIZE:
-        macros.memo[key] = (generation, tuple(problems))
+    if not macros.absorb(local):
+        # the formula left the scope as it was: its result holds wherever the scope is in this state
+        done = tuple(problems)
+        if len(macros.memo) < _MEMO_SIZE:
+            macros.memo[key] = (generation, done)
+        if shared is not None:
+            shared.keep(skey, done, len(tex))
     return problems
 
 

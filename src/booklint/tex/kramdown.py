@@ -80,7 +80,13 @@ class KramdownText:
     @property
     def split(self) -> bool:
         """True when kramdown inserts an element: KaTeX never gets this span as one formula."""
-        return any(d.splits for d in self.damage)
+        damage = self.damage
+        if not damage:  # most spans: asked several times each, so no generator for them
+            return False
+        for d in damage:
+            if d.splits:
+                return True
+        return False
 
     def to_raw(self, index: int) -> int:
         """The raw offset of character ``index`` of ``text`` (``len(text)`` maps to the end)."""
@@ -104,16 +110,17 @@ def _escape_mask(raw: str) -> list[bool]:
     """escaped[i]: raw[i] is a backslash that kramdown consumes as an escape."""
     n = len(raw)
     mask = [False] * n
-    i = 0
-    while i < n:
-        if raw[i] == "\\" and i + 1 < n and raw[i + 1] in GFM_ESCAPABLE:
+    find = raw.find
+    i = find("\\")  # from one backslash to the next: nothing else can be an escape
+    while i != -1:
+        if i + 1 < n and raw[i + 1] in GFM_ESCAPABLE:
             if raw[i + 1] == "\\" and i + 2 < n and raw[i + 2] == "\n":
-                i += 3          # "\\" before a line end is a line break, not an escape
+                i = find("\\", i + 3)  # "\\" before a line end is a line break, not an escape
                 continue
             mask[i] = True
-            i += 2
+            i = find("\\", i + 2)
             continue
-        i += 1
+        i = find("\\", i + 1)
     return mask
 
 
@@ -122,9 +129,13 @@ def _closers(raw: str, esc: list[bool], delim: str, strong: bool) -> list[int]:
     n = len(raw)
     size = 2 if strong else 1
     out = []
-    for q in range(1, n - size + 1):
-        if raw[q] != delim or (strong and raw[q + 1] != delim):
-            continue
+    pat = delim * size
+    find = raw.find
+    q = 0
+    while True:  # each q in 1..n-size where ``pat`` starts, found by str.find, not a loop over raw
+        q = find(pat, q + 1)
+        if q == -1:
+            break
         if esc[q - 1]:
             continue                     # the character is escaped
         if raw[q - 1] in _WS:
@@ -135,6 +146,9 @@ def _closers(raw: str, esc: list[bool], delim: str, strong: bool) -> list[int]:
             continue
         out.append(q)
     return out
+
+
+_EMPH_CHAR = re.compile(r"[*_]")
 
 
 def _intraword(raw: str, i: int) -> bool:
@@ -154,7 +168,14 @@ def _emphasis(raw: str, esc: list[bool]) -> list[tuple[int, int, int, str]]:
     open_until: dict[str, int] = {}          # element kind -> its closer position
     bound = [n]                              # closers of enclosing elements
     i = 0
+    search = _EMPH_CHAR.search
     while i < n:
+        # only a `*` or `_` does anything: jump to the next one (what is closed before it is
+        # closed all the same when the bounds are looked at there)
+        g = search(raw, i)
+        if g is None:
+            break
+        i = g.start()
         while len(bound) > 1 and i >= bound[-1]:
             bound.pop()
         for kind, q in list(open_until.items()):
@@ -196,6 +217,8 @@ def _emphasis(raw: str, esc: list[bool]) -> list[tuple[int, int, int, str]]:
 def emphasis_pairs(raw: str) -> list[tuple[int, int, int, str]]:
     """kramdown's emphasis pairs in ``raw`` as (open, close, width, kind): the same model the
     formula analysis uses, for prose (a paragraph whose other spans the caller masked)."""
+    if "*" not in raw and "_" not in raw:
+        return []
     return _emphasis(raw, _escape_mask(raw))
 
 

@@ -36,6 +36,22 @@ class MacroDef:
                            in_argument=in_argument, macro=True, alone_ok=in_argument)
 
 
+class SharedResults(dict):
+    """Results that the scopes of one run share (:attr:`MacroScope.shared`): a dict the caller
+    owns and drops with the run (the Book's memo), holding formulas of at most ``room``
+    characters in all, so that memory stays bounded whatever the book."""
+
+    def __init__(self, room: int = 4_000_000) -> None:
+        super().__init__()
+        self.room = room
+
+    def keep(self, key, value, size: int) -> None:
+        """Remember ``value`` under ``key`` if ``size`` characters still fit."""
+        if size <= self.room:
+            self[key] = value
+            self.room -= size
+
+
 class MacroScope:
     """The macros, environments, loaded packages and labels known at a point of a chapter."""
 
@@ -55,6 +71,10 @@ class MacroScope:
         # memo of check() results: valid while nothing was added to the scope (generation)
         self.generation = 0
         self.memo: dict[tuple[str, bool], tuple[int, tuple]] = {}
+        # check() results shared by scopes in the same state (other pages of one run): a
+        # SharedResults the caller owns (the Book's memo), keyed by state(), the formula and display
+        self.shared: SharedResults | None = None
+        self._state: tuple[int, tuple] | None = None
 
     def copy(self) -> MacroScope:
         other = MacroScope.__new__(MacroScope)
@@ -68,7 +88,22 @@ class MacroScope:
         other.labels = set(self.labels)
         other.generation = 0
         other.memo = {}
+        other.shared = None
+        other._state = None
         return other
+
+    def state(self) -> tuple:
+        """Everything a check() result depends on besides the formula: the renderer, whether
+        definitions carry, and what is defined, loaded and labelled so far (the same value for
+        two scopes exactly when a formula checks the same in both). Rebuilt when the
+        generation changes."""
+        got = self._state
+        if got is not None and got[0] == self.generation:
+            return got[1]
+        value = (self.renderer, self.carry, frozenset(self.config.items()), frozenset(self.macros.items()),
+                 frozenset(self.environments.items()), tuple(self.packages), frozenset(self.labels))
+        self._state = (self.generation, value)
+        return value
 
     def define(self, name: str, args: int = 0, definition: str | None = None) -> None:
         """Record a macro defined on this page (the engine may also call this)."""

@@ -70,16 +70,18 @@ class Token(NamedTuple):
 
 def iter_tokens(tex: str, *, at_is_letter: bool = False) -> Iterator[Token]:
     """Yield the tokens of ``tex`` in order, with offsets; never fails, never recurses."""
-    kinds = _KIND_OF_FIRST
+    kind_of = _KIND_OF_FIRST.get
+    new = tuple.__new__  # a Token without the Python-level __new__ of a named tuple
     for m in _TOKEN_RE[at_is_letter].finditer(tex):
         text = m.group()
-        kind = kinds.get(text[0], CHAR)
+        kind = kind_of(text[0], CHAR)
         if kind is CS:
             if len(text) == 1:
                 kind = BACKSLASH_END
             elif text[-1] == "}" and (text.startswith("\\begin") or text.startswith("\\end")):
                 kind = BEGIN if text[1] == "b" else END
-        yield Token(kind, text, m.start(), m.end())
+        start, end = m.span()
+        yield new(Token, (kind, text, start, end))
 
 
 def tokenize(tex: str, *, at_is_letter: bool = False) -> list[Token]:

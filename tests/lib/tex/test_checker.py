@@ -3,6 +3,7 @@
 import pytest
 
 from booklint.tex import MacroScope, TexProblem, check
+from booklint.tex.scope import SharedResults
 
 
 def probs(tex, renderer="mathjax", display=False, scope=None):
@@ -126,6 +127,45 @@ def test_labels_are_unique_per_mathjax_page():
     [(kind, start, end, msg)] = probs(r"y \label{eq:a}", display=True, scope=scope)
     assert (kind, start, end) == ("duplicate-label", 2, 14)
     assert "eq:a" in msg
+
+
+def test_results_shared_between_scopes_only_in_the_same_state():
+    """Pages of one run share check() results (MacroScope.shared) only where the scopes agree
+    on everything a result depends on: definitions, loaded packages, labels, configuration."""
+    shared = SharedResults()
+
+    def page(renderer="mathjax", config=None, carry=None):
+        scope = MacroScope(renderer, config, carry=carry)
+        scope.shared = shared
+        return scope
+
+    # the same formula on a fresh page: the second page reads the first one's result
+    assert probs(r"\Rset + \qquad x", scope=page())[0][0] == "unknown-command"
+    assert len(shared) == 1
+    assert probs(r"\Rset + \qquad x", scope=page())[0][0] == "unknown-command"
+    assert len(shared) == 1
+    # a page that defines \Rset, one configured with it, and a KaTeX one, are other states
+    defined = page()
+    check(r"\newcommand{\Rset}{\mathbb{R}}", renderer="mathjax", display=True, macros=defined)
+    assert probs(r"\Rset + \qquad x", scope=defined) == []
+    assert probs(r"\Rset + \qquad x", scope=page(config={"Rset": "\\mathbb{R}"})) == []
+    assert probs(r"\Rset + \qquad x", "katex", scope=page("katex"))[0][0] == "unknown-command"
+    # a label used on this page only: a duplicate here, not on a fresh page
+    labelled = page()
+    assert probs(r"x \label{eq:s}", display=True, scope=labelled) == []
+    assert probs(r"y \label{eq:s}", display=True, scope=labelled)[0][0] == "duplicate-label"
+    assert probs(r"y \label{eq:s}", display=True, scope=page()) == []
+    # a package loaded on this page only
+    loaded = page()
+    assert probs(r"\require{physics}", scope=loaded) == []
+    assert probs(r"\qty(x)", scope=loaded) == []
+    assert probs(r"\qty(x)", scope=page())[0][0] == "unknown-command"
+    # no room left: results are still right, just not kept
+    full = SharedResults(room=3)
+    scope = MacroScope("mathjax")
+    scope.shared = full
+    assert probs(r"\Rset + \qquad x", scope=scope)[0][0] == "unknown-command"
+    assert not full and full.room == 3
 
 
 def test_autoload_and_require_load_packages_for_the_page():
