@@ -219,12 +219,14 @@ def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str
     return book_from(root, files, docs, fm, dialect=dialect, slugger=slugger)
 
 
-HEAVY = ("tokens", "inline", "prose")  # what a page summary leaves out
+#: what a page summary leaves out: the token streams, and what no rule reads of another page
+#: (at 50x the math alone is 22 MB); tests/core/test_jobs_and_cache.py holds the rules to it
+HEAVY = ("tokens", "inline", "prose", "math", "comments")
 
 
 class PageSummary(Document):
-    """A parsed page without its token streams (``HEAVY``): what the book keeps of a page
-    whose own rules already ran, for the rules and reports that still read it. Reading a
+    """A parsed page without its token streams and the like (``HEAVY``): what the book keeps of
+    a page whose own rules already ran, for the rules and reports that still read it. Reading a
     left-out field parses the page again (counted in ``PageSummary.reparsed``), so a reader
     gets the same answer either way, only slower."""
 
