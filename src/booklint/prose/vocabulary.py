@@ -43,18 +43,25 @@ class DocText:
     asks). ``counts`` is token → uses (tokens after a dot, or inside `name [at] host`, left out).
     """
 
-    __slots__ = ("doc", "text", "starts", "counts", "hidden", "_where", "_wnames", "_pidx", "_pstart", "_psrc",
-                 "_table", "_ids", "_spaced", "_last")
+    __slots__ = ("doc", "_text", "_bstarts", "starts", "counts", "hidden", "_where", "_wnames", "_pidx", "_pstart",
+                 "_psrc", "_table", "_ids", "_spaced", "_last")
 
     def __init__(self, doc: Document, segs: list[Segment], text: str, found_tokens: list[str],
                  spaced: bytes, counts: Counter, hidden: list[tuple[int, int]], distinct=None):
         self.doc = doc
-        self.text = text
         self.counts = counts
         self.hidden = hidden
         texts = list(map(_TEXT, segs))
         # where each segment begins in ``text``
         self.starts = array("I", map(add, accumulate(map(len, texts[:-1]), initial=0), count()) if segs else ())
+        self._text: str | bytes = text
+        self._bstarts = self.starts
+        if not text.isascii():  # a str takes 2 or 4 bytes a character for all if one needs them
+            utf8 = text.encode("utf-8", _SURR)
+            if len(utf8) + 64 < (sys.getsizeof(text) - sys.getsizeof("")) * 2 // 3:  # not Russian, say
+                self._text = utf8  # and each segment's place in it:
+                sizes = map(len, map(_encode, texts[:-1]))
+                self._bstarts = array("I", map(add, accumulate(sizes, initial=0), count()))
         # segment i's pieces are _pstart/_psrc[_pidx[i]:_pidx[i + 1]]
         self._pidx = array("I", accumulate(map(len, map(_STARTS, segs)), initial=0))
         self._pstart = array("I", chain.from_iterable(map(_STARTS, segs)))
@@ -75,6 +82,12 @@ class DocText:
         table = self._table = list(map(sys.intern, dict.fromkeys(toks) if distinct is None else distinct))
         index = dict(zip(table, range(len(table)), strict=True))
         self._ids = array("H" if len(table) < 1 << 16 else "I", map(index.__getitem__, toks))
+
+    @property
+    def text(self) -> str:
+        """The segments' texts joined by NUL."""
+        t = self._text
+        return t if type(t) is str else t.decode("utf-8", _SURR)
 
     @property
     def tokens(self) -> list[str]:
@@ -98,10 +111,12 @@ class DocText:
         last = self._last
         if last is not None and last[0] == si:
             return last[1]
-        a = self.starts[si]
-        b = self.starts[si + 1] - 1 if si + 1 < len(self.starts) else len(self.text)
+        t, starts = self._text, self._bstarts
+        a = starts[si]
+        b = starts[si + 1] - 1 if si + 1 < len(starts) else len(t)
         p, q = self._pidx[si], self._pidx[si + 1]
-        seg = Segment(self.text[a:b], self._wnames[self._where[si]], self._pstart[p:q].tolist(),
+        seg = Segment(t[a:b] if type(t) is str else t[a:b].decode("utf-8", _SURR), self._wnames[self._where[si]],
+                      self._pstart[p:q].tolist(),
                       self._psrc[p:q].tolist())
         self._last = (si, seg)
         return seg
@@ -148,6 +163,13 @@ class DocText:
 
 
 _SPACED = ("", " ")
+_SURR = "surrogatepass"
+
+
+def _encode(t: str) -> bytes:
+    return t.encode("utf-8", _SURR)
+
+
 _TEXT, _WHERE, _STARTS, _SRC = attrgetter("text"), attrgetter("where"), attrgetter("_starts"), attrgetter("_src")
 
 
@@ -258,9 +280,6 @@ class Vocabulary:
                 return True
             i = hay.find(want, i + 1)
         return False
-
-
-_SURR = "surrogatepass"
 
 
 def _char_before(b: bytes, i: int) -> str:
