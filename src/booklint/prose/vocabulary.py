@@ -96,6 +96,8 @@ class DocText:
 
     @tokens.setter
     def tokens(self, toks: list[str]) -> None:
+        if len(toks) == len(self._ids) and toks == self.tokens:
+            return  # the same stream (the engine hands back the tokens interned, as they are already)
         self._set_tokens(toks)
 
     @property
