@@ -41,14 +41,18 @@ class DocText:
     from flat arrays (:attr:`segments`), and the token stream is one small integer a token into
     the page's table of distinct tokens (:attr:`tokens`, :attr:`spaced` make the lists when a rule
     asks). ``counts`` is token → uses (tokens after a dot, or inside `name [at] host`, left out).
+    While the page's own rules run, its Segment objects are kept as well; setting ``doc`` to None
+    (the engine keeps only the page's summary from then on) drops them.
     """
 
-    __slots__ = ("doc", "_text", "_bstarts", "starts", "counts", "hidden", "_where", "_wnames", "_pidx", "_pstart",
+    __slots__ = ("_doc", "_segs", "_view", "_text", "_bstarts", "starts", "counts", "hidden", "_where", "_wnames", "_pidx", "_pstart",
                  "_psrc", "_table", "_ids", "_spaced", "_last")
 
     def __init__(self, doc: Document, segs: list[Segment], text: str, found_tokens: list[str],
                  spaced: bytes, counts: Counter, hidden: list[tuple[int, int]], distinct=None):
-        self.doc = doc
+        self._doc = doc
+        self._segs: list[Segment] | None = segs
+        self._view: _Segments | None = None
         self.counts = counts
         self.hidden = hidden
         texts = list(map(_TEXT, segs))
@@ -106,10 +110,25 @@ class DocText:
         return list(map(_SPACED.__getitem__, self._spaced))
 
     @property
-    def segments(self) -> _Segments:
-        return _Segments(self)
+    def doc(self) -> Document:
+        return self._doc
+
+    @doc.setter
+    def doc(self, doc: Document) -> None:
+        self._doc = doc
+        if doc is None:
+            self._segs = None  # detached: the compact form only (segments made when asked for)
+
+    @property
+    def segments(self) -> list[Segment] | _Segments:
+        if self._segs is not None:
+            return self._segs
+        if self._view is None:
+            self._view = _Segments(self)
+        return self._view
 
     def segment(self, si: int) -> Segment:
+        """Segment ``si`` (0 <= si < len(starts)), made from the arrays unless it was the last one made."""
         last = self._last
         if last is not None and last[0] == si:
             return last[1]
@@ -124,7 +143,7 @@ class DocText:
         return seg
 
     def __getstate__(self):
-        return {k: getattr(self, k) for k in self.__slots__ if k != "_last"}
+        return {k: getattr(self, k) for k in self.__slots__ if k not in ("_last", "_view")}
 
     def __setstate__(self, state) -> None:
         for k, v in state.items():
@@ -132,6 +151,7 @@ class DocText:
         self._table = list(map(sys.intern, self._table))  # shared with the other pages' again
         self.counts = Counter(dict(zip(map(sys.intern, self.counts), self.counts.values(), strict=True)))
         self._last = None
+        self._view = None
 
     def segment_of(self, off: int) -> tuple[int, int]:
         """(segment index, offset inside that segment) of an offset in ``text``."""
@@ -193,14 +213,18 @@ class _Segments(Sequence):
         return len(self._dt.starts)
 
     def __getitem__(self, si):
+        dt = self._dt
+        last = dt._last
+        if last is not None and last[0] == si:  # the common case: the segment asked for just before
+            return last[1]
         if isinstance(si, slice):
             return [self[i] for i in range(*si.indices(len(self)))]
-        n = len(self._dt.starts)
+        n = len(dt.starts)
         if si < 0:
             si += n
         if not 0 <= si < n:
             raise IndexError("segment index out of range")
-        return self._dt.segment(si)
+        return dt.segment(si)
 
     def __iter__(self):
         for si in range(len(self._dt.starts)):
