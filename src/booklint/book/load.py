@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import signal
 import threading
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 
@@ -218,12 +219,14 @@ def load_book(root: Path, *, include: list[str] | None = None, exclude: list[str
     return book_from(root, files, docs, fm, dialect=dialect, slugger=slugger)
 
 
-HEAVY = ("tokens", "inline", "prose")  # what a page summary leaves out
+#: what a page summary leaves out: the token streams, and what no rule reads of another page
+#: (at 50x the math alone is 22 MB); tests/core/test_jobs_and_cache.py holds the rules to it
+HEAVY = ("tokens", "inline", "prose", "math", "comments")
 
 
 class PageSummary(Document):
-    """A parsed page without its token streams (``HEAVY``): what the book keeps of a page
-    whose own rules already ran, for the rules and reports that still read it. Reading a
+    """A parsed page without its token streams and the like (``HEAVY``): what the book keeps of
+    a page whose own rules already ran, for the rules and reports that still read it. Reading a
     left-out field parses the page again (counted in ``PageSummary.reparsed``), so a reader
     gets the same answer either way, only slower."""
 
@@ -239,12 +242,39 @@ class PageSummary(Document):
         return self.__dict__[name]
 
 
+class _LeanSource(Source):
+    """A page's Source as a summary keeps it: the line index as an array of offsets, and the
+    bytes only when they are not simply the text's UTF-8 (no BOM, CR or bad byte), else made
+    again when asked for. A big book's pages are kept to the end of the run."""
+
+    @property  # type: ignore[override]
+    def raw(self) -> bytes:
+        kept = self.__dict__.get("raw")
+        return kept if kept is not None else self.text.encode("utf-8")
+
+    @raw.setter
+    def raw(self, value: bytes) -> None:
+        self.__dict__["raw"] = value
+
+
+def _lean_source(src: Source) -> Source:
+    if type(src) is not Source:
+        return src
+    out = _LeanSource.__new__(_LeanSource)
+    out.__dict__.update(src.__dict__)
+    if src.raw == src.text.encode("utf-8"):
+        out.__dict__["raw"] = None
+    out.__dict__["_starts"] = array("I", src._starts)  # offsets under MAX_FILE; bisect reads an array
+    return out
+
+
 def summarize(doc: Document) -> Document:
     """``doc`` as a :class:`PageSummary` (a page whose parse was given up stays as it is)."""
     if any(n.kind == "parse-timeout" for n in doc.notes):
         return doc
     out = PageSummary.__new__(PageSummary)
     out.__dict__.update({k: v for k, v in doc.__dict__.items() if k not in HEAVY})
+    out.__dict__["source"] = _lean_source(doc.source)
     return out
 
 

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import bisect
 import sys
+from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, chain, count
+from operator import add, attrgetter, itemgetter
 from typing import Any
 
 from ..document.model import Document
@@ -30,19 +33,125 @@ _TOKEN_CHARS = frozenset("-_")
 
 
 
-@dataclass
 class DocText:
-    """One chapter's prose as tokens."""
+    """One chapter's prose as tokens, kept compact: a big book keeps one of these a page until
+    the end of the run, for the book-wide rules.
 
-    doc: Document
-    segments: list[Segment]
-    text: str  # the segments' texts joined by NUL
-    starts: list[int]  # where each segment begins in ``text``
-    tokens: list[str]  # in order
-    spaced: list[str]  # " " when one space leads from this token to the next
-    dotted: list[str]  # "." when the token follows a dot (`.bashrc`)
-    counts: Counter  # token → uses (tokens after a dot, or inside `name [at] host`, left out)
-    hidden: list[tuple[int, int]]  # obfuscated e-mail addresses, in ``text`` offsets
+    ``text`` is the segments' texts joined by NUL; the segments themselves are made on demand
+    from flat arrays (:attr:`segments`), and the token stream is one small integer a token into
+    the page's table of distinct tokens (:attr:`tokens`, :attr:`spaced` make the lists when a rule
+    asks). ``counts`` is token → uses (tokens after a dot, or inside `name [at] host`, left out).
+    While the page's own rules run, its Segment objects are kept as well; setting ``doc`` to None
+    (the engine keeps only the page's summary from then on) drops them.
+    """
+
+    __slots__ = ("_doc", "_segs", "_view", "_text", "_bstarts", "starts", "counts", "hidden", "_where", "_wnames", "_pidx", "_pstart",
+                 "_psrc", "_table", "_ids", "_spaced", "_last")
+
+    def __init__(self, doc: Document, segs: list[Segment], text: str, found_tokens: list[str],
+                 spaced: bytes, counts: Counter, hidden: list[tuple[int, int]], distinct=None):
+        self._doc = doc
+        self._segs: list[Segment] | None = segs
+        self._view: _Segments | None = None
+        self.counts = counts
+        self.hidden = hidden
+        texts = list(map(_TEXT, segs))
+        # where each segment begins in ``text``
+        self.starts = array("I", map(add, accumulate(map(len, texts[:-1]), initial=0), count()) if segs else ())
+        self._text: str | bytes = text
+        self._bstarts = self.starts
+        if not text.isascii():  # a str takes 2 or 4 bytes a character for all if one needs them
+            utf8 = text.encode("utf-8", _SURR)
+            if len(utf8) + 64 < (sys.getsizeof(text) - sys.getsizeof("")) * 2 // 3:  # not Russian, say
+                self._text = utf8  # and each segment's place in it:
+                sizes = map(len, map(_encode, texts[:-1]))
+                self._bstarts = array("I", map(add, accumulate(sizes, initial=0), count()))
+        # segment i's pieces are _pstart/_psrc[_pidx[i]:_pidx[i + 1]]
+        self._pidx = array("I", accumulate(map(len, map(_STARTS, segs)), initial=0))
+        self._pstart = array("I", chain.from_iterable(map(_STARTS, segs)))
+        self._psrc = array("I", chain.from_iterable(map(_SRC, segs)))
+        wheres = list(map(_WHERE, segs))
+        wnames = dict.fromkeys(wheres)
+        for i, w in enumerate(wnames):
+            wnames[w] = i
+        self._where = bytes(map(wnames.__getitem__, wheres))
+        self._wnames = tuple(wnames)
+        self._spaced = spaced  # 1 when one space leads from this token to the next
+        self._set_tokens(found_tokens, distinct)
+        self._last: tuple[int, Segment] | None = None
+
+    def _set_tokens(self, toks, distinct=None) -> None:
+        """The token stream ``toks`` as ids into a table of its distinct tokens (``distinct``: a
+        mapping whose keys are those tokens, when the caller has one)."""
+        table = self._table = list(map(sys.intern, dict.fromkeys(toks) if distinct is None else distinct))
+        index = dict(zip(table, range(len(table)), strict=True))
+        self._ids = array("H" if len(table) < 1 << 16 else "I", map(index.__getitem__, toks))
+
+    @property
+    def text(self) -> str:
+        """The segments' texts joined by NUL."""
+        t = self._text
+        return t if type(t) is str else t.decode("utf-8", _SURR)
+
+    @property
+    def tokens(self) -> list[str]:
+        """The page's tokens, in order (a new list each time)."""
+        return list(map(self._table.__getitem__, self._ids))
+
+    @tokens.setter
+    def tokens(self, toks: list[str]) -> None:
+        if len(toks) == len(self._ids) and toks == self.tokens:
+            return  # the same stream (the engine hands back the tokens interned, as they are already)
+        self._set_tokens(toks)
+
+    @property
+    def spaced(self) -> list[str]:
+        """" " when one space leads from a token to the next, else "" (a new list each time)."""
+        return list(map(_SPACED.__getitem__, self._spaced))
+
+    @property
+    def doc(self) -> Document:
+        return self._doc
+
+    @doc.setter
+    def doc(self, doc: Document) -> None:
+        self._doc = doc
+        if doc is None:
+            self._segs = None  # detached: the compact form only (segments made when asked for)
+
+    @property
+    def segments(self) -> list[Segment] | _Segments:
+        if self._segs is not None:
+            return self._segs
+        if self._view is None:
+            self._view = _Segments(self)
+        return self._view
+
+    def segment(self, si: int) -> Segment:
+        """Segment ``si`` (0 <= si < len(starts)), made from the arrays unless it was the last one made."""
+        last = self._last
+        if last is not None and last[0] == si:
+            return last[1]
+        t, starts = self._text, self._bstarts
+        a = starts[si]
+        b = starts[si + 1] - 1 if si + 1 < len(starts) else len(t)
+        p, q = self._pidx[si], self._pidx[si + 1]
+        seg = Segment(t[a:b] if type(t) is str else t[a:b].decode("utf-8", _SURR), self._wnames[self._where[si]],
+                      self._pstart[p:q].tolist(),
+                      self._psrc[p:q].tolist())
+        self._last = (si, seg)
+        return seg
+
+    def __getstate__(self):
+        return {k: getattr(self, k) for k in self.__slots__ if k not in ("_last", "_view")}
+
+    def __setstate__(self, state) -> None:
+        for k, v in state.items():
+            setattr(self, k, v)
+        self._table = list(map(sys.intern, self._table))  # shared with the other pages' again
+        self.counts = Counter(dict(zip(map(sys.intern, self.counts), self.counts.values(), strict=True)))
+        self._last = None
+        self._view = None
 
     def segment_of(self, off: int) -> tuple[int, int]:
         """(segment index, offset inside that segment) of an offset in ``text``."""
@@ -54,20 +163,72 @@ class DocText:
         s = self.text
         n = len(s)
         out: list[tuple[str, int]] = []
+        counts = self.counts
+        hidden = self.hidden
+        find = s.find
+        plain = _PLAIN
         for tok in wanted:
-            if tok not in self.counts:
+            if tok not in counts:
                 continue
             k = len(tok)
-            i = s.find(tok)
+            i = find(tok)
             while i != -1:
-                if _starts_token(s, i) and _ends_token(s, i + k, n) and not self._hidden(i):
-                    out.append((tok, i))
-                i = s.find(tok, i + 1)
-        out.sort(key=lambda x: x[1])
+                # the common case inline: a space, NUL or punctuation that is no glue on both sides
+                j = i + k
+                if ((s[i - 1] in plain if i else True) and (s[j] in plain if j < n else True)
+                        or _starts_token(s, i) and _ends_token(s, j, n)):
+                    if not hidden or not any(a <= i < b for a, b in hidden):
+                        out.append((tok, i))
+                i = find(tok, i + 1)
+        out.sort(key=_second)
         return out
 
-    def _hidden(self, i: int) -> bool:
-        return bool(self.hidden) and any(a <= i < b for a, b in self.hidden)
+
+_SPACED = ("", " ")
+_SURR = "surrogatepass"
+
+
+def _encode(t: str) -> bytes:
+    return t.encode("utf-8", _SURR)
+
+
+_TEXT, _WHERE, _STARTS, _SRC = attrgetter("text"), attrgetter("where"), attrgetter("_starts"), attrgetter("_src")
+
+
+_first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
+# characters that end a token on either side whatever is around them: not a letter or digit, not
+# `-` or `_`, not glue (words.GLUE)
+_PLAIN = frozenset(" \0\t\n,;!?()[]{}<>\"*|") - set(GLUE)
+
+
+class _Segments(Sequence):
+    """A page's segments, each made when asked for (:meth:`DocText.segment`)."""
+
+    __slots__ = ("_dt",)
+
+    def __init__(self, dt: DocText):
+        self._dt = dt
+
+    def __len__(self) -> int:
+        return len(self._dt.starts)
+
+    def __getitem__(self, si):
+        dt = self._dt
+        last = dt._last
+        if last is not None and last[0] == si:  # the common case: the segment asked for just before
+            return last[1]
+        if isinstance(si, slice):
+            return [self[i] for i in range(*si.indices(len(self)))]
+        n = len(dt.starts)
+        if si < 0:
+            si += n
+        if not 0 <= si < n:
+            raise IndexError("segment index out of range")
+        return dt.segment(si)
+
+    def __iter__(self):
+        for si in range(len(self._dt.starts)):
+            yield self._dt.segment(si)
 
 
 def _starts_token(s: str, i: int) -> bool:
@@ -107,7 +268,7 @@ class Vocabulary:
     cyrillic: Counter = field(default_factory=Counter)  # lower-cased Cyrillic words → uses
     forms: dict[str, dict[str, int]] = field(default_factory=dict)  # lower → {written form: uses}
     in_tokens: dict[str, set[str]] = field(default_factory=dict)  # lower word → tokens holding it
-    _phrases: str | None = None
+    _phrases: bytes | None = None
 
     def count(self, lower: str) -> int:
         return self.latin.get(lower, 0) or self.cyrillic.get(lower, 0)
@@ -130,17 +291,40 @@ class Vocabulary:
     def phrase_used(self, phrase: str) -> bool:
         """Does the book's prose contain ``phrase`` (lower case, words separated by one space)?"""
         if self._phrases is None:
-            self._phrases = "\n".join(" ".join(dt.text.lower().split()) for dt in self.docs.values())
+            # the pages' prose, lower case, one space between words, one page a line; as UTF-8,
+            # where a match of the phrase's bytes is a match of its characters (a str would take
+            # four bytes a character for the whole book if one page has an emoji)
+            self._phrases = b"\n".join(" ".join(dt.text.lower().split()).encode("utf-8", _SURR)
+                                        for dt in self.docs.values())
         hay = self._phrases
-        i = hay.find(phrase)
-        n = len(phrase)
+        want = phrase.encode("utf-8", _SURR)
+        i = hay.find(want)
+        n = len(want)
+        end = len(hay)
         while i != -1:
-            before = hay[i - 1] if i else " "
-            after = hay[i + n] if i + n < len(hay) else " "
-            if not before.isalnum() and not after.isalnum():
+            if not _char_before(hay, i).isalnum() and not _char_at(hay, i + n, end).isalnum():
                 return True
-            i = hay.find(phrase, i + 1)
+            i = hay.find(want, i + 1)
         return False
+
+
+def _char_before(b: bytes, i: int) -> str:
+    """The character that ends just before byte ``i`` of UTF-8 ``b`` (" " at the start)."""
+    if i == 0:
+        return " "
+    k = i - 1
+    while k > 0 and i - k < 4 and 0x80 <= b[k] < 0xC0:  # continuation bytes
+        k -= 1
+    return b[k:i].decode("utf-8", _SURR)
+
+
+def _char_at(b: bytes, i: int, n: int) -> str:
+    """The character that starts at byte ``i`` of UTF-8 ``b`` (" " at the end)."""
+    if i >= n:
+        return " "
+    c = b[i]
+    size = 1 if c < 0x80 else 2 if c < 0xE0 else 3 if c < 0xF0 else 4
+    return b[i:i + size].decode("utf-8", _SURR)
 
 
 def vocabulary(book: Any) -> Vocabulary:
@@ -171,29 +355,26 @@ def seed_vocabulary(book: Any, texts: dict[str, DocText]) -> None:
 
 def _doc_text(doc: Document) -> DocText:
     segs = segments(doc)
-    starts = []
-    pos = 0
-    for seg in segs:
-        starts.append(pos)
-        pos += len(seg.text) + 1
-    text = "\0".join(seg.text for seg in segs)
-    found = TOKEN.findall(text)
-    # one str object a distinct token (findall makes one an occurrence): 150 MB less on a 50x book
-    tokens = list(map(sys.intern, [t for _d, t, _s in found]))
-    dotted = [d for d, _t, _s in found]
-    spaced = [sp for _d, _t, sp in found]
+    text = "\0".join(map(_TEXT, segs))
+    found = TOKEN.findall(text)  # (dot before, token, one space after)
+    tokens = list(map(_second, found))
     hidden = hidden_ranges(text)
+    every = Counter(tokens)  # every distinct token, in order of first use
     if hidden:  # rare: count token by token, leaving the hidden ones out
         counts: Counter = Counter()
         for m in TOKEN.finditer(text):
             if not m.group(1) and not any(a <= m.start(2) < b for a, b in hidden):
                 counts[m.group(2)] += 1
+    elif any(map(_first, found)):
+        counts = every.copy()
+        counts.subtract(t for d, t, _s in found if d)
+        counts = +counts
     else:
-        counts = Counter(tokens)
-        if any(dotted):
-            counts.subtract(t for d, t, _s in found if d)
-            counts = +counts
-    return DocText(doc, segs, text, starts, tokens, spaced, dotted, counts, hidden)
+        counts = every
+    # the keys as the one str object of each distinct token (findall makes one a use): shared by
+    # every page, and with their token tables
+    counts = Counter(dict(zip(map(sys.intern, counts), counts.values(), strict=True)))
+    return DocText(doc, segs, text, tokens, bytes(map(len, map(_third, found))), counts, hidden, every)
 
 
 def work_vocabulary(book: Any, scope: str, work: str) -> Vocabulary:
