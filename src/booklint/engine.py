@@ -11,7 +11,6 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from sys import intern
 
 from .book import load
 from .book.discover import BookFiles, discover, find_root
@@ -551,8 +550,6 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
     def done(batch: list[_Page]) -> None:
         for pg in batch:
             pages[pg.rel] = pg
-            if pg.text is not None:  # one string a distinct word, not one a use: a big book's tokens are millions
-                pg.text.tokens = [intern(t) for t in pg.text.tokens]  # type: ignore[attr-defined]
         gc.freeze()  # the pages kept so far live to the end: the collector need not walk them again and again
         if progress is not None:
             progress("parse", len(pages), total)

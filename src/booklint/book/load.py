@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import signal
 import threading
-from array import array
 from collections.abc import Callable
 from pathlib import Path
 
@@ -242,39 +241,12 @@ class PageSummary(Document):
         return self.__dict__[name]
 
 
-class _LeanSource(Source):
-    """A page's Source as a summary keeps it: the line index as an array of offsets, and the
-    bytes only when they are not simply the text's UTF-8 (no BOM, CR or bad byte), else made
-    again when asked for. A big book's pages are kept to the end of the run."""
-
-    @property  # type: ignore[override]
-    def raw(self) -> bytes:
-        kept = self.__dict__.get("raw")
-        return kept if kept is not None else self.text.encode("utf-8")
-
-    @raw.setter
-    def raw(self, value: bytes) -> None:
-        self.__dict__["raw"] = value
-
-
-def _lean_source(src: Source) -> Source:
-    if type(src) is not Source:
-        return src
-    out = _LeanSource.__new__(_LeanSource)
-    out.__dict__.update(src.__dict__)
-    if src.raw == src.text.encode("utf-8"):
-        out.__dict__["raw"] = None
-    out.__dict__["_starts"] = array("I", src._starts)  # offsets under MAX_FILE; bisect reads an array
-    return out
-
-
 def summarize(doc: Document) -> Document:
     """``doc`` as a :class:`PageSummary` (a page whose parse was given up stays as it is)."""
     if any(n.kind == "parse-timeout" for n in doc.notes):
         return doc
     out = PageSummary.__new__(PageSummary)
     out.__dict__.update({k: v for k, v in doc.__dict__.items() if k not in HEAVY})
-    out.__dict__["source"] = _lean_source(doc.source)
     return out
 
 
