@@ -554,16 +554,15 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
         if progress is not None:
             progress("parse", len(pages), total)
 
-    if jobs > 1 and _markdown_bytes(root, todo) < PARALLEL_MIN_BYTES:
-        jobs = 1
+    parse_jobs = jobs if jobs > 1 and _markdown_bytes(root, todo) >= PARALLEL_MIN_BYTES else 1  # the pages to parse
     global _PAGES
     _PAGES = (shell, cfg, doc_rules, set(checked), want_text, cfg.parse_timeout, pstore, keys)
     try:
-        if jobs > 1 and len(todo) > 2 and (pool := _fork_pool(min(jobs, len(todo)))) is not None:
+        if parse_jobs > 1 and len(todo) > 2 and (pool := _fork_pool(min(parse_jobs, len(todo)))) is not None:
             from concurrent.futures import as_completed
             from concurrent.futures.process import BrokenProcessPool
 
-            batches = _page_batches(root, todo, jobs)
+            batches = _page_batches(root, todo, parse_jobs)
             # the biggest page here first: the rules' shipped data (TeX tables, word lists) and
             # lazy imports are then loaded once, and the workers inherit them
             first, batches[0] = batches[0][0], batches[0][1:]

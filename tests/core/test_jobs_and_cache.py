@@ -386,6 +386,27 @@ def test_a_book_wide_worker_that_dies_costs_time_not_findings(make_book, monkeyp
     assert "T002" in seen  # and were done again here, after the pool broke
 
 
+def test_one_changed_page_still_shares_the_book_wide_work(make_book, monkeypatch, tmp_path):
+    files = {f"ch{i}.md": f"# Chapter {i}\n\nA TPU v5e here, a TPUv5e there, see [x](ch{i + 1}.md#nope).\n"
+             for i in range(12)}
+    book = make_book(files)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 200)  # more than the changed page, less than the book
+    _run(book, jobs=2, cache=True)
+    (book / "ch3.md").write_text("# Chapter 3\n\nThe the TPU v5e.\n", encoding="utf-8")
+    parent = os.getpid()
+    real = engine._call
+
+    def marked(r, book_, config, subject, out):
+        if os.getpid() != parent and r.scope == "book":
+            (tmp_path / f"worker-{os.getpid()}").touch()
+        return real(r, book_, config, subject, out)
+
+    monkeypatch.setattr(engine, "_call", marked)
+    got = _run(book, jobs=2, cache=True)
+    assert list(tmp_path.glob("worker-*"))  # one page parsed again, but the book-wide rules in workers
+    assert got == _run(book, jobs=1)
+
+
 def test_book_wide_rules_in_workers_keep_the_plain_order(make_book):
     files = {f"ch{i}.md": f"# Chapter {i}\n\nA TPU v5e here, a TPUv5e there, see [x](ch{i + 1}.md#nope).\n"
              for i in range(12)}
