@@ -21,9 +21,10 @@ chapter edited since the last run). The peers keep no cache here, so their three
 same work; they are timed all the same, interleaved with booklint's runs: every round runs each
 tool once in each mode, so a busy machine slows all tools alike. Figures are medians of the
 rounds; MB/s is Markdown bytes over wall time; "peak MB" is the largest proportional set size
-of the whole process tree (sampled every 20 ms; a page shared by forked workers counts once,
-split among them) and "1 proc" the largest resident set of any one process (at least its peak
-from wait4); cpu s is the tree's user + system time (steadier than wall time on a
+of the whole process tree (sampled every 200 ms: reading it slows the process down; a page
+shared by forked workers counts once, split among them) and "1 proc" the largest resident set
+of any one process (sampled every 20 ms, and at least its peak from wait4); cpu s is the tree's
+user + system time (steadier than wall time on a
 shared machine); "booklint/tool" is booklint's median wall time over the tool's in the same mode.
 """
 
@@ -88,11 +89,13 @@ def _tree(root: int) -> list[int]:
     return out
 
 
-def _memory(pids: list[int]) -> tuple[int, int]:
-    """The tree's proportional set size (each shared page split among the processes that map it:
-    forked workers' inherited pages count once) and the largest single process's resident set,
-    in bytes."""
-    pss = largest = 0
+def _memory(pids: list[int], proportional: bool) -> tuple[int, int]:
+    """The tree's memory and the largest single process's resident set, in bytes. The tree's
+    is its proportional set size when ``proportional`` (each shared page split among the
+    processes that map it: forked workers' inherited pages count once), else the sum of the
+    resident sets (reading smaps_rollup walks a process's page tables, which slows it down:
+    the sampler asks for it only every tenth time)."""
+    tree = largest = 0
     for p in pids:
         try:
             with open(f"/proc/{p}/statm", "rb") as f:
@@ -100,13 +103,16 @@ def _memory(pids: list[int]) -> tuple[int, int]:
         except (OSError, IndexError, ValueError):
             continue
         largest = max(largest, rss)
+        if not proportional:
+            tree += rss
+            continue
         try:
             with open(f"/proc/{p}/smaps_rollup", "rb") as f:
                 line = next(ln for ln in f if ln.startswith(b"Pss:"))
-            pss += int(line.split()[1]) * 1024
+            tree += int(line.split()[1]) * 1024
         except (OSError, StopIteration, IndexError, ValueError):
-            pss += rss
-    return pss, largest
+            tree += rss
+    return tree, largest
 
 
 def measure(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float, int, float, float]:
@@ -118,9 +124,13 @@ def measure(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float, int, fl
     done = threading.Event()
 
     def sample() -> None:
+        n = 0
         while not done.is_set():
-            pss, largest = _memory(_tree(p.pid))
-            peak[0], peak[1] = max(peak[0], pss), max(peak[1], largest)
+            pss, largest = _memory(_tree(p.pid), proportional=n % 10 == 0)
+            if n % 10 == 0:
+                peak[0] = max(peak[0], pss)
+            peak[1] = max(peak[1], largest)
+            n += 1
             done.wait(0.02)
 
     th = threading.Thread(target=sample, daemon=True)
