@@ -193,12 +193,16 @@ class Cache:
             return None
 
     def put(self, key: str, value: Any, *, trim: bool = True) -> bool:
-        p = self._path(key)
-        if p is None:
-            return False
         try:
             body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:
+            return False
+        return self.put_pickled(key, body, trim=trim)
+
+    def put_pickled(self, key: str, body: bytes, *, trim: bool = True) -> bool:
+        """:meth:`put` of a value the caller pickled already (and may send elsewhere too)."""
+        p = self._path(key)
+        if p is None:
             return False
         magic = MAGIC
         if self.compress:

@@ -474,15 +474,27 @@ def _one_page(book: Book, config: Config, doc_rules: list[Rule], checked: set[st
     return _Page(rel, data, open_end, found, deferred, internal, load.summarize(doc), text)
 
 
-def _pages_work(rels: list[str]) -> list[_Page]:
+def _pages_work(rels: list[str], ship: bool = False) -> list[_Page | bytes]:
+    """Each page parsed and checked (:func:`_one_page`), and stored in the page cache if there
+    is one. With ``ship`` (a worker's batch) and a cache, a page comes back as the bytes the
+    cache stored: pickled once, for the cache and for the trip to the main process."""
     assert _PAGES is not None
     book, config, doc_rules, checked, want_text, budget, pstore, keys = _PAGES
-    out = []
+    out: list[_Page | bytes] = []
     for rel in rels:
         pg = _one_page(book, config, doc_rules, checked, want_text, rel, budget)
-        if pstore is not None:
-            pstore.put(keys[rel], pg, trim=False)
-        out.append(pg)
+        if pstore is None:
+            out.append(pg)
+            continue
+        import pickle
+
+        try:
+            body = pickle.dumps(pg, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # cannot be stored: sent as it is
+            out.append(pg)
+            continue
+        pstore.put_pickled(keys[rel], body, trim=False)
+        out.append(body if ship else pg)
     return out
 
 
@@ -547,8 +559,12 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
                 pstore.touch(k)
     todo = [rel for rel in rels if rel not in pages]
 
-    def done(batch: list[_Page]) -> None:
+    def done(batch: list[_Page | bytes]) -> None:
         for pg in batch:
+            if isinstance(pg, bytes):
+                import pickle
+
+                pg = pickle.loads(pg)
             pages[pg.rel] = pg
         gc.freeze()  # the pages kept so far live to the end: the collector need not walk them again and again
         if progress is not None:
@@ -569,7 +585,7 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
             done(_pages_work([first]))
             try:
                 with pool:
-                    futures = [pool.submit(_pages_work, b) for b in batches if b]
+                    futures = [pool.submit(_pages_work, b, True) for b in batches if b]
                     for fut in as_completed(futures):
                         try:
                             done(fut.result())
