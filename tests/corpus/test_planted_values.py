@@ -217,6 +217,11 @@ def _found(findings) -> set[tuple[str, int, str]]:
     return {(f.path, f.line, f.code) for f in findings}
 
 
+def _said(findings) -> set[tuple[str, int, str, str]]:
+    """Each finding as its place, code and message (a message names the word it is about)."""
+    return {(f.path, f.line, f.code, f.message) for f in findings}
+
+
 @needs_corpus
 @pytest.mark.parametrize("name", ["scaling-book-en", "scaling-book-ru", "iclr-blogposts-2023"])
 def test_planted_values_are_found(name, copy_book, capsys):
@@ -225,21 +230,26 @@ def test_planted_values_are_found(name, copy_book, capsys):
     print(f"plant seed: {seed} (replay with BOOKLINT_PLANT_SEED={seed})")
     rng = random.Random(seed)
     root = copy_book(name)
-    base = _found(lint(root, isolated=True))
+    before = lint(root, isolated=True)
+    base = _found(before)
     plants = _places(load_book(root), rng)
     drawn, sure = _bib_plants(root, rng)
     bib_sure = {(p.rel, p.offset) for p in sure}
     _apply(root, plants + drawn)
-    got = _found(lint(root, isolated=True)) - base
+    after = lint(root, isolated=True)
+    got = _found(after) - base
+    # a plant's line may hold a finding of its code already (a name S001 flags): the new one
+    # differs in its message
+    new = {said[:3] for said in _said(after) - _said(before)} | got
     planted_lines = {(p.rel, p.line) for p in plants + drawn}
     mirrored = {(p.rel, line, "B008") for p in drawn for line in p.mirrors}
     elsewhere = sorted(f for f in got if (f[0], f[1]) not in planted_lines and f not in mirrored)
     assert not elsewhere, f"findings away from the plants (seed {seed}): {elsewhere}"
     per_class: dict[str, list[bool]] = defaultdict(list)
     for p in plants:
-        per_class[p.cls].append(any((p.rel, p.line, c) in got for c in p.codes))
+        per_class[p.cls].append(any((p.rel, p.line, c) in new for c in p.codes))
     for p in drawn:
-        hit = (p.rel, p.line, "B020") in got
+        hit = (p.rel, p.line, "B020") in new
         per_class["B020 (any name)"].append(hit)
         if (p.rel, p.offset) in bib_sure:
             per_class["B020"].append(hit)
@@ -250,5 +260,5 @@ def test_planted_values_are_found(name, copy_book, capsys):
         if cls == "B020 (any name)":
             continue  # most real names are ones no frequency source is sure of: reported, not judged
         missed = [(p.rel, p.line, p.text) for p in plants + sure if p.cls == cls
-                  and not any((p.rel, p.line, c) in got for c in p.codes)]
+                  and not any((p.rel, p.line, c) in new for c in p.codes)]
         assert sum(hits) >= 0.95 * len(hits), f"{cls}: {sum(hits)}/{len(hits)} found (seed {seed}); missed {missed}"
