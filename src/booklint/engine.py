@@ -585,8 +585,8 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
             done(_pages_work([first]))
             try:
                 with pool:
-                    futures = [pool.submit(_pages_work, b, True) for b in batches if b]
-                    for fut in as_completed(futures):
+                    # no list of the futures kept here: each holds its pages' bytes until dropped
+                    for fut in as_completed([pool.submit(_pages_work, b, True) for b in batches if b]):
                         try:
                             done(fut.result())
                         except BrokenProcessPool:
