@@ -21,7 +21,8 @@ chapter edited since the last run). The peers keep no cache here, so their three
 same work; they are timed all the same, interleaved with booklint's runs: every round runs each
 tool once in each mode, so a busy machine slows all tools alike. Figures are medians of the
 rounds; MB/s is Markdown bytes over wall time; "peak MB" is the largest proportional set size
-of the whole process tree (sampled every 200 ms: reading it slows the process down; a page
+of the whole process tree (sampled every 200 ms and when a process has grown by 5%: reading it
+slows the process down; a page
 shared by forked workers counts once, split among them) and "1 proc" the largest resident set
 of any one process (sampled every 20 ms, and at least its peak from wait4); cpu s is the tree's
 user + system time (steadier than wall time on a
@@ -126,9 +127,10 @@ def measure(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float, int, fl
     def sample() -> None:
         n = 0
         while not done.is_set():
-            pss, largest = _memory(_tree(p.pid), proportional=n % 10 == 0)
-            if n % 10 == 0:
-                peak[0] = max(peak[0], pss)
+            pids = _tree(p.pid)
+            _, largest = _memory(pids, proportional=False)
+            if n % 10 == 0 or largest > peak[1] * 1.05:  # and whenever a process has grown
+                peak[0] = max(peak[0], _memory(pids, proportional=True)[0])
             peak[1] = max(peak[1], largest)
             n += 1
             done.wait(0.02)
