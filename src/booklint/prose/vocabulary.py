@@ -98,12 +98,6 @@ class DocText:
         """The page's tokens, in order (a new list each time)."""
         return list(map(self._table.__getitem__, self._ids))
 
-    @tokens.setter
-    def tokens(self, toks: list[str]) -> None:
-        if len(toks) == len(self._ids) and toks == self.tokens:
-            return  # the same stream (the engine hands back the tokens interned, as they are already)
-        self._set_tokens(toks)
-
     @property
     def spaced(self) -> list[str]:
         """" " when one space leads from a token to the next, else "" (a new list each time)."""
