@@ -109,6 +109,14 @@ def others_digest(root: Path, others: Iterable[str]) -> str:
     return h.hexdigest()
 
 
+def dumps(value: Any) -> bytes | None:
+    """``value`` pickled as an entry holds it, or None when it cannot be pickled."""
+    try:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return None
+
+
 def run_key(*parts: Any) -> str:
     """One key from the parts' ``repr`` (each part must have a stable one)."""
     h = hashlib.sha256()
@@ -193,11 +201,8 @@ class Cache:
             return None
 
     def put(self, key: str, value: Any, *, trim: bool = True) -> bool:
-        try:
-            body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:
-            return False
-        return self.put_pickled(key, body, trim=trim)
+        body = dumps(value)
+        return body is not None and self.put_pickled(key, body, trim=trim)
 
     def put_pickled(self, key: str, body: bytes, *, trim: bool = True) -> bool:
         """:meth:`put` of a value the caller pickled already (and may send elsewhere too)."""

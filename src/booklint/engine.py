@@ -354,26 +354,17 @@ def _per_file(book: Book, config: Config, rules_of: dict[str, list[Rule]], check
     total = len(checked)
     if jobs > 1 and sum(len(book.docs[rel].text) for rel in checked) < PARALLEL_MIN_BYTES:
         jobs = 1
-    if jobs > 1 and total > 1 and (pool := _fork_pool(min(jobs, total))) is not None:
-        from concurrent.futures import as_completed
-        from concurrent.futures.process import BrokenProcessPool
+    if jobs > 1 and total > 1:
+        def take(batch: list[tuple[str, list[tuple[str, list[Finding]]], int]]) -> None:
+            for rel, got, n in batch:
+                out[rel] = (got, n)
+            if progress is not None:
+                progress("check", len(out), total)
 
         global _WORK
         _WORK = (book, config, rules_of)
         try:
-            with pool:
-                futures = [pool.submit(_work, batch) for batch in _batches(book, checked, jobs)]
-                for fut in as_completed(futures):
-                    try:
-                        batch = fut.result()
-                    except BrokenProcessPool:
-                        break
-                    for rel, got, n in batch:
-                        out[rel] = (got, n)
-                    if progress is not None:
-                        progress("check", len(out), total)
-        except (OSError, BrokenProcessPool):
-            pass  # no processes to be had: the rest is checked below, in this process
+            _in_workers(min(jobs, total), _work, [(b,) for b in _batches(book, checked, jobs)], take)
         finally:
             _WORK = None
     for rel in checked:
@@ -480,17 +471,13 @@ def _pages_work(rels: list[str], ship: bool = False) -> list[_Page | bytes]:
     cache stored: pickled once, for the cache and for the trip to the main process."""
     assert _PAGES is not None
     book, config, doc_rules, checked, want_text, budget, pstore, keys = _PAGES
+    if pstore is not None:
+        from . import cache
     out: list[_Page | bytes] = []
     for rel in rels:
         pg = _one_page(book, config, doc_rules, checked, want_text, rel, budget)
-        if pstore is None:
-            out.append(pg)
-            continue
-        import pickle
-
-        try:
-            body = pickle.dumps(pg, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # cannot be stored: sent as it is
+        body = None if pstore is None else cache.dumps(pg)
+        if body is None:  # no cache, or a page it cannot hold: sent as it is
             out.append(pg)
             continue
         pstore.put_pickled(keys[rel], body, trim=False)
@@ -574,25 +561,13 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
     global _PAGES
     _PAGES = (shell, cfg, doc_rules, set(checked), want_text, cfg.parse_timeout, pstore, keys)
     try:
-        if parse_jobs > 1 and len(todo) > 2 and (pool := _fork_pool(min(parse_jobs, len(todo)))) is not None:
-            from concurrent.futures import as_completed
-            from concurrent.futures.process import BrokenProcessPool
-
+        if parse_jobs > 1 and len(todo) > 2:
             batches = _page_batches(root, todo, parse_jobs)
             # the biggest page here first: the rules' shipped data (TeX tables, word lists) and
             # lazy imports are then loaded once, and the workers inherit them
             first, batches[0] = batches[0][0], batches[0][1:]
             done(_pages_work([first]))
-            try:
-                with pool:
-                    # no list of the futures kept here: each holds its pages' bytes until dropped
-                    for fut in as_completed([pool.submit(_pages_work, b, True) for b in batches if b]):
-                        try:
-                            done(fut.result())
-                        except BrokenProcessPool:
-                            break
-            except (OSError, BrokenProcessPool):
-                pass  # the pages not done yet are done below, in this process
+            _in_workers(min(parse_jobs, len(todo)), _pages_work, [(b, True) for b in batches if b], done)
         for rel in rels:
             if rel not in pages:
                 done(_pages_work([rel]))
@@ -712,32 +687,23 @@ def _book_wide(book: Book, config: Config, book_rules: list[Rule], later: dict[s
     plain run's. A task a dead worker leaves undone is done here."""
     rule_out: dict[str, tuple[list[Finding], int]] = {}
     again: dict[str, tuple[list[tuple[str, list[Finding]]], int]] = {}
-    if (jobs > 1 and len(book_rules) + len(later) > 1
-            and sum(len(d.text) for d in book.docs.values()) >= PARALLEL_MIN_BYTES
-            and (pool := _fork_pool(jobs)) is not None):
-        from concurrent.futures import as_completed
-        from concurrent.futures.process import BrokenProcessPool
+    if jobs > 1 and len(book_rules) + len(later) > 1 and sum(len(d.text) for d in book.docs.values()) >= PARALLEL_MIN_BYTES:
+        def take(result: tuple[str, object, object]) -> None:
+            kind, what, got = result
+            if kind == "rule":
+                rule_out[what] = got  # type: ignore[index,assignment]
+                return
+            for rel, found, n in got:  # type: ignore[attr-defined]
+                again[rel] = (found, n)
+            if progress is not None:
+                progress("check", len(again), len(later))
 
         global _BOOK_WIDE
         _BOOK_WIDE = (book, config, {r.code: r for r in book_rules}, later)
         tasks: list[tuple[str, object]] = [("rule", r.code) for r in book_rules]
         tasks += [("pages", b) for b in _batches(book, list(later), jobs)]
         try:
-            with pool:
-                for fut in as_completed([pool.submit(_book_wide_work, t) for t in tasks]):
-                    try:
-                        kind, what, got = fut.result()
-                    except BrokenProcessPool:
-                        break
-                    if kind == "rule":
-                        rule_out[what] = got  # type: ignore[index,assignment]
-                    else:
-                        for rel, found, n in got:  # type: ignore[union-attr]
-                            again[rel] = (found, n)
-                        if progress is not None:
-                            progress("check", len(again), len(later))
-        except (OSError, BrokenProcessPool):
-            pass  # no processes to be had: the rest is done below, in this process
+            _in_workers(jobs, _book_wide_work, [(t,) for t in tasks], take)
         finally:
             _BOOK_WIDE = None
     internal = 0
@@ -755,18 +721,28 @@ def _book_wide(book: Book, config: Config, book_rules: list[Rule], later: dict[s
     return internal, book_findings, again
 
 
-def _fork_pool(workers: int):
-    """A pool of ``workers`` forked processes (they inherit the parsed book), or None where
-    processes cannot be forked. Imported here: a small book never needs it."""
+def _in_workers(workers: int, work: Callable, tasks: list[tuple], take: Callable) -> None:
+    """``work(*task)`` for each task in ``workers`` forked processes, which inherit what the
+    caller set aside for them (the parsed book), each result handed to ``take`` as it comes. A
+    worker that dies (killed, out of memory), or no processes to be had, ends this early: the
+    caller then does what is left in its own process. Imported here: a small book never needs it."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return None
+        return
     try:
-        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    except (OSError, ValueError):
-        return None
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            # no list of the futures kept here: each holds its result (a page's bytes) until dropped
+            for fut in as_completed([pool.submit(work, *t) for t in tasks]):
+                try:
+                    result = fut.result()
+                except BrokenProcessPool:
+                    break
+                take(result)
+    except (OSError, ValueError, BrokenProcessPool):
+        pass
 
 
 def default_jobs() -> int:
