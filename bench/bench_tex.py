@@ -18,7 +18,6 @@ The corpus is <repo>/../shared/corpus or $BOOKLINT_CORPUS.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -26,16 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from book50 import corpus  # bench/ is the script's folder, first on sys.path
+
 BOOKS = ("scaling-book-en", "scaling-book-ru")
-
-
-def corpus() -> Path | None:
-    env = os.environ.get("BOOKLINT_CORPUS")
-    for c in ([Path(env)] if env else []) + [REPO.parent / "shared" / "corpus"]:
-        if all((c / b).is_dir() for b in BOOKS):
-            return c
-    return None
 
 
 def m_codes() -> set[str]:
@@ -113,7 +105,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    root = corpus()
+    root = corpus(BOOKS, required=False)
     if root is None:
         print("corpus not found (set BOOKLINT_CORPUS): corpus timings skipped")
     else:

@@ -27,12 +27,16 @@ REPO = Path(__file__).resolve().parents[1]
 KEEP_ONCE = ("index.md", "README.md")
 
 
-def corpus() -> Path:
+def corpus(books: tuple[str, ...] = ("scaling-book-en",), required: bool = True) -> Path | None:
+    """The corpus folder holding ``books`` ($BOOKLINT_CORPUS, else ../shared/corpus); when it is
+    not there, None, or an exit with a message when ``required``. The other bench scripts use it."""
     env = os.environ.get("BOOKLINT_CORPUS")
     for c in ([Path(env)] if env else []) + [REPO.parent / "shared" / "corpus"]:
-        if (c / "scaling-book-en").is_dir():
+        if all((c / b).is_dir() for b in books):
             return c
-    sys.exit("the corpus is not here: set BOOKLINT_CORPUS")
+    if required:
+        sys.exit("the corpus is not here: set BOOKLINT_CORPUS")
+    return None
 
 
 def chapters(src: Path) -> list[str]:

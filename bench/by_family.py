@@ -7,25 +7,14 @@ rules) once, then each family's default rules on the parsed book.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import time
 from collections import defaultdict
-from pathlib import Path
+
+from book50 import corpus  # bench/ is the script's folder, first on sys.path
 
 from booklint import engine
 from booklint.config import Config
 from booklint.registry import all_rules
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-def corpus() -> Path:
-    env = os.environ.get("BOOKLINT_CORPUS")
-    c = Path(env) if env else REPO.parent / "shared" / "corpus"
-    if not (c / "scaling-book-en").is_dir():
-        sys.exit("the corpus is not here: set BOOKLINT_CORPUS")
-    return c
 
 
 def main() -> None:
@@ -33,7 +22,7 @@ def main() -> None:
     ap.add_argument("--book", default="scaling-book-en")
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
-    root = corpus() / args.book
+    root = corpus((args.book,)) / args.book
     families = defaultdict(set)
     for r in all_rules():
         if r.default:

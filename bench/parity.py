@@ -12,10 +12,9 @@ alignment in under 1 s.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import time
-from pathlib import Path
+
+from book50 import corpus  # bench/ is the script's folder, first on sys.path
 
 from booklint import engine
 from booklint.book.load import load_book
@@ -23,22 +22,12 @@ from booklint.config import from_dict
 from booklint.document.model import Span
 from booklint.translation import Block, align, status
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def corpus() -> Path:
-    env = os.environ.get("BOOKLINT_CORPUS")
-    c = Path(env) if env else REPO.parent / "shared" / "corpus"
-    if not (c / "scaling-book-ru").is_dir():
-        sys.exit("the corpus is not here: set BOOKLINT_CORPUS")
-    return c
-
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--blocks", type=int, nargs="*", default=[300, 1000, 3000])
     args = ap.parse_args()
-    ru = corpus() / "scaling-book-ru"
+    ru = corpus(("scaling-book-ru",)) / "scaling-book-ru"
     settings = {"source": "../scaling-book-en", "language": "ru"}
     t = time.perf_counter()
     book = load_book(ru)
