@@ -265,3 +265,13 @@ def serve_example(book: Path, routes: dict, host: str = "https://example.org") -
         text = md.read_text(encoding="utf-8")
         md.write_text(text.replace(host, server.base), encoding="utf-8")
     return server
+
+
+def stay_on_loopback(monkeypatch):
+    """Generator for an autouse fixture: proxies from the environment are dropped (they would
+    take requests elsewhere) and any attempt to leave 127.0.0.1 fails the test."""
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    with loopback_only() as attempts:
+        yield
+    assert not attempts, f"the test tried to leave 127.0.0.1: {attempts}"

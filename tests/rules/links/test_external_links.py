@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from localhttp import Server, loopback_only
+from localhttp import Server, stay_on_loopback
 
 from booklint import engine
 from booklint.cli import main
@@ -16,11 +16,8 @@ from booklint.cli import main
 
 @pytest.fixture(autouse=True)
 def _loopback_only(monkeypatch):
-    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(var, raising=False)
-    with loopback_only() as attempts:
-        yield
-    assert not attempts, f"the test tried to leave 127.0.0.1: {attempts}"
+    """Every test here stays on 127.0.0.1: a lookup or connection elsewhere fails it."""
+    yield from stay_on_loopback(monkeypatch)
 
 
 @pytest.fixture
