@@ -188,8 +188,7 @@ def _shared(book):
 
 
 class _Run:
-    def __init__(self, doc: Document, pipe: Pipeline, res: MathAnalysis, settings: dict,
-                 shared: tuple | None = None) -> None:
+    def __init__(self, doc: Document, pipe: Pipeline, res: MathAnalysis, settings: dict, shared: tuple) -> None:
         self.doc = doc
         self.pipe = pipe
         self.res = res
@@ -200,8 +199,7 @@ class _Run:
         from .damage import classify
         self._check, self._kmt, self._cell, self._max, self._classify = (
             check, kramdown_math_text, table_cell_text, MAX_TEX_LENGTH, classify)
-        from ..tex.scope import SharedResults
-        checks, self._kram = shared if shared is not None else (SharedResults(), SharedResults(2_000_000))
+        checks, self._kram = shared  # (_shared)
         for scope in self.scopes.values():
             scope.shared = checks
         self.strict = bool(settings.get("kramdown-strict"))
