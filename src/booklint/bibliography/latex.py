@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+
+from ..slotted import frozen_slots
 
 __all__ = ["Segment", "latex_segments", "latex_to_text", "normalize_space"]
 
@@ -145,7 +146,7 @@ _TOKEN = re.compile(
 _NEEDS_LATEX = re.compile(r"[\\{}$~`'-]")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class Segment:
     """A run of text with the same presentation."""
 

@@ -11,6 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..slotted import frozen_slots
+
 __all__ = [
     "BibEntry",
     "BibField",
@@ -22,7 +24,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class BibProblem:
     """One finding about a bibliography.
 
@@ -40,7 +42,7 @@ class BibProblem:
     field: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class Span:
     line: int
     column: int
@@ -189,7 +191,7 @@ class BibEntry:
         return list(self._index())
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class FailedBlock:
     """A block the parser had to give up on; its type and key when they could be read."""
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from ..slotted import frozen_slots
 from .source import Source
 
 _set = object.__setattr__  # a frozen dataclass sets its fields through object's own method
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@frozen_slots(init=False)
 class Span:
     start: int
     end: int
@@ -29,7 +30,7 @@ class Span:
         return Span(self.start + by, self.end + by)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class HtmlAttr:
     name: str  # lower-cased
     value: str | None  # None for a bare attribute (`<details open>`)
@@ -38,7 +39,7 @@ class HtmlAttr:
     quote: str  # '"', "'" or "" (unquoted)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class HtmlTag:
     name: str  # lower-cased; "!--" for a comment
     closing: bool  # `</x>`
@@ -55,7 +56,7 @@ class HtmlTag:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class LiquidParam:
     name: str
     value: str  # unquoted, `\"` resolved
@@ -64,7 +65,7 @@ class LiquidParam:
     quoted: bool
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class LiquidTag:
     kind: str  # "tag" for {% %}, "output" for {{ }}
     name: str  # tag name (`include`, `details`, `enddetails`), or "" for output
@@ -88,7 +89,7 @@ class LiquidTag:
         return head[0] if head else None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class Link:
     href: str  # as the browser gets it (Liquid output evaluated where booklint can)
     raw_href: str  # as written
@@ -99,7 +100,7 @@ class Link:
     attr: str = "href"  # for HTML links: the attribute
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class Image:
     src: str
     raw_src: str
@@ -110,7 +111,7 @@ class Image:
     caption: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class MathSpan:
     tex: str  # the content between the delimiters, exactly as written
     span: Span  # including the delimiters
@@ -137,7 +138,7 @@ class InlineItem(NamedTuple):
     where: str  # "paragraph", "heading", "table"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class Heading:
     level: int
     text: str  # plain text as the reader sees it
@@ -147,7 +148,7 @@ class Heading:
     html: bool = False  # an HTML `<hN>` tag
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class TextRun:
     """A stretch of prose, verbatim from the source: ``text == source.text[span.start:span.end]``."""
 
@@ -156,7 +157,7 @@ class TextRun:
     where: str  # "paragraph", "heading", "table", "link", "caption", "alt", "front-matter", "html"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class CodeBlock:
     info: str
     content: str
@@ -165,19 +166,19 @@ class CodeBlock:
     fenced: bool
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class CodeSpan:
     content: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class Comment:
     body: str  # between `<!--` and `-->`
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class YamlError:
     message: str
     span: Span
@@ -199,7 +200,7 @@ class FrontMatter:
         return self.data.get(key, default) if isinstance(self.data, dict) else default
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class ParseNote:
     """A fact the parser noticed that a rule may turn into a finding (or ignore)."""
 

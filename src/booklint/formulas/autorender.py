@@ -19,17 +19,17 @@ from __future__ import annotations
 
 import html as _html
 import re
-from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
 
+from ..slotted import frozen_slots
 from ..tex.kramdown import GFM_ESCAPABLE, kramdown_math_text, table_cell_text
 
 _GROUP = attrgetter("group")
 _TEXT_TYPES = frozenset({"text", "text_special", "softbreak", "math_inline", "math_inline_double"})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class Piece:
     """A formula the auto-render finds in a text node."""
 
@@ -41,7 +41,7 @@ class Piece:
     node: int                   # which text node (pieces of one node share it)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class Lone:
     """A `$` the auto-render leaves as text."""
 

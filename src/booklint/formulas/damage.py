@@ -20,8 +20,7 @@ GitHub (no kramdown) can get rid of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..slotted import frozen_slots
 from ..tex.kramdown import Damage, KramdownText
 from ..tex.problems import TexProblem
 
@@ -41,7 +40,7 @@ _SPLIT_WORDS = {"emphasis": "italic text", "strong": "bold text", "strikethrough
 _TYPO_FIX = {"--": "`-{-}`", "---": "`-{-}{-}`", "<<": "`\\ll`", ">>": "`\\gg`", "<< ": "`\\ll`", " >>": "`\\gg`"}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class DamageReport:
     start: int          # raw offsets (into the text between the dollars)
     end: int

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from ..slotted import frozen_slots
 from ..views.renders import kramdown_site
 
 #: The Distill template's KaTeX auto-render delimiters, in the order al-folio's distill layout
@@ -13,7 +13,7 @@ from ..views.renders import kramdown_site
 DISTILL_DELIMITERS = ("$", "$$")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class Pipeline:
     kramdown: bool              # kramdown reads the file first (a page of a Jekyll site)
     inline: str | None          # renderer of `$...$` ("katex", "mathjax"), None when it is not math

@@ -23,9 +23,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
 
 from ..document.model import Document, Span
+from ..slotted import frozen_slots
 from ..views.stray import MASK, prose_groups
 
 _RUN = re.compile(r"\$+")
@@ -34,7 +34,7 @@ _TEX_BEFORE = re.compile(r"(?:\\[A-Za-z]+|[A-Za-z0-9})\]][_^][{\w]|[_^]\{[^{}]*\
 _WORDS = re.compile(r"[^\W\d_]{3,}(?:\s+[^\W\d_]{3,}){2,}")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class StrayDollar:
     kind: str       # "mixed", "near-miss", "no-opener"
     span: Span      # the delimiter (or near-miss character) to point at
@@ -110,7 +110,7 @@ def _walk(line: str, base: int, out: list[StrayDollar]) -> None:
 _SCRIPT = re.compile(r"(?<!\\)([\^_])(\d{2,}|-\d)")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class LooseScript:
     span: Span      # the `^`/`_` and the characters meant for the script
     script: str     # what the author wrote after the `^`/`_`
@@ -234,7 +234,7 @@ def formula_regions(book, doc: Document, settings: dict):
 _MJ_TEXT_OK = frozenset("${}\\")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class TextLiteral:
     span: Span
     written: str    # `^`, or the control sequence as typed

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..data import rules_path
 from ..document.model import Document, Span
+from ..slotted import frozen_slots
 
 _LETTER = r"A-Za-zµμΩÅ\u0400-\u04FF"
 _NUMBER_UNIT = re.compile(
@@ -140,7 +141,7 @@ def unit_table(packs: Iterable[str] | None, extra: Iterable[str]) -> UnitTable:
     return UnitTable(frozenset(units))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class UnitSlip:
     number: str
     gap: str  # between the number and the unit, as written

@@ -29,7 +29,9 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from ..slotted import frozen_slots
 
 #: kramdown-parser-gfm's escapable characters (its ESCAPED_CHARS_GFM set).
 GFM_ESCAPABLE = frozenset("\\.*_+`<>()[]{}#!:|\"'$=-~")
@@ -49,7 +51,7 @@ _NOT_CLOSE = frozenset(" \\\t\r\n[{(-")
 _SQ_PUNCT = frozenset("!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class Damage:
     """One change kramdown makes to a single-``$`` formula.
 
@@ -66,7 +68,7 @@ class Damage:
     splits: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class KramdownText:
     raw: str
     text: str                      # what KaTeX receives (if nothing splits the span)

@@ -7,7 +7,7 @@ into the exact string that was checked, so a rule can point at the right line an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..slotted import frozen_slots
 
 #: Every kind the validator can report, with what it means. Rules select on these ids.
 KINDS: dict[str, str] = {
@@ -32,7 +32,7 @@ KINDS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class TexProblem:
     """One defect in a formula, located by character offsets into the checked string."""
 

@@ -17,12 +17,13 @@ every formula of that chapter in source order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from booklint.tex.tables import SAME, CommandInfo, EnvInfo, RendererTable, load_table
 
+from ..slotted import frozen_slots
 
-@dataclass(frozen=True, slots=True)
+
+@frozen_slots
 class MacroDef:
     """A macro the book or the page defines."""
 

@@ -8,15 +8,15 @@ the raw text between the dollars, so a rule can point at what the author wrote.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from booklint.tex.checker import check
 from booklint.tex.kramdown import KramdownText, kramdown_math_text
 from booklint.tex.problems import TexProblem
 from booklint.tex.scope import MacroScope
 
+from ..slotted import frozen_slots
 
-@dataclass(frozen=True, slots=True)
+
+@frozen_slots
 class SingleDollarResult:
     kramdown: KramdownText        # what kramdown made of the span, with its damage facts
     problems: tuple[TexProblem, ...]  # the renderer's objections, in raw offsets

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from booklint.data import rules_path
 
+from ..slotted import frozen_slots
+
 RENDERERS = ("mathjax", "katex")
 
 # How an argument's content is read: as math, as text (only nested $...$ is math), not as TeX
@@ -29,7 +31,7 @@ _KATEX_ARG_MODES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class CommandInfo:
     """What the validator needs to know about one control sequence."""
 
@@ -56,7 +58,7 @@ class CommandInfo:
         return SAME
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class EnvInfo:
     name: str
     args: int = 0

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document.model import Document, HtmlTag
+from ..slotted import frozen_slots
 from .liquid import liquid_scan
 from .regions import Regions, code_and_math_regions
 
@@ -150,7 +151,7 @@ def _comment_bodies(liquid) -> list:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class _Sp:
     start: int
     end: int

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from ..document.model import Document, Span
+from ..slotted import frozen_slots
 from .renders import kramdown_renders
 
 MASK = "\x00"
@@ -28,7 +28,7 @@ _URL = re.compile(r"(?:https?|ftp)://[^\s<>\x00]+|www\.[^\s<>\x00]+|(?<![\w.+-])
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]*\]")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class ProseGroup:
     start: int          # source offset of ``text[0]``
     text: str           # the source from ``start``, non-prose characters replaced by MASK
@@ -206,7 +206,7 @@ def _group_by_chars(items: list, text: str, start: int, end: int, math: list, ma
 
 # -- emphasis nobody closes ------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class OpenEmphasis:
     span: Span      # the `*`, `**`, `_` or `__`
     marker: str
@@ -286,7 +286,7 @@ _RENDERED_IN_TEXT = frozenset({"ref", "eqref", "begin", "end"})
 _COMMAND = re.compile(r"(?<![\\\w:./])\\([A-Za-z]{2,})(?![A-Za-z])")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_slots
 class ProseTex:
     span: Span      # the command, with its braced argument when it has one
     name: str
