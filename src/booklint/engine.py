@@ -106,7 +106,7 @@ def run(paths: list[Path], opts: Options | None = None) -> RunResult:
         if isinstance(hit, tuple) and len(hit) == 3:
             findings, internal, checked = hit
             return RunResult(_sources_only(root, files, cfg), findings, internal, checked, cfg)
-        pages_cache = (store.sub("pages", max(1000, 4 * len(files.markdown)), compress=True), base, digests)
+        pages_cache = (store.sub("pages", max(1000, 4 * len(files.markdown)), compress=False), base, digests)
     progress = opts.progress
     result = None
     if opts.pages_apart:
@@ -538,12 +538,19 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
         pstore, base, digests = pages_cache
         site_key = cache.run_key(base, sorted(guessed), [repr(v) for v in guessed.values()], want_text, cfg.parse_timeout)
         checked_set = set(checked)
-        for rel in rels:
-            keys[rel] = k = cache.run_key(site_key, rel, digests.get(rel), rel in checked_set)
-            hit = pstore.get(k)
-            if isinstance(hit, _Page) and hit.rel == rel:
-                pages[rel] = hit
-                pstore.touch(k)
+        was_enabled = gc.isenabled()
+        gc.disable()  # the pages restored live to the end of the run: a collection would only walk them (2x the time)
+        try:
+            for rel in rels:
+                keys[rel] = k = cache.run_key(site_key, rel, digests.get(rel), rel in checked_set)
+                hit = pstore.get(k)
+                if isinstance(hit, _Page) and hit.rel == rel:
+                    pages[rel] = hit
+                    pstore.touch(k)
+        finally:
+            gc.freeze()
+            if was_enabled:
+                gc.enable()
     todo = [rel for rel in rels if rel not in pages]
 
     def done(batch: list[_Page | bytes]) -> None:
