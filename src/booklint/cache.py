@@ -180,6 +180,11 @@ class Cache:
     def _path(self, key: str) -> Path | None:
         return None if self.folder is None else self.folder / f"{key}.pickle"
 
+    def has(self, key: str) -> bool:
+        """Is there an entry under ``key`` (whole or not: :meth:`get` tells)?"""
+        p = self._path(key)
+        return p is not None and os.path.isfile(p)
+
     def get(self, key: str) -> Any | None:
         p = self._path(key)
         if p is None:

@@ -532,26 +532,16 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
     total = len(rels)
     keys: dict[str, str] = {}
     pstore = None
+    stored: list[str] = []  # the pages the cache may hold
     if pages_cache is not None:
         from . import cache
 
         pstore, base, digests = pages_cache
         site_key = cache.run_key(base, sorted(guessed), [repr(v) for v in guessed.values()], want_text, cfg.parse_timeout)
         checked_set = set(checked)
-        was_enabled = gc.isenabled()
-        gc.disable()  # the pages restored live to the end of the run: a collection would only walk them (2x the time)
-        try:
-            for rel in rels:
-                keys[rel] = k = cache.run_key(site_key, rel, digests.get(rel), rel in checked_set)
-                hit = pstore.get(k)
-                if isinstance(hit, _Page) and hit.rel == rel:
-                    pages[rel] = hit
-                    pstore.touch(k)
-        finally:
-            gc.freeze()
-            if was_enabled:
-                gc.enable()
-    todo = [rel for rel in rels if rel not in pages]
+        for rel in rels:
+            keys[rel] = cache.run_key(site_key, rel, digests.get(rel), rel in checked_set)
+        stored = [rel for rel in rels if pstore.has(keys[rel])]
 
     def done(batch: list[_Page | bytes]) -> None:
         for pg in batch:
@@ -564,10 +554,23 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
         if progress is not None:
             progress("parse", len(pages), total)
 
-    parse_jobs = jobs if jobs > 1 and _markdown_bytes(root, todo) >= PARALLEL_MIN_BYTES else 1  # the pages to parse
     global _PAGES
     _PAGES = (shell, cfg, doc_rules, set(checked), want_text, cfg.parse_timeout, pstore, keys)
+    ahead = None
     try:
+        in_store = set(stored)
+        fresh = [rel for rel in rels if rel not in in_store]
+        if (jobs > 1 and fresh and _markdown_bytes(root, stored) >= PARALLEL_MIN_BYTES
+                and _markdown_bytes(root, fresh) < PARALLEL_MIN_BYTES):
+            # a few pages changed in a big book: a worker parses and checks them while this
+            # process restores the others from the cache
+            ahead = _Workers(1, _pages_work, [(b, True) for b in _page_batches(root, fresh, 1)])
+        if stored:
+            _restore(pstore, keys, stored, pages)
+        if ahead is not None:
+            ahead.finish(done)
+        todo = [rel for rel in rels if rel not in pages]
+        parse_jobs = jobs if jobs > 1 and _markdown_bytes(root, todo) >= PARALLEL_MIN_BYTES else 1  # the pages to parse
         if parse_jobs > 1 and len(todo) > 2:
             batches = _page_batches(root, todo, parse_jobs)
             # the biggest page here first: the rules' shipped data (TeX tables, word lists) and
@@ -579,6 +582,8 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
             if rel not in pages:
                 done(_pages_work([rel]))
     finally:
+        if ahead is not None:
+            ahead.close()
         _PAGES = None
         gc.unfreeze()  # (parsed_objects_frozen below sets everything aside again for the rules)
     if pstore is not None:
@@ -588,6 +593,22 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
         return None  # the site model was built on a wrong guess: start again the ordinary way
     with parsed_objects_frozen():
         return _pages_checked(shell, cfg, pages, rels, checked, targets, doc_rules, book_rules, want_text, jobs, progress)
+
+
+def _restore(pstore, keys: dict[str, str], rels: list[str], pages: dict[str, _Page]) -> None:
+    """The cache's entries of the pages ``rels`` into ``pages`` (a missing or foreign entry is left out)."""
+    was_enabled = gc.isenabled()
+    gc.disable()  # the pages restored live to the end of the run: a collection would only walk them (2x the time)
+    try:
+        for rel in rels:
+            hit = pstore.get(keys[rel])
+            if isinstance(hit, _Page) and hit.rel == rel:
+                pages[rel] = hit
+                pstore.touch(keys[rel])
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 def _guesses(root: Path, rels: list[str], pages_cache: tuple | None) -> dict[str, tuple[dict | None, bool]]:
@@ -732,24 +753,55 @@ def _in_workers(workers: int, work: Callable, tasks: list[tuple], take: Callable
     """``work(*task)`` for each task in ``workers`` forked processes, which inherit what the
     caller set aside for them (the parsed book), each result handed to ``take`` as it comes. A
     worker that dies (killed, out of memory), or no processes to be had, ends this early: the
-    caller then does what is left in its own process. Imported here: a small book never needs it."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
+    caller then does what is left in its own process."""
+    _Workers(workers, work, tasks).finish(take)
 
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            # no list of the futures kept here: each holds its result (a page's bytes) until dropped
-            for fut in as_completed([pool.submit(work, *t) for t in tasks]):
+
+class _Workers:
+    """Tasks started in forked worker processes now, their results taken later
+    (:meth:`finish`): the caller may do other work of its own in between. Imported here: a
+    small book never needs multiprocessing."""
+
+    def __init__(self, workers: int, work: Callable, tasks: list[tuple]):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = None
+        self.futures: list = []
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return
+        try:
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            self.futures = [self.pool.submit(work, *t) for t in tasks]
+        except (OSError, ValueError):
+            self.close()
+
+    def finish(self, take: Callable) -> None:
+        from concurrent.futures import as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
+        # no list of the futures kept here: each holds its result (a page's bytes) until dropped,
+        # and as_completed lets go of each once it has handed it out
+        done, self.futures = as_completed(self.futures), []
+        try:
+            for fut in done:
                 try:
                     result = fut.result()
                 except BrokenProcessPool:
                     break
                 take(result)
-    except (OSError, ValueError, BrokenProcessPool):
-        pass
+        except (OSError, ValueError, BrokenProcessPool):
+            pass
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            try:
+                self.pool.shutdown(wait=True, cancel_futures=True)
+            except (OSError, ValueError):
+                pass
+            self.pool = None
 
 
 def default_jobs() -> int:

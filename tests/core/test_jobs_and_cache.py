@@ -407,6 +407,32 @@ def test_one_changed_page_still_shares_the_book_wide_work(make_book, monkeypatch
     assert got == _run(book, jobs=1)
 
 
+@pytest.mark.parametrize("worker_dies", [False, True])
+def test_a_changed_page_is_parsed_in_a_worker_while_the_others_are_restored(make_book, monkeypatch, tmp_path,
+                                                                            worker_dies):
+    files = {f"ch{i}.md": f"# Chapter {i}\n\nA TPU v5e here, a TPUv5e there, see [x](ch{i + 1}.md#nope).\n"
+             for i in range(12)}
+    book = make_book(files)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 200)  # more than the changed page, less than the others
+    _run(book, jobs=2, cache=True)
+    (book / "ch3.md").write_text("# Chapter 3\n\nThe the TPU v5e, see [y](#nowhere).\n", encoding="utf-8")
+    parent = os.getpid()
+    real = engine._one_page
+
+    def marked(*a):
+        if os.getpid() != parent:
+            (tmp_path / f"parsed-{a[5]}").touch()
+            if worker_dies:
+                os._exit(3)  # as if the kernel killed it: the page is then parsed here
+        return real(*a)
+
+    monkeypatch.setattr(engine, "_one_page", marked)
+    got = _run(book, jobs=2, cache=True)
+    assert [p.name for p in tmp_path.glob("parsed-*")] == ["parsed-ch3.md"]  # only the changed page, in a worker
+    assert got == _run(book, jobs=1)
+    assert any("nowhere" in k[7] for k in got[0])  # the changed page's own findings are there
+
+
 def test_book_wide_rules_in_workers_keep_the_plain_order(make_book):
     files = {f"ch{i}.md": f"# Chapter {i}\n\nA TPU v5e here, a TPUv5e there, see [x](ch{i + 1}.md#nope).\n"
              for i in range(12)}
