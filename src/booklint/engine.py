@@ -106,7 +106,7 @@ def run(paths: list[Path], opts: Options | None = None) -> RunResult:
         if isinstance(hit, tuple) and len(hit) == 3:
             findings, internal, checked = hit
             return RunResult(_sources_only(root, files, cfg), findings, internal, checked, cfg)
-        pages_cache = (store.sub("pages", max(1000, 4 * len(files.markdown)), compress=False), base, digests)
+        pages_cache = (store.sub("pages", max(1000, 4 * len(files.markdown))), base, digests)
     progress = opts.progress
     result = None
     if opts.pages_apart:
