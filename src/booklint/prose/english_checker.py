@@ -7,6 +7,7 @@ made once however many chapters use it.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Any
 
 from .edits import edits1, one_edit, typo_edit, typo_variants
@@ -54,6 +55,7 @@ class EnglishChecker:
         self._wide: dict[str, bool] = {}
         self._phrases: dict[str, bool] = {}
         self._token_text: str | None = None
+        self._lines: dict[str, str] = {}
 
     # -- what counts as a word --------------------------------------------------------------
     def base_known(self, low: str) -> bool:
@@ -139,7 +141,20 @@ class EnglishChecker:
         if not (_bounded(hay, parts[0] + "\n", True, False) and _bounded(hay, "\n" + parts[-1], False, True)
                 and all(f"\n{p}\n" in hay for p in parts[1:-1])):
             return False
-        return self.vocab.phrase_used(phrase)
+        # the prose decides, page by page as the vocabulary reads it (lower case, white space
+        # one space), the pages that use the first and last words as tokens first: a phrase in
+        # use is found there at once, one that is not needs every page
+        docs = self.vocab.docs
+        first, last = parts[0], parts[-1]
+        likely = {rel: None for rel, dt in docs.items() if first in dt.counts and last in dt.counts}
+        lines = self._lines
+        for rel in chain(likely, (r for r in docs if r not in likely)):
+            line = lines.get(rel)
+            if line is None:
+                line = lines[rel] = " ".join(docs[rel].text.lower().split())
+            if _bounded(line, phrase, True, True):
+                return True
+        return False
 
     def _tokens_text(self) -> str:
         """The work's distinct tokens in lower case, one a line (a line break before the first)."""
