@@ -84,12 +84,12 @@ _QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"|‘([^’]+)’|«([^»]+)»
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _ET_AL = re.compile(r"\bet\s+al\b\.?", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]*>")
+_SUP = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
 
 
 def strip_markup(name: str) -> str:
     """A front-matter name without HTML (``Reiner Pope<sup>*</sup>`` → ``Reiner Pope``)."""
-    text = re.sub(r"<sup>.*?</sup>", "", name, flags=re.IGNORECASE | re.DOTALL)
-    text = _TAGS.sub("", text)
+    text = _TAGS.sub("", _SUP.sub("", name)) if "<" in name else name
     return " ".join(text.replace("&nbsp;", " ").split()).strip(" *†‡")
 
 
@@ -327,7 +327,7 @@ def compare_front_matter(entry: BibEntry, chapters: Mapping[str, Sequence[str]])
     persons = _persons(entry)
     if not persons or not chapters:
         return out
-    lists = {ch: [strip_markup(n) for n in names if strip_markup(n)] for ch, names in chapters.items()}
+    lists = {ch: [s for s in map(strip_markup, names) if s] for ch, names in chapters.items()}
     lists = {ch: names for ch, names in lists.items() if names}
     if not lists:
         return out

@@ -329,9 +329,15 @@ _BRITISH = (
 )
 
 
+_BRITISH_LONGEST_FIRST = tuple(sorted(_BRITISH, key=lambda x: -len(x[0])))
+_BRITISH_ENDINGS = tuple(gb for gb, _us in _BRITISH)
+
+
 def american(low: str) -> str | None:
     """The American spelling of a British-looking word, or None."""
-    for gb, us in sorted(_BRITISH, key=lambda x: -len(x[0])):
+    if not low.endswith(_BRITISH_ENDINGS):
+        return None
+    for gb, us in _BRITISH_LONGEST_FIRST:
         if low.endswith(gb) and len(low) > len(gb) + 2:
             return low[: -len(gb)] + us
     return None

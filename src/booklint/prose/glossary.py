@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 import yaml
@@ -159,6 +161,7 @@ class Glossary:
 
     _keys: set[str] | None = None
     _matcher: tuple | None = None
+    _anchor_re: tuple | bool | None = None
 
     def covers(self, key: str) -> bool:
         if self._keys is None:
@@ -168,8 +171,57 @@ class Glossary:
                     self._keys |= t.keys() | {_norm(d) for d in t.distinct}
         return key in self._keys
 
-    def matches(self, text: str):
-        """(term, written variant, ending, start, end) for each rejected variant in ``text``."""
+    def anchors(self, tokens: Iterable[str]) -> Anchors | None:
+        """Where in a text made of ``tokens`` (a page's prose, cut by ``words.TOKEN``) a
+        rejected variant may stand, for :meth:`matches`; None when a variant does not begin
+        with a letter or digit (then only a scan of the whole text finds it).
+
+        A variant begins with a run of letters, digits, `_` and `-`; where it stands in the
+        prose (after a character that is none of those), that run lies inside one token (a
+        token takes every such character next to it), at the token's start or after such a
+        character in it. When the run is the variant's whole first word and another word
+        follows, the token ends with it (white space ends a token).
+
+        A token whose every such place gives no finding whatever follows it (the preferred
+        form `AllGather`, which the variant `allgather` matches) is left out: what matches
+        there stays inside the token, and so hides no other place from the scan.
+        """
+        pat, exact, folded = self._compiled()
+        if self._anchor_re is None:
+            self._anchor_re = False
+            alts, ends, wordy = [], [], True
+            for t in self.terms:
+                for v in t.variants:
+                    words = v.split()
+                    lead = _LEAD.match(words[0]).group()
+                    if not lead or not lead[0].isalnum():
+                        return None
+                    if lead == words[0] and len(words) > 1:
+                        ends.append(re.escape(lead))
+                    else:
+                        alts.append(re.escape(lead))
+                    wordy = wordy and all(map(_LEAD.fullmatch, words))
+            if alts or ends:
+                self._anchor_re = (re.compile(r"(?<![\w\-])(?=" + "|".join(sorted(set(alts + ends))) + ")", re.I),
+                                   re.compile("(?:" + "|".join(sorted(set(ends))) + r")\Z", re.I) if ends else None,
+                                   wordy)
+        if self._anchor_re is False:
+            return None
+        starts, ends, wordy = self._anchor_re
+        offsets = {}
+        for tok in tokens:
+            offs = tuple(m.start() for m in starts.finditer(tok))
+            if not offs:
+                continue
+            if wordy and not any(ends is not None and ends.match(tok, o) for o in offs):
+                # every match here ends inside the token, as on the token alone
+                alone = tok + "\0"
+                if all(m is None or _found(m, exact, folded) is None for m in map(pat.match, repeat(alone), offs)):
+                    continue
+            offsets[tok] = offs
+        return Anchors({tok: _token_finder(tok, offs) for tok, offs in offsets.items()}, offsets)
+
+    def _compiled(self) -> tuple:
         if self._matcher is None:
             exact: dict[str, Term] = {}
             folded: dict[str, Term] = {}
@@ -183,16 +235,78 @@ class Glossary:
                     else:
                         folded[k.lower()] = t
             self._matcher = (_alternation(forms, False) if forms else None, exact, folded)
-        pat, exact, folded = self._matcher
+        return self._matcher
+
+    def matches(self, text: str, anchors: Anchors | None = None, tokens: Iterable[str] = ()):
+        """(term, written variant, ending, start, end) for each rejected variant in ``text``.
+
+        ``anchors`` (from :meth:`anchors`, for tokens that include ``text``'s own, which are
+        ``tokens``): the variants are tried only there, found with a search for each of the
+        text's tokens among them; the same findings, in the same order, as a scan of the
+        whole text."""
+        pat, exact, folded = self._compiled()
         if pat is None:
             return
-        for m in pat.finditer(text):
-            written = m.group(1)
-            k = " ".join(written.split())
-            t = exact.get(k) or folded.get(k.lower())
-            if t is None or t.is_preferred(written):
-                continue
-            yield t, written, m.group(2) or "", m.start(), m.end()
+        for m in pat.finditer(text) if anchors is None else _anchored(pat, text, anchors, tokens):
+            found = _found(m, exact, folded)
+            if found is not None:
+                yield found
+
+
+def _found(m: re.Match, exact: dict, folded: dict) -> tuple | None:
+    written = m.group(1)
+    k = " ".join(written.split())
+    t = exact.get(k) or folded.get(k.lower())
+    if t is None or t.is_preferred(written):
+        return None
+    return t, written, m.group(2) or "", m.start(), m.end()
+
+
+_LEAD = re.compile(r"[\w\-]*")
+
+
+@dataclass
+class Anchors:
+    """The tokens a variant may stand in: ``offsets``, each with the offsets where it may
+    begin; ``finders``, each with a pattern that finds the token where the text holds it."""
+
+    finders: dict[str, re.Pattern]
+    offsets: dict[str, tuple[int, ...]]
+
+
+def _token_finder(tok: str, offs: tuple[int, ...]) -> re.Pattern:
+    """Finds ``tok`` where it may be a token of a text and a variant may begin in it: followed
+    by a character that no token goes on with; preceded by one, when the variant can begin only
+    at the token's start (then a variant there needs it). A literal first, so the search runs
+    as fast as ``str.find``."""
+    before = rf"(?<![\w\-]{re.escape(tok)})" if offs == (0,) else ""
+    return re.compile(re.escape(tok) + before + r"(?![\w\-])")
+
+
+def _anchored(pat: re.Pattern, text: str, anchors: Anchors, tokens: Iterable[str]):
+    """``pat.finditer(text)`` less the matches that give no finding, when every match that gives
+    one begins at an anchor: tried in order, each from where the last match ended, as
+    ``finditer`` does. ``tokens``: the text's own.
+
+    A search for one token cannot miss a place where the text holds it as a token: a place
+    where the search matched earlier and which overlapped this one would lie in a token that
+    took this one in."""
+    finders, offsets = anchors.finders, anchors.offsets
+    starts = set()
+    for tok in finders.keys() & set(tokens):
+        offs = offsets[tok]
+        for m in finders[tok].finditer(text):
+            i = m.start()
+            starts.update(i + o for o in offs)
+    end = 0
+    match = pat.match
+    for p in sorted(starts):
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def glossary(book: Any, settings: dict) -> Glossary:

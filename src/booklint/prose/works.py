@@ -37,11 +37,16 @@ def works(book: Any, scope: str = "auto") -> dict[str, str]:
 
 
 def split(book: Any, scope: str = "auto") -> dict[str, list[str]]:
-    """Work key → its pages, in the book's order."""
-    out: dict[str, list[str]] = {}
-    for rel, w in works(book, scope).items():
-        out.setdefault(w, []).append(rel)
-    return out
+    """Work key → its pages, in the book's order (memoized per run and scope: a document rule
+    asks for it on every page; callers only read it)."""
+
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for rel, w in works(book, scope).items():
+            out.setdefault(w, []).append(rel)
+        return out
+
+    return book.memo(("prose.works.split", scope), build)
 
 
 def _build(book: Any, scope: str) -> dict[str, str]:

@@ -64,11 +64,14 @@ def misspelling(doc: Document, ctx):
     ch = checker(book, ctx.settings(), scope, work_of(book, doc.path, scope))
     v = ch.vocab
     dt = doc_text(book, doc)
+    lows, toks = ch.suspects()
+    if dt.counts.keys().isdisjoint(toks):
+        return  # no unknown or two-capital word on this page
     text = doc.text
     unknown = ch.unknown_words()
     foreign: dict[int, tuple[int, int] | None] = {}
     told = False
-    for w, si, a, b, comp in v.hits(dt, unknown | ch.caps_words()):
+    for w, si, a, b, comp in v.hits(dt, lows):
         if w.lower() not in unknown and not TWO_CAPS.match(w):
             continue
         seg = dt.segments[si]
