@@ -586,6 +586,7 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
             done(_pages_work([first]))
             _in_workers(min(jobs, len(todo)), _pages_work, [(b, True) for b in batches if b], done)
         elif shared and size >= PAGES_MIN_BYTES and _FORK_SHARE:
+            _warm(root, todo, rules)
             # a page a task, biggest first, all of them shared at once (waiting for one page's
             # loads here would cost more time than loading them in both processes)
             _fork_share(min(jobs, len(todo)), _pages_work, [([rel], True) for rel in _page_order(root, todo)], done,
@@ -603,6 +604,27 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
         return None  # the site model was built on a wrong guess: start again the ordinary way
     with parsed_objects_frozen():
         return _pages_checked(shell, cfg, pages, rels, checked, targets, doc_rules, book_rules, want_text, jobs, progress)
+
+
+def _warm(root: Path, rels: list[str], rules: list[Rule]) -> None:
+    """Before the fork: what the selected rules' families load on such pages anyway
+    (registry.warmer), loaded once here for both processes instead of once in each."""
+    from .registry import WARMERS
+
+    families = sorted({r.family for r in rules if r.family in WARMERS})
+    if not families:
+        return
+    pages = []
+    for rel in rels:
+        try:
+            pages.append((root / rel).read_bytes())
+        except OSError:
+            pass
+    for family in families:
+        try:
+            WARMERS[family](pages)
+        except Exception:  # a table that cannot load here fails as it always did, in the rule that reads it
+            pass
 
 
 def _guesses(root: Path, rels: list[str], pages_cache: tuple | None) -> dict[str, tuple[dict | None, bool]]:
