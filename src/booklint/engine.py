@@ -26,7 +26,7 @@ from .suppress import suppressions
 
 PARALLEL_MIN_BYTES = 1 << 20  # below this much Markdown, worker processes cost more than they save: one process
 # the pages of a smaller book (down to this much) are still parsed and checked in two processes, this one and
-# one forked child (_fork_share): each loads the rules' tables itself, which costs CPU but not time
+# one forked child (_fork_share), after what the rules' families load on such pages is loaded here (_warm)
 PAGES_MIN_BYTES = 256 << 10
 MAX_PER_RULE_AND_FILE = 1000  # past this a rule's findings in one file stop being useful, and cost time
 
@@ -823,7 +823,10 @@ def _fork_share(workers: int, work: Callable, tasks: list[tuple], take: Callable
         os.close(w)
         w = -1
         for _ in range(max(1, workers - 1)):
-            fd = os.memfd_create("booklint-results")
+            try:
+                fd = os.memfd_create("booklint-results")
+            except OSError:
+                break
             try:
                 pid = os.fork()
             except OSError:
