@@ -49,7 +49,7 @@ sys.path.insert(0, str(HERE))
 from book50 import build, corpus  # noqa: E402
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
-RUN_BOOKLINT = "import sys; from booklint.cli import main; sys.argv = ['booklint'] + sys.argv[1:]; main()"
+RUN_BOOKLINT = "import sys; from booklint.cli import entry; sys.argv = ['booklint'] + sys.argv[1:]; entry()"
 
 
 def venv_bin(name: str) -> str:

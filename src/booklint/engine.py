@@ -7,6 +7,7 @@ import fnmatch
 import gc
 import os
 import re
+import sys
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,9 @@ from .registry import Rule, all_rules
 from .suppress import suppressions
 
 PARALLEL_MIN_BYTES = 1 << 20  # below this much Markdown, worker processes cost more than they save: one process
+# the pages of a smaller book (down to this much) are still parsed and checked in two processes, this one and
+# one forked child (_fork_share), after what the rules' families load on such pages is loaded here (_warm)
+PAGES_MIN_BYTES = 256 << 10
 MAX_PER_RULE_AND_FILE = 1000  # past this a rule's findings in one file stop being useful, and cost time
 
 
@@ -485,26 +489,31 @@ def _pages_work(rels: list[str], ship: bool = False) -> list[_Page | bytes]:
     return out
 
 
-def _markdown_bytes(root: Path, rels: list[str]) -> int:
+def _markdown_bytes(root: Path, rels: list[str], limit: int) -> int:
     n = 0
     for rel in rels:
         try:
             n += (root / rel).stat().st_size
         except OSError:
             pass
-        if n >= PARALLEL_MIN_BYTES:
+        if n >= limit:
             break
     return n
 
 
-def _page_batches(root: Path, rels: list[str], jobs: int) -> list[list[str]]:
+def _page_order(root: Path, rels: list[str]) -> list[str]:
+    """The pages, biggest first."""
     size = {}
     for rel in rels:
         try:
             size[rel] = (root / rel).stat().st_size
         except OSError:
             size[rel] = 0
-    order = sorted(rels, key=lambda r: (-size[r], r))
+    return sorted(rels, key=lambda r: (-size[r], r))
+
+
+def _page_batches(root: Path, rels: list[str], jobs: int) -> list[list[str]]:
+    order = _page_order(root, rels)
     per = max(1, min(8, len(order) // (jobs * 8) or 1))
     return [order[i:i + per] for i in range(0, len(order), per)]
 
@@ -560,8 +569,8 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
     try:
         in_store = set(stored)
         fresh = [rel for rel in rels if rel not in in_store]
-        if (jobs > 1 and fresh and _markdown_bytes(root, stored) >= PARALLEL_MIN_BYTES
-                and _markdown_bytes(root, fresh) < PARALLEL_MIN_BYTES):
+        if (jobs > 1 and fresh and _markdown_bytes(root, stored, PARALLEL_MIN_BYTES) >= PARALLEL_MIN_BYTES
+                and _markdown_bytes(root, fresh, PARALLEL_MIN_BYTES) < PARALLEL_MIN_BYTES):
             # a few pages changed in a big book: a worker parses and checks them while this
             # process restores the others from the cache
             ahead = _Workers(1, _pages_work, [(b, True) for b in _page_batches(root, fresh, 1)])
@@ -570,14 +579,21 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
         if ahead is not None:
             ahead.finish(done)
         todo = [rel for rel in rels if rel not in pages]
-        parse_jobs = jobs if jobs > 1 and _markdown_bytes(root, todo) >= PARALLEL_MIN_BYTES else 1  # the pages to parse
-        if parse_jobs > 1 and len(todo) > 2:
-            batches = _page_batches(root, todo, parse_jobs)
+        shared = jobs > 1 and len(todo) > 2
+        size = _markdown_bytes(root, todo, PARALLEL_MIN_BYTES) if shared else 0  # the pages to parse
+        if shared and size >= PARALLEL_MIN_BYTES:
+            batches = _page_batches(root, todo, jobs)
             # the biggest page here first: the rules' shipped data (TeX tables, word lists) and
             # lazy imports are then loaded once, and the workers inherit them
             first, batches[0] = batches[0][0], batches[0][1:]
             done(_pages_work([first]))
-            _in_workers(min(parse_jobs, len(todo)), _pages_work, [(b, True) for b in batches if b], done)
+            _in_workers(min(jobs, len(todo)), _pages_work, [(b, True) for b in batches if b], done)
+        elif shared and size >= PAGES_MIN_BYTES and _FORK_SHARE:
+            _warm(root, todo, rules)
+            # a page a task, biggest first, all of them shared at once (waiting for one page's
+            # loads here would cost more time than loading them in both processes)
+            _fork_share(min(jobs, len(todo)), _pages_work, [([rel], True) for rel in _page_order(root, todo)], done,
+                        lambda rels, _ship: _pages_work(rels))
         for rel in rels:
             if rel not in pages:
                 done(_pages_work([rel]))
@@ -609,6 +625,27 @@ def _restore(pstore, keys: dict[str, str], rels: list[str], pages: dict[str, _Pa
         gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def _warm(root: Path, rels: list[str], rules: list[Rule]) -> None:
+    """Before the fork: what the selected rules' families load on such pages anyway
+    (registry.warmer), loaded once here for both processes instead of once in each."""
+    from .registry import WARMERS
+
+    families = sorted({r.family for r in rules if r.family in WARMERS})
+    if not families:
+        return
+    pages = []
+    for rel in rels:
+        try:
+            pages.append((root / rel).read_bytes())
+        except OSError:
+            pass
+    for family in families:
+        try:
+            WARMERS[family](pages)
+        except Exception:  # a table that cannot load here fails as it always did, in the rule that reads it
+            pass
 
 
 def _guesses(root: Path, rels: list[str], pages_cache: tuple | None) -> dict[str, tuple[dict | None, bool]]:
@@ -802,6 +839,99 @@ class _Workers:
             except (OSError, ValueError):
                 pass
             self.pool = None
+
+
+_FORK_SHARE = sys.platform.startswith("linux") and hasattr(os, "fork") and hasattr(os, "memfd_create")
+_TASK = 4  # bytes of a task's number in the queue pipe
+
+
+def _fork_share(workers: int, work: Callable, tasks: list[tuple], take: Callable, here: Callable | None = None) -> bool:
+    """:func:`_in_workers` with this process as one of the workers and ``workers - 1`` forked
+    children: no pool, no manager thread, and this process's own results (``here(*task)``,
+    by default ``work(*task)``) are never pickled.
+
+    The queue is a pipe filled with the tasks' numbers before the fork and closed for writing,
+    from which every process reads one number at a time (Linux reads a pipe under its lock, so
+    no number is read twice or torn); an empty pipe is the end. A child pickles its results
+    into an anonymous file, read here once the child has exited. A child that dies loses only
+    the tasks it had not written: they are left for the caller, as a dead pool's are. False
+    (nothing done) when the pipe cannot hold the queue or no process can be forked."""
+    import pickle
+
+    n = len(tasks)
+    try:
+        r, w = os.pipe()
+    except OSError:
+        return False
+    kids: list[tuple[int, int]] = []
+    try:
+        queue = b"".join(i.to_bytes(_TASK, "little") for i in range(n))
+        os.set_blocking(w, False)
+        try:
+            if os.write(w, queue) != len(queue):
+                return False
+        except BlockingIOError:
+            return False  # the queue must fit in the pipe before anyone reads it
+        os.close(w)
+        w = -1
+        for _ in range(max(1, workers - 1)):
+            try:
+                fd = os.memfd_create("booklint-results")
+            except OSError:
+                break
+            try:
+                pid = os.fork()
+            except OSError:
+                os.close(fd)
+                break
+            if pid == 0:  # the child: never returns, never runs the parent's exit handlers or flushes its buffers
+                code = 1
+                try:
+                    with open(fd, "wb") as out:
+                        while got := os.read(r, _TASK):
+                            i = int.from_bytes(got, "little")
+                            body = pickle.dumps((i, work(*tasks[i])), protocol=pickle.HIGHEST_PROTOCOL)
+                            out.write(len(body).to_bytes(8, "little"))
+                            out.write(body)
+                            out.flush()
+                    code = 0
+                finally:
+                    os._exit(code)
+            kids.append((pid, fd))
+        if not kids:
+            return False
+        mine = here or work
+        while got := os.read(r, _TASK):
+            take(mine(*tasks[int.from_bytes(got, "little")]))
+        os.close(r)
+        r = -1
+        while kids:
+            pid, fd = kids.pop()
+            try:
+                os.waitpid(pid, 0)
+                with open(fd, "rb", closefd=False) as f:
+                    f.seek(0)
+                    data = f.read()
+            finally:
+                os.close(fd)
+            at = 0
+            while at + 8 <= len(data):
+                size = int.from_bytes(data[at:at + 8], "little")
+                if at + 8 + size > len(data):
+                    break  # a child killed while writing: what it had not finished is left for the caller
+                _i, result = pickle.loads(data[at + 8:at + 8 + size])
+                at += 8 + size
+                take(result)
+        return True
+    finally:
+        for fd in (r, w):
+            if fd >= 0:
+                os.close(fd)
+        for pid, fd in kids:  # an exception here (a rule's bug, ^C): no child outlives the run
+            with contextlib.suppress(OSError):
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+            os.close(fd)
 
 
 def default_jobs() -> int:

@@ -120,6 +120,24 @@ def settings(family: str, spec: dict[str, tuple],
         SETTING_CHECKS[family] = check
 
 
+# family -> a function that loads, before a run forks its worker, what the family's rules would
+# load on the first page they read anyway (shipped tables, lazy imports), so that the worker
+# inherits it instead of loading it again (engine._warm)
+WARMERS: dict[str, Callable[[list[bytes]], None]] = {}
+
+
+def warmer(family: str) -> Callable:
+    """Declare (in the family's ``__init__.py``) ``fn(pages)``, given the raw bytes of the pages
+    about to be checked: it loads what the family's rules will load on such pages, and nothing
+    a book without their kind of content does not need (no TeX tables for a book without math).
+    It only moves work earlier: what the rules find cannot depend on it."""
+    def deco(fn: Callable[[list[bytes]], None]) -> Callable[[list[bytes]], None]:
+        WARMERS[family] = fn
+        return fn
+
+    return deco
+
+
 def all_rules() -> list[Rule]:
     # The registry hosts the rules; importing the checks package (whose __init__ only walks its
     # modules) is how they register. Nothing else below the engine imports from checks/.

@@ -498,3 +498,104 @@ def test_small_books_are_checked_in_one_process(make_book, monkeypatch):
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     book = make_book({f"ch{i}.md": f"# Chapter {i}\n\nThe the end.\n" for i in range(5)})
     assert _run(book, jobs=2) == _run(book, jobs=1) == _run(book, jobs=2, pages_apart=False)
+
+
+@pytest.fixture
+def _fork_share_for_pages(monkeypatch):
+    """A book below PARALLEL_MIN_BYTES: its pages shared between this process and one forked child."""
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 1 << 40)
+    monkeypatch.setattr(engine, "PAGES_MIN_BYTES", 0)
+    if not engine._FORK_SHARE:
+        pytest.skip("no fork or memfd_create on this platform: the pages are checked in one process")
+
+
+def test_pages_shared_with_one_fork_same_findings(examples_book, _fork_share_for_pages, monkeypatch):
+    base = _run(examples_book, jobs=1, pages_apart=False)
+    calls = []
+    real = engine._fork_share
+    monkeypatch.setattr(engine, "_fork_share", lambda *a, **k: calls.append(len(a[2])) or real(*a, **k))
+    assert _run(examples_book, jobs=2) == base
+    assert calls and calls[0] > 2  # (really shared, a page a task)
+    shutil.rmtree(examples_book / ".booklint_cache", ignore_errors=True)
+    try:
+        assert _run(examples_book, jobs=2, cache=True) == base  # the child's pages come back as the cache's bytes
+        assert _run(examples_book, jobs=2, cache=True) == base
+    finally:
+        shutil.rmtree(examples_book / ".booklint_cache", ignore_errors=True)
+
+
+def test_a_forked_page_worker_that_dies_costs_time_not_findings(make_book, _fork_share_for_pages, monkeypatch):
+    files = {f"ch{i}.md": f"# Chapter {i}\n\nThe the end, see [x](ch{i + 1}.md#nope).\n" for i in range(12)}
+    book = make_book(files)
+    want = _run(book, jobs=1, pages_apart=False)
+    parent = os.getpid()
+    real = engine._one_page
+
+    def dying(*a):
+        if os.getpid() != parent and a[5] == "ch3.md":
+            os._exit(3)
+        return real(*a)
+
+    monkeypatch.setattr(engine, "_one_page", dying)
+    assert _run(book, jobs=2) == want
+
+
+@pytest.fixture
+def forked(monkeypatch) -> list[int]:
+    """The children _fork_share forks (their pids, as the parent sees them)."""
+    if not engine._FORK_SHARE:
+        pytest.skip("no fork or memfd_create on this platform")
+    pids: list[int] = []
+    real = os.fork
+
+    def fork():
+        pid = real()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return pids
+
+
+def _all_reaped(pids: list[int]) -> bool:
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
+
+
+def test_fork_share_does_each_task_once_and_leaves_a_dead_childs_to_the_caller(forked):
+    parent = os.getpid()
+
+    def work(i):
+        if os.getpid() != parent and i == 7:
+            os._exit(3)  # as if the kernel killed the child on this task
+        return i, os.getpid() == parent
+
+    got: list[tuple[int, bool]] = []
+    assert engine._fork_share(2, work, [(i,) for i in range(40)], got.append)
+    done = [i for i, _ in got]
+    assert len(done) == len(set(done))  # no task twice
+    assert 7 not in done or [here for i, here in got if i == 7] == [True]
+    missing = set(range(40)) - set(done)
+    assert missing <= {7}  # the child's other tasks came back; 7 only if the child took it
+    assert len(forked) == 1 and _all_reaped(forked)
+
+
+def test_fork_share_leaves_no_child_behind_when_the_caller_fails(forked):
+    def take(_result):
+        raise RuntimeError("a bug while taking a result")
+
+    with pytest.raises(RuntimeError):
+        engine._fork_share(2, lambda i: i, [(i,) for i in range(20)], take)
+    assert len(forked) == 1 and _all_reaped(forked)
+
+
+def test_fork_share_declines_a_queue_its_pipe_cannot_hold(forked):
+    got: list[int] = []
+    assert not engine._fork_share(2, lambda i: i, [(i,) for i in range(1 << 20)], got.append)
+    assert got == [] and forked == []

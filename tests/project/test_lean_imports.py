@@ -100,3 +100,14 @@ def test_translation_loads_the_translation_library(tmp_path):
     mods, _ = _modules(["check", "--no-color", "."], tmp_path / "tr")
     assert "booklint.translation.parity" in mods
     assert _loaded(mods, ("booklint.external", "booklint.fix")) == []
+
+
+def test_plain_book_checked_with_a_fork_loads_no_math_bibliography_or_russian(tmp_path):
+    """A book big enough for its pages to be shared with a forked child (engine.PAGES_MIN_BYTES):
+    what the families load before the fork (registry.warmer) follows the pages' content too."""
+    para = "Some prose about the model, with a [link](other.md) and *emphasis*, read by the checker.\n\n"
+    for name in ("index", "one", "two", "other"):
+        (tmp_path / f"{name}.md").write_text(f"# Page {name}\n\n" + para * 1000, encoding="utf-8")
+    mods, _out = _modules(["check", "--no-color", "--jobs", "2", "."], tmp_path)
+    assert "booklint.checks.math.unknown_command" in mods
+    assert _loaded(mods, NOT_FOR_PLAIN) == []

@@ -103,6 +103,16 @@ def code_for_kind(kind: str) -> str:
     return codes[0] if codes else FALLBACK_CODE
 
 
+def load_tables() -> None:
+    """Load what the first page with math loads: booklint.tex, the formula pipeline's modules
+    and both renderers' tables (for a run that forks after this: engine._warm)."""
+    from ..tex.tables import load_table
+    from . import autorender, damage  # noqa: F401
+
+    load_table("mathjax")
+    load_table("katex")
+
+
 def _kind_codes(book) -> dict[str, str]:
     """The run's kind -> code table, filled as kinds turn up (the registry is asked once a kind)."""
     return book.memo("formulas.kind_codes", dict)

@@ -119,6 +119,18 @@ def sounds() -> dict[str, str]:
     return _two_columns("sound-en.txt")
 
 
+def load_tables() -> None:
+    """Load what matching the first page of English prose loads: the patterns, the lexicon,
+    the first sounds, and the English dictionary :func:`first_sound` asks about a word the
+    sounds do not list (for a run that forks after this: engine._warm)."""
+    from .english import english
+
+    _triggers()
+    lexicon()
+    sounds()
+    english().wide  # noqa: B018  (a cached property: loaded here)
+
+
 def _two_columns(name: str) -> dict[str, str]:
     from ..data import rules_path
 

@@ -117,6 +117,15 @@ def _plausible(fixed: str) -> bool:
     return True
 
 
+def load_tables() -> None:
+    """Load what the scan of the first page past ASCII loads: ftfy, its codecs and badness
+    expression, and the tables made of them (for a run that forks after this: engine._warm)."""
+    import ftfy  # noqa: F401
+
+    _charsets()
+    _badness_chars()
+
+
 @functools.cache  # fixed tables of the codecs, the same every run
 def _charsets() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     """Per encoding, in the order they are tried: (name, the text it can produce, a UTF-8 lead byte followed

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...registry import settings
+from ...registry import settings, warmer
 
 RENDERER_CHOICES = {
     "inline-renderer": ("auto", "katex", "mathjax", "none"),
@@ -51,3 +51,11 @@ settings("math", {
     "kramdown-strict": (bool, False, "M010 also reports kramdown changes that render as the author meant "
                                      "(the `\\\\{` idiom), for a book that must also read right on GitHub"),
 }, check=_check)
+
+
+@warmer("math")
+def _warm(pages: list[bytes]) -> None:
+    if any(b"$" in p or b"\\(" in p or b"\\[" in p for p in pages):  # (a page that may have math)
+        from ...formulas.analysis import load_tables
+
+        load_tables()
