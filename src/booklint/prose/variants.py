@@ -150,8 +150,11 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
     heads: set[str] = set()
     tails_: set[str] = set()
     for a, b in _cuts((k for k in forms if len(k) >= 4), firsts, seconds):
-        heads.update(w for w in a if w not in weak)
-        tails_.update(filter(tail_ok, b))
+        strong = [w for w in a if w not in weak]
+        ok = list(filter(tail_ok, b)) if strong else None
+        if ok:
+            heads.update(strong)
+            tails_.update(ok)
     found = _spaced_pairs(v, heads, tails_)
     pairs = {(w1, w2) for here in found.values() for _k, w1, w2 in here}
     for w1, w2 in pairs:

@@ -351,8 +351,11 @@ def is_mention(s: str, a: int, b: int, lo: int = 0, hi: int | None = None) -> bo
     the segment when ``s`` holds more (a page's segments joined), so none is copied out."""
     if hi is None:
         hi = len(s)
-    if a > lo and b < hi and s[a - 1] in _OPEN_Q and s[b] in _CLOSE_Q:
-        return True
+    if a > lo:
+        if b < hi and s[a - 1] in _OPEN_Q and s[b] in _CLOSE_Q:
+            return True
+        if s[lo] not in "*_" and not s[lo].isspace():
+            return False  # the common case, without a regex: a word before it
     # nothing but spaces and emphasis before it (`s[:a].strip().strip("*_")` is empty), without
     # copying the segment's head
     return _BARE_HEAD.fullmatch(s, lo, a) is not None and bool(_DEFINES.match(s, b, hi))

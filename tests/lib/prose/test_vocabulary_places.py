@@ -80,3 +80,23 @@ def test_a_token_inside_another_is_found_by_searching():
     dt = doc_text_of("Say x-/foo and foo here.\n")
     assert dt.places({"foo"}) is None
     assert [tok for tok, _off in dt.locate({"foo"})] == ["foo", "foo"]
+
+
+MENTION_CHARS = st.sampled_from(list(" \t\n\u00a0*_-—–:(\"'“”‘’«»`ab\0"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(MENTION_CHARS, max_size=8), st.text(MENTION_CHARS, max_size=3), st.text(MENTION_CHARS, max_size=3),
+       st.data())
+def test_is_mention_on_the_joined_text_is_is_mention_on_the_segment(seg, before, after, data):
+    """T002 asks is_mention of a segment's bounds in the page's joined text (no Segment made);
+    both are the plain definition: quoted, or only spaces and emphasis before and a dash, colon
+    or parenthesis after."""
+    from booklint.prose.words import _BARE_HEAD, _CLOSE_Q, _DEFINES, _OPEN_Q, is_mention
+
+    a = data.draw(st.integers(0, len(seg)))
+    b = data.draw(st.integers(a, len(seg)))
+    lo = len(before)
+    plain = (0 < a and b < len(seg) and seg[a - 1] in _OPEN_Q and seg[b] in _CLOSE_Q
+             or _BARE_HEAD.fullmatch(seg, 0, a) is not None and bool(_DEFINES.match(seg, b)))
+    assert is_mention(before + seg + after, lo + a, lo + b, lo, lo + len(seg)) == is_mention(seg, a, b) == plain
