@@ -4,6 +4,7 @@ searching its text finds (DocText._search) and what TOKEN.findall lists."""
 from __future__ import annotations
 
 import random
+from array import array
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -73,6 +74,10 @@ def test_marks_gather_over_a_big_table():
     assert dt.marks(bytes(sparse)) == bytes(sparse[i] for i in dt._ids)
     wanted = {dt._table[3], dt._table[700], dt._table[2100]}
     assert dt.locate(wanted) == dt._search(wanted) != []
+    assert dt._offs.typecode == "I"  # a page over 65,535 characters
+    dt._ids = array("I", dt._ids)  # as for a table of 65,536 tokens or more: the plain gather
+    assert dt.marks(flags) == bytes(flags[i] for i in dt._ids)
+    assert dt.locate(wanted) == dt._search(wanted)
 
 
 def test_a_token_inside_another_is_found_by_searching():
