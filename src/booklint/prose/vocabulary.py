@@ -162,7 +162,7 @@ class DocText:
     def segments_at(self, offsets: Iterable[int], text: str | None = None) -> list[tuple[int, int, int, str]]:
         """For each offset in ``text`` (in order), its segment without making it: ``(index,
         where it begins and ends in text, its kind)``. ``text``: the page's, when the caller has it."""
-        starts = self.starts
+        starts = self.starts.tolist()  # a list: bisect and indexing make no int objects
         ends = list(map(sub, islice(starts, 1, None), repeat(1)))  # one NUL between two segments
         ends.append(len(self.text if text is None else text))
         kinds = list(map(self._wnames.__getitem__, self._where))
@@ -199,17 +199,27 @@ class DocText:
         look = counts.keys() & wanted
         if not look:
             return []
-        table = self._table
-        marked = self.marks(bytes(map(look.__contains__, table)))
+        table, ids = self._table, self._ids
+        # the stream as a str of one character a token (its id): each wanted token's uses by
+        # str.find, at C speed
+        stream = (ids.tobytes().decode(_UTF16) if ids.typecode == "H" and len(table) <= 0xD800
+                  else "".join(map(chr, ids)))
+        find = stream.find
+        uses: list[int] = []
+        for t in compress(range(len(table)), map(look.__contains__, table)):
+            c = chr(t)
+            k = find(c)
+            while k != -1:
+                uses.append(k)
+                k = find(c, k + 1)
+        uses.sort()
         s = self.text if text is None else text
         n = len(s)
         hidden = self.hidden
-        ids, offs = self._ids, self._offs
+        offs = self._offs
         plain = _PLAIN
         out: list[tuple[int, str, int]] = []
-        find = marked.find
-        k = find(1)
-        while k != -1:
+        for k in uses:
             tok = table[ids[k]]
             i = offs[k]
             j = i + len(tok)
@@ -218,7 +228,6 @@ class DocText:
                     or _starts_token(s, i) and _ends_token(s, j, n)):
                 if not hidden or not any(a <= i < b for a, b in hidden):
                     out.append((k, tok, i))
-            k = find(1, k + 1)
         return out
 
     def place_offsets(self, ks: Iterable[int], text: str | None = None) -> list[int | None]:
@@ -335,6 +344,7 @@ class DocText:
 
 _SPACED = ("", " ")
 _SURR = "surrogatepass"
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"  # an array("H") as bytes
 _HYPHEN_GLUE = re.compile("-[" + re.escape(GLUE) + "]")
 _HEAD_BIT = bytes(v & 1 for v in range(256))
 _TAIL_BIT = bytes(v >> 1 & 1 for v in range(256))
