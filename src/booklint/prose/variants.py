@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import chain
 from typing import Any
 
 from .english import FUNCTION_WORDS
@@ -92,13 +93,7 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
     dictionary = english().freq
     spell = checker(book, spelling, scope, work)
     lemma = _Lemmatizer(book)
-    # pass 1: distinct tokens and adjacent pairs, from the vocabulary's token lists (C-level
-    # zip/compress, nothing per use)
     exact = {w for w in v.tokens if not _GLUED.search(w)}
-    pairs: set[tuple[str, str]] = set()
-    for dt in v.docs.values():
-        toks = dt.tokens
-        pairs.update(compress(zip(toks, toks[1:], strict=False), dt.spaced))
     keyof: dict[str, str] = {}  # token → its key: lower case, no hyphens, Russian by lemma
     raw: dict[str, str] = {}  # token → lower case, no hyphens
     weak: set[str] = set()  # function words and single letters: never half of a spaced term
@@ -135,6 +130,33 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
         k2 = keyof.get(w2) or tails.get(w2)
         return None if k2 is None else k1 + k2
 
+    # pass 1: the places of spaced pairs of tokens (`data parallel`) that may join into a closed
+    # form's key (`dataparallel`), from the pages' token streams. A pair is wanted for a head
+    # that is no function word or single letter and a tail that is no function word, and a use
+    # of a pair needs such a tail: looking first only for those pairs spares the function words'
+    # many places.
+    firsts: dict[str, list[str]] = defaultdict(list)  # a head's key part → the tokens with it
+    seconds: dict[str, list[str]] = defaultdict(list)  # a tail's key part → the tokens with it
+    for w, r in raw.items():
+        firsts[r].append(w)
+    for w in chain(keyof, tails):
+        k2 = keyof.get(w) or tails.get(w)
+        if k2:
+            seconds[k2].append(w)
+
+    def tail_ok(w: str) -> bool:  # a tail that a wanted pair or a use can have
+        return w not in weak or w.isdigit() or w.lower() not in FUNCTION_WORDS
+
+    heads: set[str] = set()
+    tails_: set[str] = set()
+    for a, b in _cuts((k for k in forms if len(k) >= 4), firsts, seconds):
+        strong = [w for w in a if w not in weak]
+        ok = list(filter(tail_ok, b)) if strong else None
+        if ok:
+            heads.update(strong)
+            tails_.update(ok)
+    found = _spaced_pairs(v, heads, tails_)
+    pairs = {(w1, w2) for here in found.values() for _k, w1, w2 in here}
     for w1, w2 in pairs:
         k = pair_key(w1, w2)
         if k is not None and k in forms and len(k) >= 4 and w1 not in weak and (w2 not in weak or w2.isdigit()):
@@ -145,7 +167,42 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
     if not interesting:
         return []
     wanted_tokens = {w for w, k in keyof.items() if k in interesting}
-    pair_heads = {w1 for w1, w2 in pairs if pair_key(w1, w2) in pairs_wanted}
+    # the places of the spaced pairs of a wanted key, page by page (index, head, tail, key): with
+    # a weak head too (`e val` when `eval` is wanted), looked for apart when a cut of a wanted key
+    # makes one
+    cuts = list(_cuts(pairs_wanted, firsts, seconds))
+    heads, tails_ = set(), set()
+    for a, b in cuts:
+        weak_heads = [w for w in a if w in weak]
+        ok = list(filter(tail_ok, b))
+        if weak_heads and ok:
+            heads.update(weak_heads)
+            tails_.update(ok)
+    for rel, here in _spaced_pairs(v, heads, tails_).items():
+        more = [p for p in here if p[1] in weak and tail_ok(p[2])]
+        if more:
+            found[rel] = sorted(found.get(rel, []) + more)
+            pairs.update((w1, w2) for _k, w1, w2 in more)
+    joins = {p: pk for p in pairs if (pk := pair_key(*p)) in pairs_wanted}  # a wanted pair → its key
+    pair_places: dict[str, list[tuple[int, str, str, str]]] = {}
+    for rel, here in found.items():
+        wanted_here = [(k, w1, w2, pk) for k, w1, w2 in here if (pk := joins.get((w1, w2))) is not None]
+        if wanted_here:
+            pair_places[rel] = wanted_here
+    searched: list[set[str]] = []
+
+    def pair_heads() -> set[str]:
+        """The heads of every spaced pair of a wanted key in the streams, with a function word
+        for tail too (`no where` when `nowhere` is wanted): what a search of a page's text
+        looks for besides the wanted tokens (made once, for the first page searched)."""
+        if not searched:
+            out = {w1 for here in pair_places.values() for _k, w1, _w2, _pk in here}
+            late_heads = {w for a, b in cuts if not all(map(tail_ok, b)) for w in a}
+            late_tails = {w for _a, b in cuts for w in b if not tail_ok(w)}
+            for here in _spaced_pairs(v, late_heads, late_tails).values():
+                out.update(w1 for _k, w1, w2 in here if not tail_ok(w2) and pair_key(w1, w2) in pairs_wanted)
+            searched.append(out)
+        return searched[0]
     # A cluster needs two variants, and a use's variant depends on its written form alone: a key
     # whose tokens all fold to one variant (`Take` / `take`, `GPU` / `GPUs`) can make no cluster,
     # with or without the plural keys that may join it, unless a spaced pair may add a form.
@@ -164,31 +221,18 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
     for k in pairs_wanted:
         reachable.setdefault(_plural_root(k), set()).add("  pair")  # forms not known before pass 2
     wanted_tokens = {w for w in wanted_tokens if len(reachable[_plural_root(keyof[w])] - {None}) > 1}
-    look_for = wanted_tokens | pair_heads
-    # pass 2: the uses of those keys, found with str.find (vocabulary.DocText.locate)
+    # pass 2: the uses of those keys, in page order and on each page in text order (a token's own
+    # use before the pair it starts), each checked on the page's text (the segment's bounds in
+    # it: no Segment is made)
     singles: dict[str, list[Use]] = defaultdict(list)
     for rel, dt in v.docs.items():
-        look = look_for & dt.counts.keys()
-        if not look:
-            continue
+        if rel not in pair_places and dt.counts.keys().isdisjoint(wanted_tokens) and dt.stream_holds_places():
+            continue  # no uses here
         s = dt.text
-        for w, a in dt.locate(look):
-            b = a + len(w)
-            if w in wanted_tokens:
-                si, base = dt.segment_of(a)
-                if not is_mention(dt.segments[si].text, base, base + b - a):
-                    singles[keyof[w]].append(Use(rel, si, base, base + b - a, w, dt.segments[si].where))
-            if w in pair_heads and s.startswith(" ", b):
-                m = TOKEN.match(s, b + 1)
-                if m is None or m.group(1):
-                    continue
-                w2 = m.group(2)
-                pk = pair_key(w, w2)
-                if pk in pairs_wanted and w2.lower() not in FUNCTION_WORDS:
-                    si, base = dt.segment_of(a)
-                    e = m.end(2)
-                    if not is_mention(dt.segments[si].text, base, base + e - a):
-                        singles[pk].append(Use(rel, si, base, base + e - a, f"{w} {w2}", dt.segments[si].where))
+        uses = _uses(dt, s, wanted_tokens, pair_places.get(rel, ()), pair_heads, pair_key, pairs_wanted)
+        for (a, e, written, k), (si, lo, hi, where) in zip(uses, dt.segments_at([u[0] for u in uses], s), strict=True):
+            if not is_mention(s, a, e, lo, hi):
+                singles[k if k is not None else keyof[written]].append(Use(rel, si, a - lo, e - lo, written, where))
     for k in list(singles):  # a plural key joins its singular: `AllGathers` with `AllGather`
         if len(k) > 3 and k.endswith("s") and k[:-1] in singles:
             singles[k[:-1]].extend(singles.pop(k))
@@ -205,6 +249,78 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
         c = _filter(c, dictionary, spell.accepted)
         if c is not None and len(c.variants) > 1:
             out.append(c)
+    return out
+
+
+def _cuts(keys: Iterable[str], firsts: dict[str, list[str]],
+          seconds: dict[str, list[str]]) -> Iterator[tuple[list[str], list[str]]]:
+    """Each way to cut a key of ``keys`` in two parts that tokens have: the tokens whose key
+    part is the first (``firsts``: part → tokens) and those whose part is the second
+    (``seconds``). Only a pair of such tokens can join into the key."""
+    for k in keys:
+        for i in range(1, len(k)):
+            a = firsts.get(k[:i])
+            if a is not None:
+                b = seconds.get(k[i:])
+                if b is not None:
+                    yield a, b
+
+
+def _spaced_pairs(v: Any, heads: set[str], tails: set[str]) -> dict[str, list[tuple[int, str, str]]]:
+    """Page → ``(index, head, tail)`` for each token of ``heads`` that one space leads to a token
+    of ``tails`` in the page's token stream (DocText.spaced_pairs): looking only for those
+    tokens spares making every pair of a big book. Pairs whose tokens come from two different
+    cuts are kept too; the caller checks each pair."""
+    out: dict[str, list[tuple[int, str, str]]] = {}
+    if heads and tails:
+        for rel, dt in v.docs.items():
+            found = dt.spaced_pairs(heads, tails)
+            if found:
+                out[rel] = found
+    return out
+
+
+def _uses(dt: Any, s: str, wanted: set[str], pair_places: Iterable[tuple[int, str, str, str]],
+          pair_heads: Callable[[], set[str]], pair_key: Any, pairs_wanted: set[str]) -> list[tuple[int, int, str, str | None]]:
+    """A page's candidate uses, in text order: ``(start, end, written, key)`` in text offsets,
+    for each place of a wanted token (key None: the token's own) and each place of a wanted
+    spaced pair whose tail is no function word (``pair_places``: the pairs in its token stream).
+
+    A pair's place is its head's (DocText.places), with the tail one space after it. Where the
+    stream cannot be sure of the places (a token inside another, after a hyphen and glue), the
+    text is searched for the wanted tokens and the heads of wanted pairs, and the tail read with
+    TOKEN."""
+    places = dt.places(wanted, s)
+    if places is None:
+        return _searched_uses(dt, s, wanted, pair_heads(), pair_key, pairs_wanted)
+    counts = dt.counts
+    pair_places = [p for p in pair_places if p[1] in counts and p[2].lower() not in FUNCTION_WORDS]
+    pairs = [(k, a, a + len(w1) + 1 + len(w2), f"{w1} {w2}", pk)
+             for (k, w1, w2, pk), a in zip(pair_places, dt.place_offsets([p[0] for p in pair_places], s), strict=True)
+             if a is not None]
+    if not pairs:
+        return [(a, a + len(w), w, None) for _k, w, a in places]
+    # the two lists merged by stream index, a token's own use first
+    return [(a, e, w, pk) for _k, _kind, a, e, w, pk in sorted(
+        [(k, 0, a, a + len(w), w, None) for k, w, a in places] + [(k, 1, a, e, w, pk) for k, a, e, w, pk in pairs])]
+
+
+def _searched_uses(dt: Any, s: str, wanted: set[str], pair_heads: set[str], pair_key: Any,
+                   pairs_wanted: set[str]) -> list[tuple[int, int, str, str | None]]:
+    """:func:`_uses` from a search of the page's text ``s`` (DocText.locate) and TOKEN."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for w, a in dt.locate(wanted | pair_heads):
+        b = a + len(w)
+        if w in wanted:
+            out.append((a, b, w, None))
+        if w in pair_heads and s.startswith(" ", b):
+            m = TOKEN.match(s, b + 1)
+            if m is None or m.group(1):
+                continue
+            w2 = m.group(2)
+            pk = pair_key(w, w2)
+            if pk in pairs_wanted and w2.lower() not in FUNCTION_WORDS:
+                out.append((a, m.end(2), f"{w} {w2}", pk))
     return out
 
 

@@ -14,18 +14,19 @@ something to report there.
 from __future__ import annotations
 
 import bisect
+import re
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, count
-from operator import add, attrgetter, itemgetter
+from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import add, attrgetter, itemgetter, sub
 from typing import Any
 
 from ..document.model import Document
 from ..document.source import split_lines
-from .words import CYRILLIC, GLUE, LATIN, TOKEN, Segment, hidden_ranges, segments, token_words
+from .words import CYRILLIC, GLUE, LATIN, TOKEN, TOKEN_PARTS, Segment, hidden_ranges, segments, token_words
 
 PACK_DIR = ".booklint"  # the book's own rule pack: .booklint/words/*.txt, .booklint/terms/*.yml
 _TOKEN_CHARS = frozenset("-_")
@@ -40,16 +41,19 @@ class DocText:
     ``text`` is the segments' texts joined by NUL; the segments themselves are made on demand
     from flat arrays (:attr:`segments`), and the token stream is one small integer a token into
     the page's table of distinct tokens (:attr:`tokens`, :attr:`spaced` make the lists when a rule
-    asks). ``counts`` is token → uses (tokens after a dot, or inside `name [at] host`, left out).
+    asks), with each token's place in ``text`` (so a token's uses are found without searching the
+    text: :meth:`places`). ``counts`` is token → uses (tokens after a dot, or inside
+    `name [at] host`, left out).
     While the page's own rules run, its Segment objects are kept as well; setting ``doc`` to None
     (the engine keeps only the page's summary from then on) drops them.
     """
 
     __slots__ = ("_doc", "_segs", "_view", "_text", "_bstarts", "starts", "counts", "hidden", "_where", "_wnames", "_pidx", "_pstart",
-                 "_psrc", "_table", "_ids", "_spaced", "_last")
+                 "_psrc", "_table", "_ids", "_spaced", "_offs", "_last", "_inside")
 
     def __init__(self, doc: Document, segs: list[Segment], text: str, found_tokens: list[str],
-                 spaced: bytes, counts: Counter, hidden: list[tuple[int, int]], distinct=None):
+                 offsets: Iterable[int], spaced: bytes, counts: Counter, hidden: list[tuple[int, int]],
+                 distinct=None):
         self._doc = doc
         self._segs: list[Segment] | None = segs
         self._view: _Segments | None = None
@@ -77,8 +81,10 @@ class DocText:
         self._where = bytes(map(wnames.__getitem__, wheres))
         self._wnames = tuple(wnames)
         self._spaced = spaced  # 1 when one space leads from this token to the next
+        self._offs = array("H" if len(text) <= 0xFFFF else "I", offsets)  # where each token begins in text
         self._set_tokens(found_tokens, distinct)
         self._last: tuple[int, Segment] | None = None
+        self._inside: bool | None = None
 
     def _set_tokens(self, toks, distinct=None) -> None:
         """The token stream ``toks`` as ids into a table of its distinct tokens (``distinct``: a
@@ -137,7 +143,7 @@ class DocText:
         return seg
 
     def __getstate__(self):
-        return {k: getattr(self, k) for k in self.__slots__ if k not in ("_last", "_view")}
+        return {k: getattr(self, k) for k in self.__slots__ if k not in ("_last", "_view", "_inside")}
 
     def __setstate__(self, state) -> None:
         for k, v in state.items():
@@ -146,14 +152,172 @@ class DocText:
         self.counts = Counter(dict(zip(map(sys.intern, self.counts), self.counts.values(), strict=True)))
         self._last = None
         self._view = None
+        self._inside = None
 
     def segment_of(self, off: int) -> tuple[int, int]:
         """(segment index, offset inside that segment) of an offset in ``text``."""
         si = bisect.bisect_right(self.starts, off) - 1
         return si, off - self.starts[si]
 
+    def segments_at(self, offsets: Iterable[int], text: str | None = None) -> list[tuple[int, int, int, str]]:
+        """For each offset in ``text`` (in order), its segment without making it: ``(index,
+        where it begins and ends in text, its kind)``. ``text``: the page's, when the caller has it."""
+        starts = self.starts.tolist()  # a list: bisect and indexing make no int objects
+        ends = list(map(sub, islice(starts, 1, None), repeat(1)))  # one NUL between two segments
+        ends.append(len(self.text if text is None else text))
+        kinds = list(map(self._wnames.__getitem__, self._where))
+        # C-level maps, nothing per offset in Python: a big book has some 100,000 of them
+        sis = list(map(sub, map(bisect.bisect_right, repeat(starts), offsets), repeat(1)))
+        return list(zip(sis, map(starts.__getitem__, sis), map(ends.__getitem__, sis), map(kinds.__getitem__, sis),
+                        strict=True))
+
     def locate(self, wanted: set[str]) -> list[tuple[str, int]]:
-        """Every place of the wanted tokens, as (token, offset in ``text``), in order."""
+        """Every place of the wanted tokens, as (token, offset in ``text``), in order: where a
+        wanted token stands whole, neither glued to nor part of a longer token, outside the
+        hidden ranges."""
+        places = self.places(wanted)
+        if places is not None:
+            return [(tok, off) for _k, tok, off in places]
+        return self._search(wanted)
+
+    def places(self, wanted: set[str], text: str | None = None) -> list[tuple[int, str, int]] | None:
+        """What :meth:`locate` finds, each with its index in the token stream: ``(index,
+        token, offset in text)``, in order; None on a page where a place may lie inside a
+        token of the stream (:meth:`_starts_inside`), which only a search of the text finds.
+
+        The places are the stream's uses of the wanted tokens that pass locate's tests. A place
+        is a whole token at its end (nothing of a token follows); at its start, what precedes is
+        no letter, digit, ``-`` or ``_``, nor glue after one of those. The stream's tokens are the
+        longest matches from left to right, so an offset where none of them begins lies inside
+        one, after a ``-`` and glue; and a place where one begins is that token, whole. The
+        tests are still needed: the stream also holds tokens after a dot, in hidden ranges, or
+        after a ``-`` or ``_`` (`--flag`), which locate leaves out. ``text``: the page's, when
+        the caller has it (a page kept as UTF-8 is not decoded again)."""
+        if self._starts_inside(text):
+            return None
+        counts = self.counts
+        look = counts.keys() & wanted
+        if not look:
+            return []
+        table, ids = self._table, self._ids
+        # the stream as a str of one character a token (its id): each wanted token's uses by
+        # str.find, at C speed
+        stream = (ids.tobytes().decode(_UTF16) if ids.typecode == "H" and len(table) <= 0xD800
+                  else "".join(map(chr, ids)))
+        find = stream.find
+        uses: list[int] = []
+        for t in compress(range(len(table)), map(look.__contains__, table)):
+            c = chr(t)
+            k = find(c)
+            while k != -1:
+                uses.append(k)
+                k = find(c, k + 1)
+        uses.sort()
+        s = self.text if text is None else text
+        n = len(s)
+        hidden = self.hidden
+        offs = self._offs
+        plain = _PLAIN
+        out: list[tuple[int, str, int]] = []
+        for k in uses:
+            tok = table[ids[k]]
+            i = offs[k]
+            j = i + len(tok)
+            # locate's tests, as written there
+            if ((s[i - 1] in plain if i else True) and (s[j] in plain if j < n else True)
+                    or _starts_token(s, i) and _ends_token(s, j, n)):
+                if not hidden or not any(a <= i < b for a, b in hidden):
+                    out.append((k, tok, i))
+        return out
+
+    def place_offsets(self, ks: Iterable[int], text: str | None = None) -> list[int | None]:
+        """For each stream index of ``ks``, the token's offset in ``text`` when :meth:`places`
+        would give it (it passes locate's tests; whether the token is in ``counts`` is the
+        caller's to check), else None. ``text``: the page's, when the caller has it."""
+        s = self.text if text is None else text
+        n = len(s)
+        table, ids, offs, hidden = self._table, self._ids, self._offs, self.hidden
+        plain = _PLAIN
+        out: list[int | None] = []
+        for k in ks:
+            i = offs[k]
+            j = i + len(table[ids[k]])
+            if ((s[i - 1] in plain if i else True) and (s[j] in plain if j < n else True)
+                    or _starts_token(s, i) and _ends_token(s, j, n)) \
+                    and (not hidden or not any(a <= i < b for a, b in hidden)):
+                out.append(i)
+            else:
+                out.append(None)
+        return out
+
+    def spaced_pairs(self, heads: set[str], tails: set[str]) -> list[tuple[int, str, str]]:
+        """``(index, head, tail)`` for each token of ``heads`` in the stream that one space
+        leads from to a token of ``tails``, in order: every adjacent pair of :attr:`tokens` that
+        :attr:`spaced` joins, tokens after a dot or hidden too, without making those lists."""
+        table = self._table
+        if heads.isdisjoint(table) or tails.isdisjoint(table):
+            return []
+        n = len(self._ids)
+        # each token's roles, 1 for a head and 2 for a tail (the bytes are 0 or 1: a shift moves
+        # no bit across a byte)
+        roles = (int.from_bytes(bytes(map(heads.__contains__, table)), "little")
+                 | int.from_bytes(bytes(map(tails.__contains__, table)), "little") << 1)
+        marked = self.marks(roles.to_bytes(len(table), "little"))
+        heads_at = int.from_bytes(marked.translate(_HEAD_BIT), "little")
+        tails_at = int.from_bytes(marked.translate(_TAIL_BIT), "little")
+        # a head, one space, a tail: byte k + 1 moves to byte k with a shift of 8
+        hits = (heads_at & int.from_bytes(self._spaced, "little") & tails_at >> 8).to_bytes(n, "little")
+        ids = self._ids
+        out = []
+        find = hits.find
+        k = find(1)
+        while k != -1:
+            out.append((k, table[ids[k]], table[ids[k + 1]]))
+            k = find(1, k + 1)
+        return out
+
+    def marks(self, flags: bytes) -> bytes:
+        """``flags[i]`` for each token of the stream, ``i`` its index in the page's table: one
+        byte a token, in order (``flags``: one byte an entry of the table).
+
+        A gather at C speed, as no loop in Python could do it for every token of a big book on
+        each run: ``bytes.translate`` maps one byte to one byte, so the ids' low bytes are
+        translated once for each high byte whose block of the table has a flag set, and each
+        result is kept where the high byte is that one."""
+        ids = self._ids
+        n = len(ids)
+        if ids.typecode != "H" or sys.byteorder != "little" or not n:
+            return bytes(map(flags.__getitem__, ids))
+        raw = ids.tobytes()
+        lo = raw[0::2]
+        if len(flags) <= 256:  # every high byte is 0
+            return lo.translate(flags.ljust(256, b"\0"))
+        hi = raw[1::2]
+        out = 0
+        for h in range((len(flags) + 255) >> 8):
+            block = flags[h << 8:(h + 1) << 8]
+            if block.count(0) == len(block):
+                continue
+            got = int.from_bytes(lo.translate(block.ljust(256, b"\0")), "little")
+            here = int.from_bytes(hi.translate(bytes(h) + b"\xff" + bytes(255 - h)), "little")
+            out |= got & here
+        return out.to_bytes(n, "little")
+
+    def stream_holds_places(self) -> bool:
+        """Does the token stream hold every place of :meth:`locate` (so :meth:`places` gives
+        them)?"""
+        return not self._starts_inside()
+
+    def _starts_inside(self, text: str | None = None) -> bool:
+        """Can a place of :meth:`locate` lie inside a token of the stream? Only after a hyphen
+        and glue: in `x-/foo` the stream has the one token, and locate finds `foo` as well."""
+        r = self._inside
+        if r is None:
+            r = self._inside = _HYPHEN_GLUE.search(self.text if text is None else text) is not None
+        return r
+
+    def _search(self, wanted: set[str]) -> list[tuple[str, int]]:
+        """:meth:`locate` by searching the text for each wanted token."""
         s = self.text
         n = len(s)
         out: list[tuple[str, int]] = []
@@ -180,6 +344,10 @@ class DocText:
 
 _SPACED = ("", " ")
 _SURR = "surrogatepass"
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"  # an array("H") as bytes
+_HYPHEN_GLUE = re.compile("-[" + re.escape(GLUE) + "]")
+_HEAD_BIT = bytes(v & 1 for v in range(256))
+_TAIL_BIT = bytes(v >> 1 & 1 for v in range(256))
 
 
 def _encode(t: str) -> bytes:
@@ -189,7 +357,7 @@ def _encode(t: str) -> bytes:
 _TEXT, _WHERE, _STARTS, _SRC = attrgetter("text"), attrgetter("where"), attrgetter("_starts"), attrgetter("_src")
 
 
-_first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
+_second = itemgetter(1)
 # characters that end a token on either side whatever is around them: not a letter or digit, not
 # `-` or `_`, not glue (words.GLUE)
 _PLAIN = frozenset(" \0\t\n,;!?()[]{}<>\"*|") - set(GLUE)
@@ -350,8 +518,10 @@ def seed_vocabulary(book: Any, texts: dict[str, DocText]) -> None:
 def _doc_text(doc: Document) -> DocText:
     segs = segments(doc)
     text = "\0".join(map(_TEXT, segs))
-    found = TOKEN.findall(text)  # (dot before, token, one space after)
-    tokens = list(map(_second, found))
+    # what TOKEN.findall finds, and where: [between, dot before, token, one space after, between, ...]
+    parts = TOKEN_PARTS.split(text)
+    dots, tokens, spaces = parts[1::4], parts[2::4], parts[3::4]
+    offsets = islice(accumulate(map(len, parts)), 1, None, 4)
     hidden = hidden_ranges(text)
     every = Counter(tokens)  # every distinct token, in order of first use
     if hidden:  # rare: count token by token, leaving the hidden ones out
@@ -359,16 +529,16 @@ def _doc_text(doc: Document) -> DocText:
         for m in TOKEN.finditer(text):
             if not m.group(1) and not any(a <= m.start(2) < b for a, b in hidden):
                 counts[m.group(2)] += 1
-    elif any(map(_first, found)):
+    elif any(dots):
         counts = every.copy()
-        counts.subtract(t for d, t, _s in found if d)
+        counts.subtract(compress(tokens, dots))
         counts = +counts
     else:
         counts = every
     # the keys as the one str object of each distinct token (findall makes one a use): shared by
     # every page, and with their token tables
     counts = Counter(dict(zip(map(sys.intern, counts), counts.values(), strict=True)))
-    return DocText(doc, segs, text, tokens, bytes(map(len, map(_third, found))), counts, hidden, every)
+    return DocText(doc, segs, text, tokens, offsets, bytes(map(len, spaces)), counts, hidden, every)
 
 
 def work_vocabulary(book: Any, scope: str, work: str) -> Vocabulary:

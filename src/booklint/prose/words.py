@@ -201,7 +201,11 @@ def word_script(w: str) -> str | None:
 # is matched whole so that it can be recognised as one thing. Group 1 is a `.` just before
 # (`.bashrc`), group 3 the single space to the next token when there is one.
 GLUE = "._/@:\\=+#%&$^~`'’"
-TOKEN = re.compile(r"(\.(?=[^\W_]))?([^\W_][\w\-]*(?:[._/@:\\=+#%&$^~`'’]+[^\W_][\w\-]*)*)( (?=[^\W_]))?")
+_TOKEN_BODY = r"([^\W_][\w\-]*(?:[._/@:\\=+#%&$^~`'’]+[^\W_][\w\-]*)*)"
+TOKEN = re.compile(r"(\.(?=[^\W_]))?" + _TOKEN_BODY + r"( (?=[^\W_]))?")
+# TOKEN with groups 1 and 3 always taking part (empty when absent): it matches what TOKEN
+# matches, and its ``split`` gives strings only, whose lengths add up to each token's place
+TOKEN_PARTS = re.compile(r"(\.(?=[^\W_])|)" + _TOKEN_BODY + r"( (?=[^\W_])|)")
 _SKIP_TOKEN = re.compile(r"[\d_./@:\\=+#%&$^~`\u00b2\u00b3\u00b9\u2070-\u209f]")
 
 
@@ -349,14 +353,20 @@ _DEFINES = re.compile(r"(?:\*\*|__)?\s*(?:[-—–:]|\(\w)")
 _BARE_HEAD = re.compile(r"\s*[*_]*\s*")
 
 
-def is_mention(s: str, a: int, b: int) -> bool:
+def is_mention(s: str, a: int, b: int, lo: int = 0, hi: int | None = None) -> bool:
     """Is the text at ``[a, b)`` of a segment quoted or being defined, that is named rather
-    than used (`the term "FLOPS" means...`, `FLOPS — not used in this book`)?"""
-    if a > 0 and b < len(s) and s[a - 1] in _OPEN_Q and s[b] in _CLOSE_Q:
-        return True
+    than used (`the term "FLOPS" means...`, `FLOPS — not used in this book`)? ``s[lo:hi]`` is
+    the segment when ``s`` holds more (a page's segments joined), so none is copied out."""
+    if hi is None:
+        hi = len(s)
+    if a > lo:
+        if b < hi and s[a - 1] in _OPEN_Q and s[b] in _CLOSE_Q:
+            return True
+        if s[lo] not in "*_" and not s[lo].isspace():
+            return False  # the common case, without a regex: a word before it
     # nothing but spaces and emphasis before it (`s[:a].strip().strip("*_")` is empty), without
     # copying the segment's head
-    return _BARE_HEAD.fullmatch(s, 0, a) is not None and bool(_DEFINES.match(s, b))
+    return _BARE_HEAD.fullmatch(s, lo, a) is not None and bool(_DEFINES.match(s, b, hi))
 
 
 FOREIGN_MIN_WORDS = 12

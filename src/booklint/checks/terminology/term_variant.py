@@ -68,7 +68,7 @@ def term_variant(book, ctx):
         v = work_vocabulary(book, scope, work)
         what = "this page" if work != BOOK else "the book"
         for c in clusters(book, spelling, scope, work):
-            if c.key in ignore or g.covers(c.key) or g.covers(c.key + "s") or any(
+            if c.key in ignore or g.covers(c.key) or g.covers(c.key + "s") or ignore and any(
                     _k(u.written) in ignore for us in c.variants.values() for u in us):
                 continue
             yield from _report(c, v, order, what, ctx)
