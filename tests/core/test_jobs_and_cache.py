@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -438,6 +439,42 @@ def test_book_wide_rules_in_workers_keep_the_plain_order(make_book):
              for i in range(12)}
     book = make_book(files)
     assert _run(book, jobs=2) == _run(book, jobs=1) == _run(book, jobs=1, pages_apart=False)
+
+
+def test_book_rules_longest_last_time_go_first(make_book, monkeypatch):
+    files = {f"ch{i}.md": f"# Chapter {i}\n\nA TPU v5e here, a TPUv5e there, see [x](ch{i + 1}.md#nope).\n"
+             for i in range(12)}
+    book = make_book(files)
+    orders = []
+
+    def spying(real):
+        def spy(workers, work, tasks, take, *a, **k):
+            if work is engine._book_wide_work:
+                orders.append([t[0][1] for t in tasks if t[0][0] == "rule"])
+            return real(workers, work, tasks, take, *a, **k)
+        return spy
+
+    monkeypatch.setattr(engine, "_in_workers", spying(engine._in_workers))
+    monkeypatch.setattr(engine, "_fork_share", spying(engine._fork_share))
+    real_call = engine._call  # T002 made the slowest rule: the second run hands it out first, to this process
+    where = []
+
+    def slower(r, book_, config, subject, out):
+        if r.code == "T002":
+            where.append(os.getpid())
+            time.sleep(0.2)
+        return real_call(r, book_, config, subject, out)
+
+    monkeypatch.setattr(engine, "_call", slower)
+    first = _run(book, jobs=2, cache=True)
+    (book / "ch3.md").write_text("# Chapter 3\n\nThe the TPU v5e.\n", encoding="utf-8")
+    second = _run(book, jobs=2, cache=True)
+    assert len(orders) == 2
+    assert orders[0][0] != "T002" and orders[1][0] == "T002"
+    assert sorted(orders[0]) == sorted(orders[1])  # the same rules, another order
+    if engine._FORK_SHARE:
+        assert where[-1] == os.getpid()  # the first task is this process's own
+    assert second[0] != first[0] and second == _run(book, jobs=1)  # and the findings of a plain run
 
 
 def test_a_wrong_front_matter_guess_falls_back_to_a_plain_run(make_book, monkeypatch):
