@@ -348,7 +348,10 @@ def test_a_worker_that_dies_costs_time_not_findings(make_book, monkeypatch):
     assert _run(book, jobs=2) == want
 
 
-def test_a_phase_one_worker_that_dies_costs_time_not_findings(make_book, monkeypatch):
+@pytest.mark.parametrize("share", ["pool", "fork"])
+def test_a_phase_one_worker_that_dies_costs_time_not_findings(make_book, monkeypatch, request, share):
+    if share == "fork":  # the pages shared between this process and one forked child (_fork_share)
+        request.getfixturevalue("_fork_share_for_pages")
     files = {f"ch{i}.md": f"# Chapter {i}\n\nThe the end, see [x](ch{i + 1}.md#nope).\n" for i in range(12)}
     book = make_book(files)
     want = _run(book, jobs=1, pages_apart=False)
@@ -387,13 +390,20 @@ def test_a_book_wide_worker_that_dies_costs_time_not_findings(make_book, monkeyp
     assert "T002" in seen  # and were done again here, after the pool broke
 
 
-def test_one_changed_page_still_shares_the_book_wide_work(make_book, monkeypatch, tmp_path):
+def _cached_then_changed(make_book, monkeypatch, changed: str) -> Path:
+    """Twelve chapters checked once with the cache (workers from 200 bytes: more than the changed
+    page, less than the book), then ch3.md changed to ``changed``."""
     files = {f"ch{i}.md": f"# Chapter {i}\n\nA TPU v5e here, a TPUv5e there, see [x](ch{i + 1}.md#nope).\n"
              for i in range(12)}
     book = make_book(files)
-    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 200)  # more than the changed page, less than the book
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 200)
     _run(book, jobs=2, cache=True)
-    (book / "ch3.md").write_text("# Chapter 3\n\nThe the TPU v5e.\n", encoding="utf-8")
+    (book / "ch3.md").write_text(changed, encoding="utf-8")
+    return book
+
+
+def test_one_changed_page_still_shares_the_book_wide_work(make_book, monkeypatch, tmp_path):
+    book = _cached_then_changed(make_book, monkeypatch, "# Chapter 3\n\nThe the TPU v5e.\n")
     parent = os.getpid()
     real = engine._call
 
@@ -411,12 +421,7 @@ def test_one_changed_page_still_shares_the_book_wide_work(make_book, monkeypatch
 @pytest.mark.parametrize("worker_dies", [False, True])
 def test_a_changed_page_is_parsed_in_a_worker_while_the_others_are_restored(make_book, monkeypatch, tmp_path,
                                                                             worker_dies):
-    files = {f"ch{i}.md": f"# Chapter {i}\n\nA TPU v5e here, a TPUv5e there, see [x](ch{i + 1}.md#nope).\n"
-             for i in range(12)}
-    book = make_book(files)
-    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 200)  # more than the changed page, less than the others
-    _run(book, jobs=2, cache=True)
-    (book / "ch3.md").write_text("# Chapter 3\n\nThe the TPU v5e, see [y](#nowhere).\n", encoding="utf-8")
+    book = _cached_then_changed(make_book, monkeypatch, "# Chapter 3\n\nThe the TPU v5e, see [y](#nowhere).\n")
     parent = os.getpid()
     real = engine._one_page
 
@@ -559,22 +564,6 @@ def test_pages_shared_with_one_fork_same_findings(examples_book, _fork_share_for
         assert _run(examples_book, jobs=2, cache=True) == base
     finally:
         shutil.rmtree(examples_book / ".booklint_cache", ignore_errors=True)
-
-
-def test_a_forked_page_worker_that_dies_costs_time_not_findings(make_book, _fork_share_for_pages, monkeypatch):
-    files = {f"ch{i}.md": f"# Chapter {i}\n\nThe the end, see [x](ch{i + 1}.md#nope).\n" for i in range(12)}
-    book = make_book(files)
-    want = _run(book, jobs=1, pages_apart=False)
-    parent = os.getpid()
-    real = engine._one_page
-
-    def dying(*a):
-        if os.getpid() != parent and a[5] == "ch3.md":
-            os._exit(3)
-        return real(*a)
-
-    monkeypatch.setattr(engine, "_one_page", dying)
-    assert _run(book, jobs=2) == want
 
 
 @pytest.fixture
