@@ -8,6 +8,7 @@ import gc
 import os
 import re
 import sys
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -748,8 +749,6 @@ def _book_wide_work(task: tuple[str, object]) -> tuple[str, object, object]:
     book, config, by_code, rules_of = _BOOK_WIDE
     kind, what = task
     if kind == "rule":
-        import time
-
         out: list[Finding] = []
         began = time.perf_counter()
         n = _call(by_code[what], book, config, book, out)
@@ -766,8 +765,7 @@ def _book_wide(book: Book, config: Config, book_rules: list[Rule], later: dict[s
     merged vocabulary; the book rules' findings are put back in rule order, so the output is a
     plain run's. A task a dead worker leaves undone is done here.
 
-    ``times`` holds how long each book rule took in a worker the last time (the cache keeps
-    them): the longest are handed out first, so one long rule (T002 on a big book) does not
+    ``times`` holds how long each book rule took the last time (the cache keeps them): the longest are handed out first, so one long rule (T002 on a big book) does not
     start last and keep the others waiting; this run's times are written back into it."""
     rule_out: dict[str, tuple[list[Finding], int]] = {}
     again: dict[str, tuple[list[tuple[str, list[Finding]]], int]] = {}
