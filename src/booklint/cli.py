@@ -543,20 +543,23 @@ def entry() -> None:
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
     if run_exit_handlers is None:
         sys.exit(code)
-    try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
-    except (OSError, ValueError):
+    if not _flushed():
         sys.exit(code)  # (a closed pipe: the interpreter reports it as it always does)
     run_exit_handlers()
+    if not _flushed():
+        os._exit(EXIT_ERROR)  # (the handlers have run: they must not run twice)
+    os._exit(code or 0)
+
+
+def _flushed() -> bool:
+    """Flush standard output and error; False when one cannot be (a closed pipe)."""
     try:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
     except (OSError, ValueError):
-        os._exit(EXIT_ERROR)  # (the handlers have run: they must not run twice)
-    os._exit(code or 0)
+        return False
+    return True
 
 
 if __name__ == "__main__":  # pragma: no cover
