@@ -223,11 +223,8 @@ class DocText:
             tok = table[ids[k]]
             i = offs[k]
             j = i + len(tok)
-            # locate's tests, as written there
-            if ((s[i - 1] in plain if i else True) and (s[j] in plain if j < n else True)
-                    or _starts_token(s, i) and _ends_token(s, j, n)):
-                if not hidden or not any(a <= i < b for a, b in hidden):
-                    out.append((k, tok, i))
+            if _whole_at(s, i, j, n, hidden, plain):  # locate's tests
+                out.append((k, tok, i))
         return out
 
     def place_offsets(self, ks: Iterable[int], text: str | None = None) -> list[int | None]:
@@ -242,12 +239,7 @@ class DocText:
         for k in ks:
             i = offs[k]
             j = i + len(table[ids[k]])
-            if ((s[i - 1] in plain if i else True) and (s[j] in plain if j < n else True)
-                    or _starts_token(s, i) and _ends_token(s, j, n)) \
-                    and (not hidden or not any(a <= i < b for a, b in hidden)):
-                out.append(i)
-            else:
-                out.append(None)
+            out.append(i if _whole_at(s, i, j, n, hidden, plain) else None)
         return out
 
     def spaced_pairs(self, heads: set[str], tails: set[str]) -> list[tuple[int, str, str]]:
@@ -331,12 +323,8 @@ class DocText:
             k = len(tok)
             i = find(tok)
             while i != -1:
-                # the common case inline: a space, NUL or punctuation that is no glue on both sides
-                j = i + k
-                if ((s[i - 1] in plain if i else True) and (s[j] in plain if j < n else True)
-                        or _starts_token(s, i) and _ends_token(s, j, n)):
-                    if not hidden or not any(a <= i < b for a, b in hidden):
-                        out.append((tok, i))
+                if _whole_at(s, i, i + k, n, hidden, plain):
+                    out.append((tok, i))
                 i = find(tok, i + 1)
         out.sort(key=_second)
         return out
@@ -391,6 +379,16 @@ class _Segments(Sequence):
     def __iter__(self):
         for si in range(len(self._dt.starts)):
             yield self._dt.segment(si)
+
+
+def _whole_at(s: str, i: int, j: int, n: int, hidden: list[tuple[int, int]], plain: frozenset = _PLAIN) -> bool:
+    """Does the token at ``s[i:j]`` (``n`` = len(s)) stand whole, neither glued to nor part of a
+    longer token, and outside the ``hidden`` ranges? :meth:`DocText.locate`'s tests."""
+    # the common case first: a space, NUL or punctuation that is no glue on both sides
+    if ((s[i - 1] in plain if i else True) and (s[j] in plain if j < n else True)
+            or _starts_token(s, i) and _ends_token(s, j, n)):
+        return not hidden or not any(a <= i < b for a, b in hidden)
+    return False
 
 
 def _starts_token(s: str, i: int) -> bool:
