@@ -433,12 +433,17 @@ class Vocabulary:
     def count(self, lower: str) -> int:
         return self.latin.get(lower, 0) or self.cyrillic.get(lower, 0)
 
-    def hits(self, dt: DocText, lows: set[str]) -> Iterator[tuple[str, int, int, int, str | None]]:
+    def hits(self, dt: DocText, lows: set[str], tokens: set[str] | None = None
+             ) -> Iterator[tuple[str, int, int, int, str | None]]:
         """Each use in one chapter of the words whose lower case is in ``lows``:
-        ``(word, segment index, start, end, compound)`` in segment offsets."""
-        wanted: set[str] = set()
-        for low in lows:
-            wanted |= self.in_tokens.get(low, set())
+        ``(word, segment index, start, end, compound)`` in segment offsets. ``tokens``: the
+        tokens that hold those words (the union of their :attr:`in_tokens`), when the caller
+        has it already (a rule called for each page builds it once)."""
+        wanted = tokens
+        if wanted is None:
+            wanted = set()
+            for low in lows:
+                wanted |= self.in_tokens.get(low, set())
         for tok, off in dt.locate(wanted):
             si, base = dt.segment_of(off)
             ws = self.words.get(tok)
