@@ -25,7 +25,7 @@ from .english import (
     wide_word,
 )
 from .vocabulary import Vocabulary, book_words, vocabulary, work_vocabulary
-from .words import distinct_tokens, identifier_like
+from .words import identifier_like
 
 TWO_CAPS = re.compile(r"[A-Z]{2}[a-z]{3,}$")  # `FLoating`, `THe`: the shift key held one letter too long
 MIN_LEN = 3  # shorter words are abbreviations, variables and interjections far more often than typos
@@ -159,8 +159,7 @@ class EnglishChecker:
     def _tokens_text(self) -> str:
         """The work's distinct tokens in lower case, one a line (a line break before the first)."""
         if self._token_text is None:
-            seen = set().union(*map(distinct_tokens, self.vocab.docs.values()))
-            self._token_text = "\n" + "\n".join({t.lower() for t in seen}) + "\n"
+            self._token_text = "\n" + "\n".join({t.lower() for t in self.vocab.distinct}) + "\n"
         return self._token_text
 
     def candidates(self, low: str) -> set[str]:

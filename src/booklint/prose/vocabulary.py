@@ -105,6 +105,12 @@ class DocText:
         return list(map(self._table.__getitem__, self._ids))
 
     @property
+    def distinct(self) -> list[str]:
+        """The page's distinct tokens, every one, in order of first use (the page's own table:
+        not to be changed). :attr:`counts` leaves out the tokens written after a dot."""
+        return self._table
+
+    @property
     def spaced(self) -> list[str]:
         """" " when one space leads from a token to the next, else "" (a new list each time)."""
         return list(map(_SPACED.__getitem__, self._spaced))
@@ -429,6 +435,15 @@ class Vocabulary:
     forms: dict[str, dict[str, int]] = field(default_factory=dict)  # lower → {written form: uses}
     in_tokens: dict[str, set[str]] = field(default_factory=dict)  # lower word → tokens holding it
     _phrases: bytes | None = None
+    _distinct: set[str] | None = None
+
+    @property
+    def distinct(self) -> set[str]:
+        """Every distinct token of the pages' prose (:attr:`DocText.distinct`), tokens after a
+        dot too; made on first use (not to be changed)."""
+        if self._distinct is None:
+            self._distinct = set().union(*(dt.distinct for dt in self.docs.values()))
+        return self._distinct
 
     def count(self, lower: str) -> int:
         return self.latin.get(lower, 0) or self.cyrillic.get(lower, 0)
