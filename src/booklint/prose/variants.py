@@ -145,7 +145,7 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
             seconds[k2].append(w)
 
     def tail_ok(w: str) -> bool:  # a tail that a wanted pair or a use can have
-        return w not in weak or w.isdigit() or w.lower() not in FUNCTION_WORDS
+        return w not in weak or w.lower() not in FUNCTION_WORDS  # no function word holds a digit
 
     heads: set[str] = set()
     tails_: set[str] = set()
@@ -284,7 +284,8 @@ def _uses(dt: Any, s: str, wanted: set[str], pair_places: Iterable[tuple[int, st
           pair_heads: Callable[[], set[str]], pair_key: Any, pairs_wanted: set[str]) -> list[tuple[int, int, str, str | None]]:
     """A page's candidate uses, in text order: ``(start, end, written, key)`` in text offsets,
     for each place of a wanted token (key None: the token's own) and each place of a wanted
-    spaced pair whose tail is no function word (``pair_places``: the pairs in its token stream).
+    spaced pair whose tail is no function word (``pair_places``: the pairs in its token stream,
+    every tail one that tail_ok passes).
 
     A pair's place is its head's (DocText.places), with the tail one space after it. Where the
     stream cannot be sure of the places (a token inside another, after a hyphen and glue), the
@@ -294,7 +295,7 @@ def _uses(dt: Any, s: str, wanted: set[str], pair_places: Iterable[tuple[int, st
     if places is None:
         return _searched_uses(dt, s, wanted, pair_heads(), pair_key, pairs_wanted)
     counts = dt.counts
-    pair_places = [p for p in pair_places if p[1] in counts and p[2].lower() not in FUNCTION_WORDS]
+    pair_places = [p for p in pair_places if p[1] in counts]  # their tails passed tail_ok already
     pairs = [(k, a, a + len(w1) + 1 + len(w2), f"{w1} {w2}", pk)
              for (k, w1, w2, pk), a in zip(pair_places, dt.place_offsets([p[0] for p in pair_places], s), strict=True)
              if a is not None]
