@@ -301,14 +301,10 @@ class DocText:
             out |= got & here
         return out.to_bytes(n, "little")
 
-    def stream_holds_places(self) -> bool:
-        """Does the token stream hold every place of :meth:`locate` (so :meth:`places` gives
-        them)?"""
-        return not self._starts_inside()
-
     def _starts_inside(self, text: str | None = None) -> bool:
         """Can a place of :meth:`locate` lie inside a token of the stream? Only after a hyphen
-        and glue: in `x-/foo` the stream has the one token, and locate finds `foo` as well."""
+        and glue: in `x-/foo` the stream has the one token, and locate finds `foo` as well.
+        When not, the stream holds every place of locate, and :meth:`places` gives them."""
         r = self._inside
         if r is None:
             r = self._inside = _HYPHEN_GLUE.search(self.text if text is None else text) is not None
