@@ -6,9 +6,9 @@ is computed on first use and kept on the Book object, so a document rule called 
 chapter pays for it once.
 
 It is built for speed: each chapter's prose segments are joined (by NUL, which no token
-crosses) and cut into tokens by one C-level ``findall``; words and counts are worked out
-once per *distinct* token, and a token's places are looked up only when a rule has
-something to report there.
+crosses) and cut into tokens by one C-level ``split`` (``words.TOKEN_PARTS``, which also
+gives each token's place); words and counts are worked out once per *distinct* token, and
+a token's places are looked up only when a rule has something to report there.
 """
 
 from __future__ import annotations
@@ -549,7 +549,7 @@ def _doc_text(doc: Document) -> DocText:
         counts = +counts
     else:
         counts = every
-    # the keys as the one str object of each distinct token (findall makes one a use): shared by
+    # the keys as the one str object of each distinct token (split makes one a use): shared by
     # every page, and with their token tables
     counts = Counter(dict(zip(map(sys.intern, counts), counts.values(), strict=True)))
     return DocText(doc, segs, text, tokens, offsets, bytes(map(len, spaces)), counts, hidden, every)
