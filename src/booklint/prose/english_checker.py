@@ -425,4 +425,3 @@ def pick(suggestions: list[str], lex_freq: dict[str, int], book_count: Any) -> t
     if not fa and not fb and ea >= 20 * max(eb, 1):
         return a, show
     return None, show
-
