@@ -430,7 +430,8 @@ class Vocabulary:
     cyrillic: Counter = field(default_factory=Counter)  # lower-cased Cyrillic words → uses
     forms: dict[str, dict[str, int]] = field(default_factory=dict)  # lower → {written form: uses}
     in_tokens: dict[str, set[str]] = field(default_factory=dict)  # lower word → tokens holding it
-    _phrases: bytes | None = None
+    _lines: dict[str, str] = field(default_factory=dict)  # page → its prose for phrase_used (made when asked)
+    _token_text: str | None = None
     _distinct: set[str] | None = None
 
     @property
@@ -465,42 +466,64 @@ class Vocabulary:
                     yield w, si, base + o, base + o + len(w), comp
 
     def phrase_used(self, phrase: str) -> bool:
-        """Does the book's prose contain ``phrase`` (lower case, words separated by one space)?"""
-        if self._phrases is None:
-            # the pages' prose, lower case, one space between words, one page a line; as UTF-8,
-            # where a match of the phrase's bytes is a match of its characters (a str would take
-            # four bytes a character for the whole book if one page has an emoji)
-            self._phrases = b"\n".join(" ".join(dt.text.lower().split()).encode("utf-8", _SURR)
-                                        for dt in self.docs.values())
-        hay = self._phrases
-        want = phrase.encode("utf-8", _SURR)
-        i = hay.find(want)
-        n = len(want)
-        end = len(hay)
-        while i != -1:
-            if not _char_before(hay, i).isalnum() and not _char_at(hay, i + n, end).isalnum():
-                return True
-            i = hay.find(want, i + 1)
-        return False
+        """Does the book's prose contain ``phrase`` (lower case, words separated by one space),
+        with no letter or digit just before or after it? Most phrases are told from the
+        distinct tokens, without scanning the prose."""
+        # A word of ASCII letters, digits and inner hyphens, found in the prose's lower case
+        # between characters that are not letters or digits, lies inside one token (a token
+        # takes every letter, digit, `_` and `-` next to it; only `İ` and the Kelvin sign lower
+        # to ASCII, and both are letters), and a token's edges are such characters. So a phrase
+        # of one such word is in the prose exactly when it is in a token's lower case, between
+        # characters that are not letters or digits or at an edge. Words separated by spaces
+        # stand in tokens separated by white space: the first ends a token, the last begins
+        # one, the middle ones are whole tokens; when the tokens allow that, the prose decides.
+        parts = phrase.split(" ")
+        docs = self.docs
+        order: Iterable[str] = docs
+        if phrase.isascii() and all(map(_PLAIN_WORD.fullmatch, parts)):
+            toks = self._tokens_text()
+            if len(parts) == 1:
+                return _bounded(toks, phrase)
+            if not (_bounded(toks, parts[0] + "\n", after=False) and _bounded(toks, "\n" + parts[-1], before=False)
+                    and all(f"\n{p}\n" in toks for p in parts[1:-1])):
+                return False
+            # the prose decides, the pages that use the first and last words as tokens first: a
+            # phrase in use is found there at once, one that is not needs every page
+            first, last = parts[0], parts[-1]
+            likely = {rel: None for rel, dt in docs.items() if first in dt.counts and last in dt.counts}
+            order = chain(likely, (r for r in docs if r not in likely))
+        # page by page: a phrase holds no line break, so no use of it crosses two pages
+        return any(_bounded(self._line(rel), phrase) for rel in order)
+
+    def _line(self, rel: str) -> str:
+        """One page's prose as phrase_used reads it: lower case, one space between words (a
+        str a page: one page's emoji makes only that page's str four bytes a character)."""
+        line = self._lines.get(rel)
+        if line is None:
+            line = self._lines[rel] = " ".join(self.docs[rel].text.lower().split())
+        return line
+
+    def _tokens_text(self) -> str:
+        """The distinct tokens in lower case, one a line (a line break before the first)."""
+        if self._token_text is None:
+            self._token_text = "\n" + "\n".join({t.lower() for t in self.distinct}) + "\n"
+        return self._token_text
 
 
-def _char_before(b: bytes, i: int) -> str:
-    """The character that ends just before byte ``i`` of UTF-8 ``b`` (" " at the start)."""
-    if i == 0:
-        return " "
-    k = i - 1
-    while k > 0 and i - k < 4 and 0x80 <= b[k] < 0xC0:  # continuation bytes
-        k -= 1
-    return b[k:i].decode("utf-8", _SURR)
+_PLAIN_WORD = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 
 
-def _char_at(b: bytes, i: int, n: int) -> str:
-    """The character that starts at byte ``i`` of UTF-8 ``b`` (" " at the end)."""
-    if i >= n:
-        return " "
-    c = b[i]
-    size = 1 if c < 0x80 else 2 if c < 0xE0 else 3 if c < 0xF0 else 4
-    return b[i:i + size].decode("utf-8", _SURR)
+def _bounded(hay: str, want: str, before: bool = True, after: bool = True) -> bool:
+    """Is ``want`` in ``hay`` with no letter or digit just before it (``before``) and just after
+    it (``after``)?"""
+    n = len(want)
+    i = hay.find(want)
+    while i != -1:
+        if (not before or i == 0 or not hay[i - 1].isalnum()) and (
+                not after or i + n >= len(hay) or not hay[i + n].isalnum()):
+            return True
+        i = hay.find(want, i + 1)
+    return False
 
 
 def vocabulary(book: Any) -> Vocabulary:
