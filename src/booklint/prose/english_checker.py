@@ -7,7 +7,6 @@ made once however many chapters use it.
 from __future__ import annotations
 
 import re
-from itertools import chain
 from typing import Any
 
 from .edits import edits1, one_edit, typo_edit, typo_variants
@@ -25,7 +24,7 @@ from .english import (
     wide_word,
 )
 from .vocabulary import Vocabulary, book_words, vocabulary, work_vocabulary
-from .words import distinct_tokens, identifier_like
+from .words import identifier_like
 
 TWO_CAPS = re.compile(r"[A-Z]{2}[a-z]{3,}$")  # `FLoating`, `THe`: the shift key held one letter too long
 MIN_LEN = 3  # shorter words are abbreviations, variables and interjections far more often than typos
@@ -54,8 +53,6 @@ class EnglishChecker:
         self._rare: dict[str, bool] = {}
         self._wide: dict[str, bool] = {}
         self._phrases: dict[str, bool] = {}
-        self._token_text: str | None = None
-        self._lines: dict[str, str] = {}
 
     # -- what counts as a word --------------------------------------------------------------
     def base_known(self, low: str) -> bool:
@@ -116,52 +113,11 @@ class EnglishChecker:
 
     def phrase_used(self, phrase: str) -> bool:
         """Does the work's prose contain ``phrase`` (lower case, words separated by one space)?
-        The vocabulary's answer (:meth:`Vocabulary.phrase_used`), once a phrase; most are told
-        from the work's distinct tokens, without scanning its prose."""
+        The vocabulary's answer (:meth:`Vocabulary.phrase_used`), once a phrase."""
         r = self._phrases.get(phrase)
         if r is None:
-            r = self._phrases[phrase] = self._phrase_used(phrase)
+            r = self._phrases[phrase] = self.vocab.phrase_used(phrase)
         return r
-
-    def _phrase_used(self, phrase: str) -> bool:
-        # A word of ASCII letters, digits and inner hyphens, found in the prose's lower case
-        # between characters that are not letters or digits, lies inside one token (a token
-        # takes every letter, digit, `_` and `-` next to it; only `İ` and the Kelvin sign lower
-        # to ASCII, and both are letters), and a token's edges are such characters. So a phrase
-        # of one such word is in the prose exactly when it is in a token's lower case, between
-        # characters that are not letters or digits or at an edge. Words separated by spaces
-        # stand in tokens separated by white space: the first ends a token, the last begins
-        # one, the middle ones are whole tokens; when the tokens allow that, the prose decides.
-        parts = phrase.split(" ")
-        if not phrase.isascii() or not all(map(_PLAIN_WORD.fullmatch, parts)):
-            return self.vocab.phrase_used(phrase)
-        hay = self._tokens_text()
-        if len(parts) == 1:
-            return _bounded(hay, phrase, True, True)
-        if not (_bounded(hay, parts[0] + "\n", True, False) and _bounded(hay, "\n" + parts[-1], False, True)
-                and all(f"\n{p}\n" in hay for p in parts[1:-1])):
-            return False
-        # the prose decides, page by page as the vocabulary reads it (lower case, white space
-        # one space), the pages that use the first and last words as tokens first: a phrase in
-        # use is found there at once, one that is not needs every page
-        docs = self.vocab.docs
-        first, last = parts[0], parts[-1]
-        likely = {rel: None for rel, dt in docs.items() if first in dt.counts and last in dt.counts}
-        lines = self._lines
-        for rel in chain(likely, (r for r in docs if r not in likely)):
-            line = lines.get(rel)
-            if line is None:
-                line = lines[rel] = " ".join(docs[rel].text.lower().split())
-            if _bounded(line, phrase, True, True):
-                return True
-        return False
-
-    def _tokens_text(self) -> str:
-        """The work's distinct tokens in lower case, one a line (a line break before the first)."""
-        if self._token_text is None:
-            seen = set().union(*map(distinct_tokens, self.vocab.docs.values()))
-            self._token_text = "\n" + "\n".join({t.lower() for t in seen}) + "\n"
-        return self._token_text
 
     def candidates(self, low: str) -> set[str]:
         c = self._cands.get(low)
@@ -384,22 +340,6 @@ class EnglishChecker:
         return out
 
 
-_PLAIN_WORD = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
-
-
-def _bounded(hay: str, want: str, before: bool, after: bool) -> bool:
-    """Is ``want`` in ``hay`` with no letter or digit just before it (``before``) and just after
-    it (``after``)?"""
-    n = len(want)
-    i = hay.find(want)
-    while i != -1:
-        if (not before or i == 0 or not hay[i - 1].isalnum()) and (
-                not after or i + n >= len(hay) or not hay[i + n].isalnum()):
-            return True
-        i = hay.find(want, i + 1)
-    return False
-
-
 def checker(book: Any, settings: dict, scope: str = "book", work: str = "") -> EnglishChecker:
     """The English spelling checker of this run for one work (``settings``: the spelling
     family's; ``scope`` and ``work``: see ``works.py``). The book's jargon is the work's."""
@@ -426,4 +366,3 @@ def pick(suggestions: list[str], lex_freq: dict[str, int], book_count: Any) -> t
     if not fa and not fb and ea >= 20 * max(eb, 1):
         return a, show
     return None, show
-

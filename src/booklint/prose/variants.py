@@ -25,7 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, filterfalse
 from typing import Any
 
 from .english import FUNCTION_WORDS
@@ -145,17 +145,24 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
             seconds[k2].append(w)
 
     def tail_ok(w: str) -> bool:  # a tail that a wanted pair or a use can have
-        return w not in weak or w.isdigit() or w.lower() not in FUNCTION_WORDS
+        return w not in weak or w.lower() not in FUNCTION_WORDS  # no function word holds a digit
 
-    heads: set[str] = set()
-    tails_: set[str] = set()
-    for a, b in _cuts((k for k in forms if len(k) >= 4), firsts, seconds):
-        strong = [w for w in a if w not in weak]
-        ok = list(filter(tail_ok, b)) if strong else None
-        if ok:
-            heads.update(strong)
-            tails_.update(ok)
-    found = _spaced_pairs(v, heads, tails_)
+    def heads_and_tails(cuts: Iterable[tuple[list[str], list[str]]], pick: Callable) -> tuple[set[str], set[str]]:
+        """The heads and tails to look for, from cuts of keys: in each cut, the heads that
+        ``pick`` (filter or filterfalse) keeps by ``weak`` and the tails tail_ok passes, when
+        there are both."""
+        heads: set[str] = set()
+        tails_: set[str] = set()
+        for a, b in cuts:
+            hs = list(pick(weak.__contains__, a))
+            if hs:
+                ok = list(filter(tail_ok, b))
+                if ok:
+                    heads.update(hs)
+                    tails_.update(ok)
+        return heads, tails_
+
+    found = _spaced_pairs(v, *heads_and_tails(_cuts((k for k in forms if len(k) >= 4), firsts, seconds), filterfalse))
     pairs = {(w1, w2) for here in found.values() for _k, w1, w2 in here}
     for w1, w2 in pairs:
         k = pair_key(w1, w2)
@@ -171,14 +178,7 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
     # a weak head too (`e val` when `eval` is wanted), looked for apart when a cut of a wanted key
     # makes one
     cuts = list(_cuts(pairs_wanted, firsts, seconds))
-    heads, tails_ = set(), set()
-    for a, b in cuts:
-        weak_heads = [w for w in a if w in weak]
-        ok = list(filter(tail_ok, b))
-        if weak_heads and ok:
-            heads.update(weak_heads)
-            tails_.update(ok)
-    for rel, here in _spaced_pairs(v, heads, tails_).items():
+    for rel, here in _spaced_pairs(v, *heads_and_tails(cuts, filter)).items():
         more = [p for p in here if p[1] in weak and tail_ok(p[2])]
         if more:
             found[rel] = sorted(found.get(rel, []) + more)
@@ -189,20 +189,21 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
         wanted_here = [(k, w1, w2, pk) for k, w1, w2 in here if (pk := joins.get((w1, w2))) is not None]
         if wanted_here:
             pair_places[rel] = wanted_here
-    searched: list[set[str]] = []
+    searched: set[str] | None = None
 
     def pair_heads() -> set[str]:
         """The heads of every spaced pair of a wanted key in the streams, with a function word
         for tail too (`no where` when `nowhere` is wanted): what a search of a page's text
         looks for besides the wanted tokens (made once, for the first page searched)."""
-        if not searched:
+        nonlocal searched
+        if searched is None:
             out = {w1 for here in pair_places.values() for _k, w1, _w2, _pk in here}
             late_heads = {w for a, b in cuts if not all(map(tail_ok, b)) for w in a}
             late_tails = {w for _a, b in cuts for w in b if not tail_ok(w)}
             for here in _spaced_pairs(v, late_heads, late_tails).values():
                 out.update(w1 for _k, w1, w2 in here if not tail_ok(w2) and pair_key(w1, w2) in pairs_wanted)
-            searched.append(out)
-        return searched[0]
+            searched = out
+        return searched
     # A cluster needs two variants, and a use's variant depends on its written form alone: a key
     # whose tokens all fold to one variant (`Take` / `take`, `GPU` / `GPUs`) can make no cluster,
     # with or without the plural keys that may join it, unless a spaced pair may add a form.
@@ -226,7 +227,7 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
     # it: no Segment is made)
     singles: dict[str, list[Use]] = defaultdict(list)
     for rel, dt in v.docs.items():
-        if rel not in pair_places and dt.counts.keys().isdisjoint(wanted_tokens) and dt.stream_holds_places():
+        if rel not in pair_places and dt.counts.keys().isdisjoint(wanted_tokens) and not dt._starts_inside():
             continue  # no uses here
         s = dt.text
         uses = _uses(dt, s, wanted_tokens, pair_places.get(rel, ()), pair_heads, pair_key, pairs_wanted)
@@ -284,7 +285,8 @@ def _uses(dt: Any, s: str, wanted: set[str], pair_places: Iterable[tuple[int, st
           pair_heads: Callable[[], set[str]], pair_key: Any, pairs_wanted: set[str]) -> list[tuple[int, int, str, str | None]]:
     """A page's candidate uses, in text order: ``(start, end, written, key)`` in text offsets,
     for each place of a wanted token (key None: the token's own) and each place of a wanted
-    spaced pair whose tail is no function word (``pair_places``: the pairs in its token stream).
+    spaced pair whose tail is no function word (``pair_places``: the pairs in its token stream,
+    every tail one that tail_ok passes).
 
     A pair's place is its head's (DocText.places), with the tail one space after it. Where the
     stream cannot be sure of the places (a token inside another, after a hyphen and glue), the
@@ -294,7 +296,7 @@ def _uses(dt: Any, s: str, wanted: set[str], pair_places: Iterable[tuple[int, st
     if places is None:
         return _searched_uses(dt, s, wanted, pair_heads(), pair_key, pairs_wanted)
     counts = dt.counts
-    pair_places = [p for p in pair_places if p[1] in counts and p[2].lower() not in FUNCTION_WORDS]
+    pair_places = [p for p in pair_places if p[1] in counts]  # their tails passed tail_ok already
     pairs = [(k, a, a + len(w1) + 1 + len(w2), f"{w1} {w2}", pk)
              for (k, w1, w2, pk), a in zip(pair_places, dt.place_offsets([p[0] for p in pair_places], s), strict=True)
              if a is not None]

@@ -6,9 +6,9 @@ is computed on first use and kept on the Book object, so a document rule called 
 chapter pays for it once.
 
 It is built for speed: each chapter's prose segments are joined (by NUL, which no token
-crosses) and cut into tokens by one C-level ``findall``; words and counts are worked out
-once per *distinct* token, and a token's places are looked up only when a rule has
-something to report there.
+crosses) and cut into tokens by one C-level ``split`` (``words.TOKEN_PARTS``, which also
+gives each token's place); words and counts are worked out once per *distinct* token, and
+a token's places are looked up only when a rule has something to report there.
 """
 
 from __future__ import annotations
@@ -103,6 +103,12 @@ class DocText:
     def tokens(self) -> list[str]:
         """The page's tokens, in order (a new list each time)."""
         return list(map(self._table.__getitem__, self._ids))
+
+    @property
+    def distinct(self) -> list[str]:
+        """The page's distinct tokens, every one, in order of first use (the page's own table:
+        not to be changed). :attr:`counts` leaves out the tokens written after a dot."""
+        return self._table
 
     @property
     def spaced(self) -> list[str]:
@@ -223,11 +229,8 @@ class DocText:
             tok = table[ids[k]]
             i = offs[k]
             j = i + len(tok)
-            # locate's tests, as written there
-            if ((s[i - 1] in plain if i else True) and (s[j] in plain if j < n else True)
-                    or _starts_token(s, i) and _ends_token(s, j, n)):
-                if not hidden or not any(a <= i < b for a, b in hidden):
-                    out.append((k, tok, i))
+            if _whole_at(s, i, j, n, hidden, plain):  # locate's tests
+                out.append((k, tok, i))
         return out
 
     def place_offsets(self, ks: Iterable[int], text: str | None = None) -> list[int | None]:
@@ -242,12 +245,7 @@ class DocText:
         for k in ks:
             i = offs[k]
             j = i + len(table[ids[k]])
-            if ((s[i - 1] in plain if i else True) and (s[j] in plain if j < n else True)
-                    or _starts_token(s, i) and _ends_token(s, j, n)) \
-                    and (not hidden or not any(a <= i < b for a, b in hidden)):
-                out.append(i)
-            else:
-                out.append(None)
+            out.append(i if _whole_at(s, i, j, n, hidden, plain) else None)
         return out
 
     def spaced_pairs(self, heads: set[str], tails: set[str]) -> list[tuple[int, str, str]]:
@@ -303,14 +301,10 @@ class DocText:
             out |= got & here
         return out.to_bytes(n, "little")
 
-    def stream_holds_places(self) -> bool:
-        """Does the token stream hold every place of :meth:`locate` (so :meth:`places` gives
-        them)?"""
-        return not self._starts_inside()
-
     def _starts_inside(self, text: str | None = None) -> bool:
         """Can a place of :meth:`locate` lie inside a token of the stream? Only after a hyphen
-        and glue: in `x-/foo` the stream has the one token, and locate finds `foo` as well."""
+        and glue: in `x-/foo` the stream has the one token, and locate finds `foo` as well.
+        When not, the stream holds every place of locate, and :meth:`places` gives them."""
         r = self._inside
         if r is None:
             r = self._inside = _HYPHEN_GLUE.search(self.text if text is None else text) is not None
@@ -331,12 +325,8 @@ class DocText:
             k = len(tok)
             i = find(tok)
             while i != -1:
-                # the common case inline: a space, NUL or punctuation that is no glue on both sides
-                j = i + k
-                if ((s[i - 1] in plain if i else True) and (s[j] in plain if j < n else True)
-                        or _starts_token(s, i) and _ends_token(s, j, n)):
-                    if not hidden or not any(a <= i < b for a, b in hidden):
-                        out.append((tok, i))
+                if _whole_at(s, i, i + k, n, hidden, plain):
+                    out.append((tok, i))
                 i = find(tok, i + 1)
         out.sort(key=_second)
         return out
@@ -393,6 +383,16 @@ class _Segments(Sequence):
             yield self._dt.segment(si)
 
 
+def _whole_at(s: str, i: int, j: int, n: int, hidden: list[tuple[int, int]], plain: frozenset = _PLAIN) -> bool:
+    """Does the token at ``s[i:j]`` (``n`` = len(s)) stand whole, neither glued to nor part of a
+    longer token, and outside the ``hidden`` ranges? :meth:`DocText.locate`'s tests."""
+    # the common case first: a space, NUL or punctuation that is no glue on both sides
+    if ((s[i - 1] in plain if i else True) and (s[j] in plain if j < n else True)
+            or _starts_token(s, i) and _ends_token(s, j, n)):
+        return not hidden or not any(a <= i < b for a, b in hidden)
+    return False
+
+
 def _starts_token(s: str, i: int) -> bool:
     if i == 0:
         return True
@@ -430,17 +430,32 @@ class Vocabulary:
     cyrillic: Counter = field(default_factory=Counter)  # lower-cased Cyrillic words → uses
     forms: dict[str, dict[str, int]] = field(default_factory=dict)  # lower → {written form: uses}
     in_tokens: dict[str, set[str]] = field(default_factory=dict)  # lower word → tokens holding it
-    _phrases: bytes | None = None
+    _lines: dict[str, str] = field(default_factory=dict)  # page → its prose for phrase_used (made when asked)
+    _token_text: str | None = None
+    _distinct: set[str] | None = None
+
+    @property
+    def distinct(self) -> set[str]:
+        """Every distinct token of the pages' prose (:attr:`DocText.distinct`), tokens after a
+        dot too; made on first use (not to be changed)."""
+        if self._distinct is None:
+            self._distinct = set().union(*(dt.distinct for dt in self.docs.values()))
+        return self._distinct
 
     def count(self, lower: str) -> int:
         return self.latin.get(lower, 0) or self.cyrillic.get(lower, 0)
 
-    def hits(self, dt: DocText, lows: set[str]) -> Iterator[tuple[str, int, int, int, str | None]]:
+    def hits(self, dt: DocText, lows: set[str], tokens: set[str] | None = None
+             ) -> Iterator[tuple[str, int, int, int, str | None]]:
         """Each use in one chapter of the words whose lower case is in ``lows``:
-        ``(word, segment index, start, end, compound)`` in segment offsets."""
-        wanted: set[str] = set()
-        for low in lows:
-            wanted |= self.in_tokens.get(low, set())
+        ``(word, segment index, start, end, compound)`` in segment offsets. ``tokens``: the
+        tokens that hold those words (the union of their :attr:`in_tokens`), when the caller
+        has it already (a rule called for each page builds it once)."""
+        wanted = tokens
+        if wanted is None:
+            wanted = set()
+            for low in lows:
+                wanted |= self.in_tokens.get(low, set())
         for tok, off in dt.locate(wanted):
             si, base = dt.segment_of(off)
             ws = self.words.get(tok)
@@ -451,42 +466,64 @@ class Vocabulary:
                     yield w, si, base + o, base + o + len(w), comp
 
     def phrase_used(self, phrase: str) -> bool:
-        """Does the book's prose contain ``phrase`` (lower case, words separated by one space)?"""
-        if self._phrases is None:
-            # the pages' prose, lower case, one space between words, one page a line; as UTF-8,
-            # where a match of the phrase's bytes is a match of its characters (a str would take
-            # four bytes a character for the whole book if one page has an emoji)
-            self._phrases = b"\n".join(" ".join(dt.text.lower().split()).encode("utf-8", _SURR)
-                                        for dt in self.docs.values())
-        hay = self._phrases
-        want = phrase.encode("utf-8", _SURR)
-        i = hay.find(want)
-        n = len(want)
-        end = len(hay)
-        while i != -1:
-            if not _char_before(hay, i).isalnum() and not _char_at(hay, i + n, end).isalnum():
-                return True
-            i = hay.find(want, i + 1)
-        return False
+        """Does the book's prose contain ``phrase`` (lower case, words separated by one space),
+        with no letter or digit just before or after it? Most phrases are told from the
+        distinct tokens, without scanning the prose."""
+        # A word of ASCII letters, digits and inner hyphens, found in the prose's lower case
+        # between characters that are not letters or digits, lies inside one token (a token
+        # takes every letter, digit, `_` and `-` next to it; only `İ` and the Kelvin sign lower
+        # to ASCII, and both are letters), and a token's edges are such characters. So a phrase
+        # of one such word is in the prose exactly when it is in a token's lower case, between
+        # characters that are not letters or digits or at an edge. Words separated by spaces
+        # stand in tokens separated by white space: the first ends a token, the last begins
+        # one, the middle ones are whole tokens; when the tokens allow that, the prose decides.
+        parts = phrase.split(" ")
+        docs = self.docs
+        order: Iterable[str] = docs
+        if phrase.isascii() and all(map(_PLAIN_WORD.fullmatch, parts)):
+            toks = self._tokens_text()
+            if len(parts) == 1:
+                return _bounded(toks, phrase)
+            if not (_bounded(toks, parts[0] + "\n", after=False) and _bounded(toks, "\n" + parts[-1], before=False)
+                    and all(f"\n{p}\n" in toks for p in parts[1:-1])):
+                return False
+            # the prose decides, the pages that use the first and last words as tokens first: a
+            # phrase in use is found there at once, one that is not needs every page
+            first, last = parts[0], parts[-1]
+            likely = {rel: None for rel, dt in docs.items() if first in dt.counts and last in dt.counts}
+            order = chain(likely, (r for r in docs if r not in likely))
+        # page by page: a phrase holds no line break, so no use of it crosses two pages
+        return any(_bounded(self._line(rel), phrase) for rel in order)
+
+    def _line(self, rel: str) -> str:
+        """One page's prose as phrase_used reads it: lower case, one space between words (a
+        str a page: one page's emoji makes only that page's str four bytes a character)."""
+        line = self._lines.get(rel)
+        if line is None:
+            line = self._lines[rel] = " ".join(self.docs[rel].text.lower().split())
+        return line
+
+    def _tokens_text(self) -> str:
+        """The distinct tokens in lower case, one a line (a line break before the first)."""
+        if self._token_text is None:
+            self._token_text = "\n" + "\n".join({t.lower() for t in self.distinct}) + "\n"
+        return self._token_text
 
 
-def _char_before(b: bytes, i: int) -> str:
-    """The character that ends just before byte ``i`` of UTF-8 ``b`` (" " at the start)."""
-    if i == 0:
-        return " "
-    k = i - 1
-    while k > 0 and i - k < 4 and 0x80 <= b[k] < 0xC0:  # continuation bytes
-        k -= 1
-    return b[k:i].decode("utf-8", _SURR)
+_PLAIN_WORD = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 
 
-def _char_at(b: bytes, i: int, n: int) -> str:
-    """The character that starts at byte ``i`` of UTF-8 ``b`` (" " at the end)."""
-    if i >= n:
-        return " "
-    c = b[i]
-    size = 1 if c < 0x80 else 2 if c < 0xE0 else 3 if c < 0xF0 else 4
-    return b[i:i + size].decode("utf-8", _SURR)
+def _bounded(hay: str, want: str, before: bool = True, after: bool = True) -> bool:
+    """Is ``want`` in ``hay`` with no letter or digit just before it (``before``) and just after
+    it (``after``)?"""
+    n = len(want)
+    i = hay.find(want)
+    while i != -1:
+        if (not before or i == 0 or not hay[i - 1].isalnum()) and (
+                not after or i + n >= len(hay) or not hay[i + n].isalnum()):
+            return True
+        i = hay.find(want, i + 1)
+    return False
 
 
 def vocabulary(book: Any) -> Vocabulary:
@@ -535,7 +572,7 @@ def _doc_text(doc: Document) -> DocText:
         counts = +counts
     else:
         counts = every
-    # the keys as the one str object of each distinct token (findall makes one a use): shared by
+    # the keys as the one str object of each distinct token (split makes one a use): shared by
     # every page, and with their token tables
     counts = Counter(dict(zip(map(sys.intern, counts), counts.values(), strict=True)))
     return DocText(doc, segs, text, tokens, offsets, bytes(map(len, spaces)), counts, hidden, every)

@@ -20,7 +20,6 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from ..document.model import Document, Span, TextRun
 
@@ -235,13 +234,6 @@ def token_words(tok: str) -> tuple[tuple[str, int, str, str | None], ...]:
     else:
         out.extend(_piece(core, 0, None))
     return tuple(out)
-
-
-def distinct_tokens(dt: Any) -> Iterable[str]:
-    """The distinct tokens of one page's prose (a ``vocabulary.DocText``), every one: its
-    ``counts`` leave out the tokens written after a dot."""
-    table = getattr(dt, "_table", None)  # the page's table of distinct tokens, when it keeps one
-    return table if table is not None else dict.fromkeys(dt.tokens)
 
 
 def iter_words(seg: Segment) -> Iterator[tuple[str, int, int, str, str | None]]:

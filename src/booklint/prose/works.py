@@ -31,14 +31,14 @@ def work_of(book: Any, rel: str, scope: str = "auto") -> str:
 
 def works(book: Any, scope: str = "auto") -> dict[str, str]:
     """Every page → its work key (memoized per run and scope)."""
-    if scope not in SCOPES:
-        scope = "auto"
+    scope = _known(scope)
     return book.memo(("prose.works", scope), lambda: _build(book, scope))
 
 
 def split(book: Any, scope: str = "auto") -> dict[str, list[str]]:
     """Work key → its pages, in the book's order (memoized per run and scope: a document rule
     asks for it on every page; callers only read it)."""
+    scope = _known(scope)  # an unknown scope is "auto", as in works(): one memo for both
 
     def build() -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -47,6 +47,11 @@ def split(book: Any, scope: str = "auto") -> dict[str, list[str]]:
         return out
 
     return book.memo(("prose.works.split", scope), build)
+
+
+def _known(scope: str) -> str:
+    """The scope, or "auto" when it is none of :data:`SCOPES`."""
+    return scope if scope in SCOPES else "auto"
 
 
 def _build(book: Any, scope: str) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 T001 tries the glossary's variants only at anchors found among the book's distinct tokens
 (`Glossary.anchors`); S001 tells most phrase look-ups from the work's distinct tokens
-(`EnglishChecker.phrase_used`). Both must agree with the scans they stand in for, on any text.
+(`Vocabulary.phrase_used`). Both must agree with the scans they stand in for, on any text.
 """
 
 from __future__ import annotations
@@ -68,3 +68,33 @@ def test_phrase_used_is_the_vocabularys(tmp_path_factory, pages, pairs):
     phrases = {a + sep + b for a, sep, b in pairs} | {"all to all", "reduce scatter", "all-gather", "all gather"}
     for p in sorted(phrases):
         assert ch.phrase_used(p) == ch.vocab.phrase_used(p), p
+
+
+def _scanned(book, phrase: str) -> bool:
+    """The full scan: each page's prose in lower case, white space one space, searched for the
+    phrase between characters that are not letters or digits."""
+    for dt in vocabulary(book).docs.values():
+        line = " ".join(dt.text.lower().split())
+        i = line.find(phrase)
+        while i != -1:
+            j = i + len(phrase)
+            if (i == 0 or not line[i - 1].isalnum()) and (j == len(line) or not line[j].isalnum()):
+                return True
+            i = line.find(phrase, i + 1)
+    return False
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=3),
+       st.lists(st.tuples(st.sampled_from(["all", "gather", "reduce", "to", "flops", "x", "s", "1", "\u00e9", "all's"]),
+                          st.sampled_from(["-", " "]),
+                          st.sampled_from(["all", "gather", "reduce", "scatter", "to", "s", "x", "\u00e9"])), max_size=8))
+def test_phrase_used_is_the_full_scans(tmp_path_factory, pages, pairs):
+    root = tmp_path_factory.mktemp("book")
+    for i, body in enumerate(pages):
+        (root / f"p{i}.md").write_text("# P\n\n" + body.replace("\0", " ") + "\n", encoding="utf-8")
+    book = load_book(root)
+    v = vocabulary(book)
+    phrases = {a + sep + b for a, sep, b in pairs} | {"all to all", "reduce scatter", "all-gather", "all gather", "all"}
+    for p in sorted(phrases):
+        assert v.phrase_used(p) == _scanned(book, p), p

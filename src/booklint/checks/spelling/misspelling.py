@@ -71,7 +71,7 @@ def misspelling(doc: Document, ctx):
     unknown = ch.unknown_words()
     foreign: dict[int, tuple[int, int] | None] = {}
     told = False
-    for w, si, a, b, comp in v.hits(dt, lows):
+    for w, si, a, b, comp in v.hits(dt, lows, toks):
         if w.lower() not in unknown and not TWO_CAPS.match(w):
             continue
         seg = dt.segments[si]

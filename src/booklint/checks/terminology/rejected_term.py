@@ -5,7 +5,7 @@ from ...findings import Fix
 from ...prose.glossary import glossary
 from ...prose.suggest import table_padded
 from ...prose.vocabulary import vocabulary
-from ...prose.words import distinct_tokens, is_mention, used_as_noun
+from ...prose.words import is_mention, used_as_noun
 from ...registry import rule
 
 
@@ -53,7 +53,7 @@ def rejected_term(book, ctx):
     v = vocabulary(book)
     ru_lows = _russian_variant_words(v, [t for t in terms if t.ru_variants])
     # the tokens a variant may begin in, found once among the book's distinct tokens
-    anchors = g.anchors(set().union(*map(distinct_tokens, v.docs.values())))
+    anchors = g.anchors(v.distinct)
     for dt in v.docs.values():
         yield from _check_doc(v, dt, g, ru_lows, ctx, anchors)
 
@@ -98,7 +98,7 @@ def _russian_variant_words(v, ru_terms) -> dict:
 def _check_doc(v, dt, g, ru_lows, ctx, anchors):
     doc = dt.doc
     text = doc.text
-    for t, written, ending, ja, jb in g.matches(dt.text, anchors, distinct_tokens(dt)):
+    for t, written, ending, ja, jb in g.matches(dt.text, anchors, dt.distinct):
         si, a = dt.segment_of(ja)
         seg = dt.segments[si]
         b = a + (jb - ja)
