@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from booklint.book.load import load_book
-from booklint.prose.english_checker import EnglishChecker
 from booklint.prose.glossary import Glossary, shipped_packs
 from booklint.prose.vocabulary import vocabulary
 from booklint.prose.words import TOKEN
@@ -52,22 +51,6 @@ def test_anchored_matches_on_a_page(make_book):
     found = list(g.matches(dt.text, g.anchors(toks), toks))
     assert found == list(g.matches(dt.text))
     assert {w for _t, w, *_ in found} >= {"all-gather", "all gather", "ALL-GATHER", "flops", "allgather"}
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.lists(texts, min_size=1, max_size=3),
-       st.lists(st.tuples(st.sampled_from(["all", "gather", "reduce", "to", "flops", "x", "s", "1"]),
-                          st.sampled_from(["-", " "]),
-                          st.sampled_from(["all", "gather", "reduce", "scatter", "to", "s", "x"])), max_size=8))
-def test_phrase_used_is_the_vocabularys(tmp_path_factory, pages, pairs):
-    root = tmp_path_factory.mktemp("book")
-    for i, body in enumerate(pages):
-        (root / f"p{i}.md").write_text("# P\n\n" + body.replace("\0", " ") + "\n", encoding="utf-8")
-    book = load_book(root)
-    ch = EnglishChecker(book, {})
-    phrases = {a + sep + b for a, sep, b in pairs} | {"all to all", "reduce scatter", "all-gather", "all gather"}
-    for p in sorted(phrases):
-        assert ch.phrase_used(p) == ch.vocab.phrase_used(p), p
 
 
 def _scanned(book, phrase: str) -> bool:
