@@ -367,6 +367,14 @@ def test_a_phase_one_worker_that_dies_costs_time_not_findings(make_book, monkeyp
     assert _run(book, jobs=2) == want
 
 
+def _workers_get_a_book_rule(parent: int, r, waited: list) -> None:
+    """Hold this process's first book rule half a second: the book-wide tasks are shared with
+    this process (it takes the first), and a loaded machine must not let it take them all."""
+    if os.getpid() == parent and r.scope == "book" and not waited:
+        waited.append(r.code)
+        time.sleep(0.5)
+
+
 def test_a_book_wide_worker_that_dies_costs_time_not_findings(make_book, monkeypatch, tmp_path):
     files = {f"ch{i}.md": f"# Chapter {i}\n\nA TPU v5e here, a TPUv5e there, see [x](ch{i + 1}.md#nope).\n"
              for i in range(12)}
@@ -376,11 +384,13 @@ def test_a_book_wide_worker_that_dies_costs_time_not_findings(make_book, monkeyp
     parent = os.getpid()
     real = engine._call
     seen = []
+    waited: list = []
 
     def dying(r, book_, config, subject, out):
         if os.getpid() != parent and r.scope == "book":
             (tmp_path / "died").touch()
             os._exit(3)  # the first book rule a worker runs kills it
+        _workers_get_a_book_rule(parent, r, waited)
         seen.append(r.code)
         return real(r, book_, config, subject, out)
 
@@ -406,10 +416,12 @@ def test_one_changed_page_still_shares_the_book_wide_work(make_book, monkeypatch
     book = _cached_then_changed(make_book, monkeypatch, "# Chapter 3\n\nThe the TPU v5e.\n")
     parent = os.getpid()
     real = engine._call
+    waited: list = []
 
     def marked(r, book_, config, subject, out):
         if os.getpid() != parent and r.scope == "book":
             (tmp_path / f"worker-{os.getpid()}").touch()
+        _workers_get_a_book_rule(parent, r, waited)
         return real(r, book_, config, subject, out)
 
     monkeypatch.setattr(engine, "_call", marked)
