@@ -22,7 +22,6 @@ import os
 import pickle
 import sys
 import tempfile
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -31,8 +30,6 @@ from . import __version__
 
 SUBDIR = "engine"
 MAGIC = b"booklint-cache 1\n"
-MAGIC_Z = b"booklint-cache 1z\n"  # the payload is zlib-compressed (optional: uncompressed page entries take 2.4x the
-# disk, but restoring a 50x book's 651 of them no longer spends 0.3 s in zlib)
 BIG_FILE = 8 << 20  # other files larger than this are keyed by size and mtime, not content
 MAX_ENTRIES = 64  # entries kept per cache folder; the oldest are removed past this
 
@@ -144,16 +141,15 @@ def _writable(d: Path) -> bool:
 class Cache:
     """Entries by key in one folder; every failure to read or write is a miss, never an error."""
 
-    def __init__(self, folder: Path | None, max_entries: int = MAX_ENTRIES, compress: bool = False):
+    def __init__(self, folder: Path | None, max_entries: int = MAX_ENTRIES):
         self.folder = folder
         self.max_entries = max_entries
-        self.compress = compress
 
-    def sub(self, name: str, max_entries: int, compress: bool = False) -> Cache:
+    def sub(self, name: str, max_entries: int) -> Cache:
         """A subfolder with its own entries and its own limit."""
         if self.folder is None or not _writable(self.folder / name):
             return Cache(None)
-        return Cache(self.folder / name, max_entries, compress)
+        return Cache(self.folder / name, max_entries)
 
     def touch(self, key: str) -> None:
         """Mark an entry as just used, so trimming keeps it."""
@@ -194,15 +190,14 @@ class Cache:
             raw = p.read_bytes()
         except OSError:
             return None
-        magic = MAGIC_Z if raw.startswith(MAGIC_Z) else MAGIC
-        head = len(magic) + 32
-        if len(raw) < head or not raw.startswith(magic):
+        head = len(MAGIC) + 32
+        if len(raw) < head or not raw.startswith(MAGIC):
             return None
         body = raw[head:]
-        if hashlib.sha256(body).digest() != raw[len(magic):head]:
+        if hashlib.sha256(body).digest() != raw[len(MAGIC):head]:
             return None
         try:
-            return pickle.loads(zlib.decompress(body) if magic is MAGIC_Z else body)
+            return pickle.loads(body)
         except Exception:  # a payload of an older layout: rebuilt like a corrupt one
             return None
 
@@ -215,14 +210,11 @@ class Cache:
         p = self._path(key)
         if p is None:
             return False
-        magic = MAGIC
-        if self.compress:
-            body, magic = zlib.compress(body, 1), MAGIC_Z
         tmp = None
         try:
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=p.parent)
             with os.fdopen(fd, "wb") as f:
-                f.write(magic + hashlib.sha256(body).digest() + body)
+                f.write(MAGIC + hashlib.sha256(body).digest() + body)
             os.replace(tmp, p)
             tmp = None
             if trim:

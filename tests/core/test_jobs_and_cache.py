@@ -527,15 +527,13 @@ def test_a_rule_that_cannot_be_cached_turns_the_cache_off(make_book, monkeypatch
     assert first[0] and not (book / ".booklint_cache").exists()
 
 
-@pytest.mark.parametrize("compress", [False, True])
-def test_cache_entry_round_trip_and_damage(tmp_path, compress):
-    store = cache.Cache(tmp_path, compress=compress)
+def test_cache_entry_round_trip_and_damage(tmp_path):
+    store = cache.Cache(tmp_path)
     value = {"text": "the same words again " * 1000}
     assert store.put("k", value) and store.get("k") == value
     p = tmp_path / "k.pickle"
     raw = p.read_bytes()
-    assert (len(raw) < 5000) == compress
-    for bad in (raw[:-1], raw[:40], raw.replace(b"1z\n", b"1\n", 1) if compress else raw.replace(b"1\n", b"1z\n", 1)):
+    for bad in (raw[:-1], raw[:40], raw.replace(b"1\n", b"1z\n", 1)):  # truncated, or of another layout
         p.write_bytes(bad)
         assert store.get("k") is None
     assert store.get("missing") is None
