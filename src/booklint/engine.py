@@ -609,16 +609,14 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
     if fm != guessed or list(fm) != list(guessed):
         return None  # the site model was built on a wrong guess: start again the ordinary way
     with parsed_objects_frozen():
-        times: dict[str, float] = {}
-        times_key = None
-        if pstore is not None:
-            times_key = cache.run_key(base, "book-wide times")
-            got = pstore.get(times_key)
-            if isinstance(got, dict):  # (an entry of another shape is ignored and rewritten)
-                times = {k: v for k, v in got.items() if isinstance(k, str) and isinstance(v, (int, float))}
+        times_key = None if pstore is None else cache.run_key(base, "book-wide times")
+        got = None if times_key is None else pstore.get(times_key)
+        # (an entry of another shape is ignored and rewritten)
+        times = {k: v for k, v in got.items() if isinstance(k, str) and isinstance(v, (int, float))} \
+            if isinstance(got, dict) else {}
         result = _pages_checked(shell, cfg, pages, rels, checked, targets, doc_rules, book_rules, want_text, jobs,
                                 progress, times)
-        if pstore is not None and times_key is not None and times and times != got:
+        if times_key is not None and times and times != got:
             pstore.put(times_key, times, trim=False)
         return result
 
