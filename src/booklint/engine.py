@@ -535,7 +535,7 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
     book_rules = [r for r in rules if r.scope == "book"]
     rels = list(files.markdown)
     checked = [rel for rel in rels if targets is None or rel in targets]
-    guessed = _site_fm(rels, _guesses(root, rels, pages_cache))
+    guessed = _site_fm(rels, _guesses(root, rels, pages_cache, jobs))
     shell = load.book_from(root, files, _OnePage(rels), guessed, dialect=cfg.dialect, slugger=cfg.slugger)
     want_text = any(r.code[0] in "ST" for r in rules)  # the spelling and terminology rules read the vocabulary
     pages: dict[str, _Page] = {}
@@ -658,10 +658,11 @@ def _warm(root: Path, rels: list[str], rules: list[Rule]) -> None:
             pass
 
 
-def _guesses(root: Path, rels: list[str], pages_cache: tuple | None) -> dict[str, tuple[dict | None, bool]]:
+def _guesses(root: Path, rels: list[str], pages_cache: tuple | None, jobs: int = 1) -> dict[str, tuple[dict | None, bool]]:
     """Each page's guessed front matter (load.guess_front_matter); with the cache, a page whose
     content was seen before is not read and its YAML not parsed again (one entry for the book,
-    keyed by each page's name and content digest)."""
+    keyed by each page's name and content digest). A big book's guesses are shared between
+    ``jobs`` processes: nothing else can start before the site model they make."""
     known: dict = {}
     pstore = key = None
     digests: dict[str, str] = {}
@@ -673,19 +674,31 @@ def _guesses(root: Path, rels: list[str], pages_cache: tuple | None) -> dict[str
         hit = pstore.get(key)
         known = hit if isinstance(hit, dict) else {}
     out: dict[str, tuple[dict | None, bool]] = {}
-    fresh = 0
+    fresh: list[str] = []
     for rel in rels:
         d = digests.get(rel)
         g = known.get((rel, d)) if d not in (None, "-") else None
-        if not (isinstance(g, tuple) and len(g) == 2 and isinstance(g[0], (dict, type(None)))):  # absent or foreign
-            g = load.guess_front_matter(root, rel)
-            fresh += 1
-        out[rel] = g
+        if isinstance(g, tuple) and len(g) == 2 and isinstance(g[0], (dict, type(None))):
+            out[rel] = g
+        else:  # absent or foreign
+            fresh.append(rel)
+    if jobs > 1 and len(fresh) > 2 and _markdown_bytes(root, fresh, PARALLEL_MIN_BYTES) >= PARALLEL_MIN_BYTES:
+        per = max(1, len(fresh) // (jobs * 8))
+        chunks = [(fresh[i:i + per], root) for i in range(0, len(fresh), per)]
+        _fork_share(min(jobs, len(chunks)), _guess_all, chunks, out.update)
+    for rel in fresh:
+        if rel not in out:  # one process, or what a worker left undone
+            out[rel] = load.guess_front_matter(root, rel)
+    out = {rel: out[rel] for rel in rels}
     if pstore is not None and key is not None and (fresh or len(known) != len(rels)):
         pstore.put(key, {(rel, digests.get(rel)): g for rel, g in out.items()}, trim=False)
     elif pstore is not None and key is not None:
         pstore.touch(key)  # the trim at the end of the run keeps the newest entries
     return out
+
+
+def _guess_all(rels: list[str], root: Path) -> dict[str, tuple[dict | None, bool]]:
+    return {rel: load.guess_front_matter(root, rel) for rel in rels}
 
 
 def _site_fm(rels: list[str], kinds: dict[str, tuple[dict | None, bool]]) -> dict[str, dict]:

@@ -515,6 +515,33 @@ def test_a_wrong_front_matter_guess_falls_back_to_a_plain_run(make_book, monkeyp
     assert _run(book, jobs=2) == want and not calls  # wrong: the plain run
 
 
+def test_front_matter_guesses_shared_between_processes(make_book, forked, monkeypatch, tmp_path):
+    files = {f"p{i:02d}.md": f"---\ntitle: P{i}\npermalink: /p{i}/\n---\n# P{i}\n" for i in range(30)}
+    files.update({"open.md": "---\ntitle: never closed\n# x\n", "bad.md": "---\n: [\n---\n# bad\n",
+                  "none.md": "# no front matter\n", "list.md": "---\n- a\n---\n"})
+    book = make_book(files)
+    rels = sorted(files)
+    seen = tmp_path / "pids"
+    real = engine.load.guess_front_matter
+    parent = os.getpid()
+
+    def marked(root, rel):
+        with seen.open("a") as f:  # written by whichever process guessed the page
+            f.write(f"{os.getpid()}\n")
+        if os.getpid() == parent:
+            time.sleep(0.02)  # however loaded the machine, the child gets some of the pages
+        return real(root, rel)
+
+    monkeypatch.setattr(engine.load, "guess_front_matter", marked)
+    alone = engine._guesses(book, rels, None, 1)
+    seen.unlink()
+    shared = engine._guesses(book, rels, None, 2)
+    assert shared == alone and list(shared) == rels
+    assert alone["open.md"] == ({}, True) and alone["bad.md"] == ({}, False) and alone["none.md"] == (None, False)
+    pids = seen.read_text().split()
+    assert len(pids) == len(rels) and str(os.getpid()) in pids and str(forked[0]) in pids
+
+
 def test_a_rule_that_cannot_be_cached_turns_the_cache_off(make_book, monkeypatch):
     from dataclasses import replace
 
