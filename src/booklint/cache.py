@@ -31,6 +31,11 @@ from . import __version__
 SUBDIR = "engine"
 MAGIC = b"booklint-cache 1\n"
 BIG_FILE = 8 << 20  # other files larger than this are keyed by size and mtime, not content
+# Files no rule reads (book.source is asked for text: a .bib, a layout, an include, a config),
+# only looks up by name: keyed by size and mtime too. A book's images are most of its bytes
+# (the English book: 115 of its 130 other files, 39 MB, 22 ms to hash in every cached run).
+MEDIA = frozenset(".png .jpg .jpeg .gif .webp .avif .bmp .ico .tif .tiff .pdf .mp4 .webm .mov .mp3 .wav .ogg "
+                  ".woff .woff2 .ttf .otf .eot .zip .gz .tgz .xz .bz2 .7z .pt .npz .npy .pkl .onnx".split())
 MAX_ENTRIES = 64  # entries kept per cache folder; the oldest are removed past this
 
 
@@ -95,10 +100,14 @@ def tree_digest(root: Path, markdown: Iterable[str], others: Iterable[str]) -> s
 
 
 def others_digest(root: Path, others: Iterable[str]) -> str:
-    """The book's files other than Markdown: small ones by content, big ones by size and time."""
+    """The book's files other than Markdown: small text ones by content; big ones and media
+    (:data:`MEDIA`, by suffix) by size and time."""
     h = hashlib.blake2b(digest_size=16)
     for rel in sorted(others):
         p = root / rel
+        if os.path.splitext(rel)[1].lower() in MEDIA:
+            h.update(f"o {rel} {_stat_digest(p)}\n".encode())
+            continue
         try:
             big = p.stat().st_size > BIG_FILE
         except OSError:

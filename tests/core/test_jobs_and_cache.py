@@ -554,6 +554,22 @@ def test_a_rule_that_cannot_be_cached_turns_the_cache_off(make_book, monkeypatch
     assert first[0] and not (book / ".booklint_cache").exists()
 
 
+def test_other_files_keyed_by_content_media_by_size_and_time(tmp_path):
+    (tmp_path / "refs.bib").write_text("@misc{a, title={A}}\n")
+    (tmp_path / "fig.png").write_bytes(b"\x89PNG-one")
+    names = ["fig.png", "refs.bib"]
+    first = cache.others_digest(tmp_path, names)
+    os.utime(tmp_path / "refs.bib", ns=(1, 1))  # a text file touched, same content: same key
+    assert cache.others_digest(tmp_path, names) == first
+    st = (tmp_path / "refs.bib").stat()
+    (tmp_path / "refs.bib").write_text("@misc{b, title={A}}\n")  # same size and time, new content: new key
+    os.utime(tmp_path / "refs.bib", ns=(st.st_atime_ns, st.st_mtime_ns))
+    second = cache.others_digest(tmp_path, names)
+    assert second != first
+    os.utime(tmp_path / "fig.png", ns=(2, 2))  # an image is never read: its size and time stand for it
+    assert cache.others_digest(tmp_path, names) != second
+
+
 def test_cache_entry_round_trip_and_damage(tmp_path):
     store = cache.Cache(tmp_path)
     value = {"text": "the same words again " * 1000}
