@@ -118,28 +118,69 @@ def _plausible(fixed: str) -> bool:
 
 
 def load_tables() -> None:
-    """Load what the scan of the first page past ASCII loads: ftfy, its codecs and badness
-    expression, and the tables made of them (for a run that forks after this: engine._warm)."""
-    import ftfy  # noqa: F401
-
+    """Load what the scan of the first page past ASCII loads: the tables made of ftfy's codecs
+    and badness expression (for a run that forks after this: engine._warm). ftfy itself is
+    imported only where a word or a line may be damaged."""
     _charsets()
     _badness_chars()
+    _badness()
 
 
-@functools.cache  # fixed tables of the codecs, the same every run
-def _charsets() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
-    """Per encoding, in the order they are tried: (name, the text it can produce, a UTF-8 lead byte followed
-    by a continuation byte as it shows them). Text without such a pair cannot be UTF-8 read in that encoding."""
+@functools.cache  # fixed tables of ftfy, the same every run
+def _ftfy_tables() -> dict:
+    """What the scan reads of ftfy (its codecs' character tables, its badness expression), kept
+    as data derived from the installed ftfy (english.derived_data, named by the checksum of the
+    ftfy files they come from): importing ftfy costs more than a whole small book's scan, and a
+    book without damage never needs it."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    from .english import derived_data
+
+    try:
+        spec = find_spec("ftfy")
+        folder = Path(next(iter(spec.submodule_search_locations or ()))) if spec is not None else None
+        raw = None if folder is None else b"".join(
+            (folder / name).read_bytes() for name in ("badness.py", "chardata.py", "bad_codecs/sloppy.py"))
+    except (OSError, ValueError, ImportError, StopIteration):
+        raw = None
+    if raw is None:
+        return _ftfy_tables_built()
+    return derived_data("ftfy-tables", raw + repr(ENCODINGS).encode(), _ftfy_tables_built) or _ftfy_tables_built()
+
+
+def _ftfy_tables_built() -> dict:
     import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-*" codecs)
+    from ftfy.badness import BADNESS_RE
 
-    out = []
+    charsets = []
     for enc in ENCODINGS:
         chars = bytes(range(256)).decode(enc)
         lead = bytes(range(0xC2, 0xF5)).decode(enc)
         cont = bytes(range(0x80, 0xC0)).decode(enc)
-        out.append((enc, re.compile("[" + re.escape(chars) + "]*"),
-                    re.compile("[" + re.escape(lead) + "][" + re.escape(cont) + "]")))
-    return tuple(out)
+        charsets.append([enc, "[" + re.escape(chars) + "]*", "[" + re.escape(lead) + "][" + re.escape(cont) + "]"])
+    return {"charsets": charsets, "badness": BADNESS_RE.pattern, "flags": int(BADNESS_RE.flags),
+            "maybe_bad": _badness_chars_of(BADNESS_RE) or ""}
+
+
+@functools.cache
+def _charsets() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """Per encoding, in the order they are tried: (name, the text it can produce, a UTF-8 lead byte followed
+    by a continuation byte as it shows them). Text without such a pair cannot be UTF-8 read in that encoding."""
+    return tuple((enc, re.compile(chars), re.compile(pair)) for enc, chars, pair in _ftfy_tables()["charsets"])
+
+
+@functools.cache
+def _codecs() -> None:
+    import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-*" codecs)
+
+
+@functools.cache
+def _badness() -> re.Pattern:
+    """ftfy's badness expression (``ftfy.badness.is_bad`` is its search): ``ftfy.fix_encoding``
+    returns a text it finds nothing in unchanged."""
+    t = _ftfy_tables()
+    return re.compile(t["badness"], t["flags"])
 
 
 @functools.lru_cache(maxsize=65536)  # bounded, on one word: a pure function of its argument
@@ -151,6 +192,7 @@ def undo_once(word: str) -> tuple[str, str, bool] | None:
     for enc, charset, pair in _charsets():
         if pair.search(word) is None or charset.fullmatch(word) is None:
             continue  # no multi-byte character could be hidden here, or a character this encoding never produces
+        _codecs()
         fixed = word.encode(enc).decode("utf-8", "replace")
         if "\ufffd" in fixed:
             continue  # the bytes are not UTF-8
@@ -162,9 +204,7 @@ def undo_once(word: str) -> tuple[str, str, bool] | None:
             weak = (enc, fixed)
     if weak is None:
         return None
-    from ftfy.badness import is_bad
-
-    return weak[0], weak[1], bool(is_bad(word)) or _resolves_scripts(word, weak[1])
+    return weak[0], weak[1], _badness().search(word) is not None or _resolves_scripts(word, weak[1])
 
 
 def _scripts(text: str) -> set[str]:
@@ -288,9 +328,8 @@ def _non_ascii_words(text: str) -> list[tuple[int, int]]:
 def _lossy(text: str, skip: set[int]) -> list[tuple[int, int, str]]:
     """Lines ftfy repairs although the strict round trip does not (bytes lost, or half-damaged);
     ``skip``: the starts of lines left out."""
-    import ftfy
-
     maybe_bad = _badness_chars()
+    bad = _badness()
     out = []
     pos = 0
     n = len(text)
@@ -304,27 +343,36 @@ def _lossy(text: str, skip: set[int]) -> list[tuple[int, int, str]]:
         if a in skip or (maybe_bad is not None and maybe_bad.search(text, a, b) is None):
             continue  # (ftfy leaves a line alone when its badness expression finds nothing there)
         line = text[a:b]
+        if bad.search(line) is None:
+            continue  # the same test, whole: ftfy is not imported for a line it would leave alone
+        import ftfy
+
         fixed = ftfy.fix_encoding(line)
         if fixed != line and len(fixed) < len(line):
             out.append((a, b, fixed))
     return out
 
 
-@functools.cache  # from ftfy's fixed badness expression, the same every run
+@functools.cache
 def _badness_chars() -> re.Pattern | None:
+    """A quick first test of a line before :func:`_badness` (:func:`_badness_chars_of`)."""
+    chars = _ftfy_tables()["maybe_bad"]
+    return re.compile(chars) if chars else None
+
+
+def _badness_chars_of(badness: re.Pattern) -> str | None:
     """Characters of which every match of ftfy's badness expression holds one (for each of its
     branches, the characters of one single-character step it must take, past ASCII where it
-    can), or None when the expression is not a plain list of such branches. A line with none
-    of them is one ftfy's ``fix_encoding`` returns unchanged, so it need not be asked."""
+    can), as an expression, or None when the expression is not a plain list of such branches.
+    A line with none of them is one ftfy's ``fix_encoding`` returns unchanged, so it need not
+    be asked."""
     try:
         from re import _constants as sre
         from re import _parser
 
-        from ftfy.badness import BADNESS_RE
-
-        if BADNESS_RE.flags & (re.IGNORECASE | re.LOCALE):
+        if badness.flags & (re.IGNORECASE | re.LOCALE):
             return None
-        tree = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+        tree = _parser.parse(badness.pattern, badness.flags)
         if len(tree.data) != 1 or tree.data[0][0] is not sre.BRANCH:
             return None
         wanted: set[int] = set()
@@ -337,7 +385,7 @@ def _badness_chars() -> re.Pattern | None:
             if best is None:
                 return None
             wanted |= best
-        return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(wanted)) + "]")
+        return "[" + "".join(re.escape(chr(c)) for c in sorted(wanted)) + "]"
     except Exception:  # another ftfy or Python: ask ftfy about every line
         return None
 

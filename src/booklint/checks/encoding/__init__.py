@@ -7,7 +7,7 @@ from ...registry import warmer
 
 @warmer("encoding")
 def _warm(pages: list[bytes]) -> None:
-    if not all(p.isascii() for p in pages):  # the mojibake scan reads every page past ASCII with ftfy's tables
+    if not all(p.isascii() for p in pages):  # the mojibake scan reads every page past ASCII with the tables kept of ftfy
         from ...prose.mojibake import load_tables
 
         load_tables()
