@@ -75,6 +75,9 @@ def toc_anchor_mismatch(doc: Document, ctx):
     fm = doc.front_matter
     if fm is None or not isinstance(fm.data, dict):
         return
+    entries = list(toc_entries(fm))
+    if not entries:
+        return
     anchors = ctx.book.anchors(doc.path)
     if anchors is None:
         return
@@ -89,7 +92,7 @@ def toc_anchor_mismatch(doc: Document, ctx):
         if hid:
             holder.setdefault(hid, h)
     uses: dict[str, int] = {}
-    for path, name in toc_entries(fm):
+    for path, name in entries:
         slug = jekyll_slugify(name)
         if not slug:
             continue
