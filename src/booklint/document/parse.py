@@ -11,6 +11,7 @@ from bisect import bisect_right
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import text as _markdown_it_text
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -105,6 +106,10 @@ def _dispatch_inline(md: MarkdownIt) -> None:
     for ch in set("".join(_INLINE_TRIGGERS[n] for n, _fn in named[1:])):
         by_char[ch] = tuple(fn for n, fn in named[1:] if ch in _INLINE_TRIGGERS[n])
     none: tuple = ()
+    terminator = inline.terminator_re
+    if text_rule is _markdown_it_text and all(terminator.match(ch) for ch in by_char):
+        inline.tokenize = _jumping_tokenize(by_char, terminator)
+        return
 
     def tokenize(state) -> None:
         """markdown-it's ParserInline.tokenize, with the rules looked up by character."""
@@ -133,6 +138,65 @@ def _dispatch_inline(md: MarkdownIt) -> None:
             state.pushPending()
 
     inline.tokenize = tokenize
+
+
+def _jumping_tokenize(by_char: dict[str, tuple], terminator: re.Pattern):
+    """markdown-it's inline loop going from one character that starts a rule to the next.
+
+    Between two such characters markdown-it's loop only adds text to ``pending``: its ``text``
+    rule takes the run up to the next terminator character, and a terminator that starts no
+    rule is added on its own (every rule returns False there). Every character that starts a
+    rule is a terminator, so the text between two of them is added in one piece here, with no
+    rule called: the same ``pending`` text, the same tokens. Past the last such character the
+    ``text`` rule's own steps are followed (its search for a terminator is not bounded by
+    ``posMax``, and neither is this one)."""
+    next_rule = re.compile("[" + re.escape("".join(sorted(by_char))) + "]").search
+    next_terminator = terminator.search
+
+    def tokenize(state) -> None:
+        end = state.posMax
+        max_nesting = state.md.options["maxNesting"]
+        src = state.src
+        append = state.append_pending
+        pos = state.pos
+        while pos < end:
+            if state.level >= max_nesting:  # no rule runs: markdown-it adds the rest a character at a time
+                append(src[pos:end])
+                state.pos = end
+                break
+            m = next_rule(src, pos, end)
+            if m is None:  # no rule can start before the end: only the text rule's steps are left
+                while pos < end:
+                    t = next_terminator(src, pos)
+                    t = t.start() if t is not None else end
+                    if t == pos:
+                        append(src[pos])
+                        pos += 1
+                    else:
+                        append(src[pos:t])
+                        pos = t
+                state.pos = pos
+                break
+            r = m.start()
+            if r > pos:
+                append(src[pos:r])
+                state.pos = r
+            ok = False
+            for rule in by_char[src[r]]:
+                ok = rule(state, False)
+                if ok:
+                    break
+            if ok:
+                pos = state.pos
+                if pos <= r:
+                    raise RuntimeError("inline rule didn't increment state.pos")
+                continue
+            append(src[r])
+            pos = state.pos = r + 1
+        if state.pending:
+            state.pushPending()
+
+    return tokenize
 
 
 def _mask_liquid(text: str) -> str:
