@@ -11,6 +11,7 @@ from bisect import bisect_right
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.rules_inline import text as _markdown_it_text
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -76,6 +77,10 @@ def new_parser(kramdown: bool = False, *, fast_inline: bool = True) -> MarkdownI
     # kramdown keeps `file:`, `javascript:` and `data:` links; markdown-it would drop them,
     # and then no rule could report them
     md.validateLink = lambda url: True
+    # markdown-it normalizes every link's and image's destination (URL-encoding, punycode) into
+    # its `href`/`src`; only a reference's is read from there (_destination normalizes it then),
+    # so the parser keeps destinations as written (`normalizeLink` is markdown-it's hook for this)
+    md.normalizeLink = _as_written
     if fast_inline:
         _dispatch_inline(md)
     return md
@@ -197,6 +202,10 @@ def _jumping_tokenize(by_char: dict[str, tuple], terminator: re.Pattern):
             state.pushPending()
 
     return tokenize
+
+
+def _as_written(url: str) -> str:
+    return url
 
 
 def _mask_liquid(text: str) -> str:
@@ -600,7 +609,7 @@ class _Builder:
             where = Span(base + cmap(ds), base + cmap(de))
             raw = self.text[where.start : where.end]
             return unescape_md(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw), raw, where
-        raw = _unmask(resolved or "")
+        raw = _unmask(normalizeLink(resolved) if resolved else "")
         return unquote(raw), raw, whole
 
     # -- elements found in several places ---------------------------------------------------

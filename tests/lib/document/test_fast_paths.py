@@ -83,3 +83,22 @@ def test_prose_groups_as_the_character_wise_build():
         assert stray._groups_gathered(doc) == _groups_by_chars(doc), page
         checked += len(doc.inline)
     assert checked > 1000
+
+
+def test_reference_targets_as_markdown_it_normalizes_them():
+    """The parser keeps destinations as written (no `normalizeLink`); a reference link's or
+    image's target, which only its definition holds, is normalized as markdown-it does."""
+    from urllib.parse import unquote
+
+    from markdown_it import MarkdownIt
+
+    text = ("[a][r1] [b][r2] ![c][r3] [d][r4] [e][r5] [f][r6]\n\n[r1]: </x y/é>\n[r2]: https://bücher.example/ü?q=%41&x\n"
+            "[r3]: <img/ä b.png>\n[r4]: <mailto:ü@例え.jp>\n[r5]: //host.ü/%zz\n[r6]: <>\n")
+    doc = parse(Source.from_text("a.md", text))
+    stock = [c for t in MarkdownIt("commonmark").parse(text) for c in (t.children or [])
+             if c.type in ("link_open", "image")]
+    want = [unquote(c.attrGet("href") if c.type == "link_open" else c.attrGet("src")) for c in stock]
+    got = sorted([(x.span.start, x.href) for x in doc.links if x.kind == "reference"]
+                 + [(x.span.start, x.src) for x in doc.images])
+    assert [h for _s, h in got] == want
+    assert len(want) == 6
