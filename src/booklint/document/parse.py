@@ -83,7 +83,31 @@ def new_parser(kramdown: bool = False, *, fast_inline: bool = True) -> MarkdownI
     md.normalizeLink = _as_written
     if fast_inline:
         _dispatch_inline(md)
+        _pair_rules_when_paired(md)
     return md
+
+
+def _pair_rules_when_paired(md: MarkdownIt) -> None:
+    """markdown-it's pair rules (links' brackets, `~~`, `*`/`_`) run after an inline token only
+    when its parse left a delimiter (the emphasis and strikethrough rules leave one for each
+    run of `*`, `_`, `~`): each of them walks the delimiter lists and nothing else, so with none
+    it does nothing. Only markdown-it's own functions are wrapped so."""
+    from markdown_it.rules_inline import emphasis, link_pairs, strikethrough
+
+    ruler2 = md.inline.ruler2
+    fns = dict(zip(ruler2.get_active_rules(), ruler2.getRules(""), strict=True))
+    for name, known in (("balance_pairs", link_pairs), ("strikethrough", strikethrough.postProcess),
+                        ("emphasis", emphasis.postProcess)):
+        if fns.get(name) is known:
+            ruler2.at(name, _when_paired(known))
+
+
+def _when_paired(rule):
+    def run(state) -> None:
+        if state.delimiters or any(m and m.get("delimiters") for m in state.tokens_meta):
+            rule(state)
+
+    return run
 
 
 # The character each inline rule starts at: every one of them returns False, touching nothing,
