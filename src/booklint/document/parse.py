@@ -84,7 +84,64 @@ def new_parser(kramdown: bool = False, *, fast_inline: bool = True) -> MarkdownI
     if fast_inline:
         _dispatch_inline(md)
         _pair_rules_when_paired(md)
+        _dispatch_block(md)
     return md
+
+
+def _block_triggers() -> dict:
+    """markdown-it's block rules that return False, touching nothing, unless the line's first
+    character (after its indentation) is one of theirs: each reads that character first."""
+    from markdown_it import rules_block as rb
+
+    return {rb.fence: "`~", rb.blockquote: ">", rb.hr: "*-_", rb.list_block: "*-+0123456789", rb.reference: "[",
+            rb.html_block: "<", rb.heading: "#"}
+
+
+def _dispatch_block(md: MarkdownIt) -> None:
+    """Replace markdown-it's block tokenizer by one that tries, at each line, only the rules its
+    first character can start (and every rule not known to test that character first), in their
+    order; the rest of the loop is markdown-it's."""
+    block = md.block
+    rules = block.ruler.getRules("")
+    known = _block_triggers()
+    triggers = {fn: known[fn] for fn in rules if fn in known}
+    always = tuple(fn for fn in rules if fn not in triggers)
+    by_char = {ch: tuple(fn for fn in rules if fn not in triggers or ch in triggers[fn])
+               for ch in set("".join(triggers.values()))}
+
+    def tokenize(state, startLine: int, endLine: int) -> None:
+        """markdown-it's ParserBlock.tokenize, with the rules looked up by the line's first character."""
+        line = startLine
+        max_nesting = state.md.options.maxNesting
+        has_empty_lines = False
+        while line < endLine:
+            state.line = line = state.skipEmptyLines(line)
+            if line >= endLine:
+                break
+            if state.sCount[line] < state.blkIndent:
+                break
+            if state.level >= max_nesting:
+                state.line = endLine
+                break
+            ok = False
+            for rule in by_char.get(state.src[state.bMarks[line] + state.tShift[line]], always):
+                ok = rule(state, line, endLine, False)
+                if ok:
+                    if state.line <= line:
+                        raise RuntimeError("block rule didn't increment state.line")
+                    break
+            if not ok:
+                raise RuntimeError("none of the block rules matched")
+            state.tight = not has_empty_lines
+            line = state.line
+            if (line - 1) < endLine and state.isEmpty(line - 1):
+                has_empty_lines = True
+            if line < endLine and state.isEmpty(line):
+                has_empty_lines = True
+                line += 1
+                state.line = line
+
+    block.tokenize = tokenize
 
 
 def _pair_rules_when_paired(md: MarkdownIt) -> None:

@@ -1,7 +1,7 @@
 """The parser's and the stray view's fast paths give what the plain ways give.
 
-markdown-it's inline loop is replaced by one that tries only the rules the character at hand
-can start (document/parse.py), and prose groups are joined from merged item intervals instead
+markdown-it's inline and block loops are replaced by ones that try only the rules the character
+at hand (a line's first, for blocks) can start (document/parse.py), and prose groups are joined from merged item intervals instead
 of a list of characters (views/stray.py): both are held here to the plain way, on every page
 of the rule examples and on random Markdown.
 """
@@ -40,6 +40,8 @@ def _same_tokens(text: str) -> None:
 def test_the_fast_loop_is_installed():
     assert "tokenize" in new_parser(True).inline.__dict__
     assert "tokenize" not in new_parser(True, fast_inline=False).inline.__dict__
+    assert "tokenize" in new_parser(True).block.__dict__
+    assert "tokenize" not in new_parser(True, fast_inline=False).block.__dict__
 
 
 def test_inline_loop_same_tokens_on_the_examples():
@@ -50,10 +52,12 @@ def test_inline_loop_same_tokens_on_the_examples():
 
 _PIECES = st.sampled_from(list("ab c\n\\`~*_[]()!<>&${}%#:/|-=\"'") + [
     "{{ x }}", "{% if a %}", "<a href='x'>", "</a>", "&amp;", "&#35;", "http://x.y", "$$", "**", "  \n", "\n\n",
-    "| a | b |\n|---|---|\n", "<https://e.org>", "![i](p.png)", "[r]: /u\n", "    code\n", "> q\n", "- l\n"])
+    "| a | b |\n|---|---|\n", "<https://e.org>", "![i](p.png)", "[r]: /u\n", "    code\n", "> q\n", "- l\n",
+    "# h\n", "```\n", "~~~ x\n", "***\n", "---\n", "___\n", "1. o\n", "2) o\n", "+ p\n", "<div>\n", "</div>\n",
+    "<!-- c -->\n", "   ", "\t", "{% x %}\n", "$$\n", "===\n", "\n> > q\n"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(_PIECES, max_size=60).map("".join))
 def test_inline_loop_same_tokens_on_random_markdown(text):
     _same_tokens(text)
