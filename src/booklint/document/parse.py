@@ -19,8 +19,8 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from .directives import read_directives
 from .frontmatter import parse_front_matter
 from .html import scan_html
-from .kramdown_blocks import kramdown_blocks_plugin, mathjax_math, text_tex
-from .liquid import Closers, liquid_plugin, scan_liquid
+from .kramdown_blocks import kramdown_blocks_plugin, kramdown_html_block, liquid_code_block, mathjax_math, text_tex
+from .liquid import Closers, liquid_block, liquid_plugin, scan_liquid
 from .model import (
     BlockToken,
     CodeBlock,
@@ -88,13 +88,22 @@ def new_parser(kramdown: bool = False, *, fast_inline: bool = True) -> MarkdownI
     return md
 
 
-def _block_triggers() -> dict:
-    """markdown-it's block rules that return False, touching nothing, unless the line's first
-    character (after its indentation) is one of theirs: each reads that character first."""
+def _block_triggers(rules) -> dict:
+    """The block rules (of ``rules``) that return False, touching nothing, unless the line's first
+    character (after its indentation) is one of theirs: each reads that character first (the
+    front matter's reads the text's first character, and only on the first line)."""
     from markdown_it import rules_block as rb
+    from mdit_py_plugins.front_matter.index import _front_matter_rule
 
-    return {rb.fence: "`~", rb.blockquote: ">", rb.hr: "*-_", rb.list_block: "*-+0123456789", rb.reference: "[",
-            rb.html_block: "<", rb.heading: "#"}
+    known = {rb.fence: "`~", rb.blockquote: ">", rb.hr: "*-_", rb.list_block: "*-+0123456789", rb.reference: "[",
+             rb.html_block: "<", rb.heading: "#", _front_matter_rule: "-", kramdown_html_block: "<",
+             liquid_code_block: "{", liquid_block: "{"}
+    out = {fn: known[fn] for fn in rules if fn in known}
+    for fn in rules:  # dollarmath's rule is made by a function of the plugin's options
+        if getattr(fn, "__qualname__", "") == "math_block_dollar.<locals>._math_block_dollar" and \
+                fn.__module__ == "mdit_py_plugins.dollarmath.index":
+            out[fn] = "$"
+    return out
 
 
 def _dispatch_block(md: MarkdownIt) -> None:
@@ -103,8 +112,7 @@ def _dispatch_block(md: MarkdownIt) -> None:
     order; the rest of the loop is markdown-it's."""
     block = md.block
     rules = block.ruler.getRules("")
-    known = _block_triggers()
-    triggers = {fn: known[fn] for fn in rules if fn in known}
+    triggers = _block_triggers(rules)
     always = tuple(fn for fn in rules if fn not in triggers)
     by_char = {ch: tuple(fn for fn in rules if fn not in triggers or ch in triggers[fn])
                for ch in set("".join(triggers.values()))}
