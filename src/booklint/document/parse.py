@@ -90,14 +90,13 @@ def new_parser(kramdown: bool = False, *, fast_inline: bool = True) -> MarkdownI
 
 def _block_triggers(rules) -> dict:
     """The block rules (of ``rules``) that return False, touching nothing, unless the line's first
-    character (after its indentation) is one of theirs: each reads that character first (the
-    front matter's reads the text's first character, and only on the first line)."""
+    character (after its indentation) is one of theirs: each reads that character first. (Not
+    the front matter's: it reads the text's first character, not the line's, and so matches
+    `- x--` in a list item on the first line.)"""
     from markdown_it import rules_block as rb
-    from mdit_py_plugins.front_matter.index import _front_matter_rule
 
     known = {rb.fence: "`~", rb.blockquote: ">", rb.hr: "*-_", rb.list_block: "*-+0123456789", rb.reference: "[",
-             rb.html_block: "<", rb.heading: "#", _front_matter_rule: "-", kramdown_html_block: "<",
-             liquid_code_block: "{", liquid_block: "{"}
+             rb.html_block: "<", rb.heading: "#", kramdown_html_block: "<", liquid_code_block: "{", liquid_block: "{"}
     out = {fn: known[fn] for fn in rules if fn in known}
     for fn in rules:  # dollarmath's rule is made by a function of the plugin's options
         if getattr(fn, "__qualname__", "") == "math_block_dollar.<locals>._math_block_dollar" and \

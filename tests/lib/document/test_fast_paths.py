@@ -57,6 +57,14 @@ _PIECES = st.sampled_from(list("ab c\n\\`~*_[]()!<>&${}%#:/|-=\"'") + [
     "<!-- c -->\n", "   ", "\t", "{% x %}\n", "$$\n", "===\n", "\n> > q\n"])
 
 
+def test_block_loop_same_tokens_on_edge_cases():
+    # the front matter rule reads the text's first character, not the line's: it matches in a
+    # list item on the first line
+    for text in ("- x--\nfoo\n---\n", "-  x--\nfoo\n---\nbar\n", "1. x--\n---\n", "> x--\n> ---\n", "  ---\na\n---\n",
+                 "- {% x %}\n", "> $$\n> a\n> $$\n", "- <div>\n  a\n", "1. # h\n", "- [r]: /u\n", "  ```\n  a\n  ```\n"):
+        _same_tokens(text)
+
+
 @settings(max_examples=600, deadline=None)
 @given(st.lists(_PIECES, max_size=60).map("".join))
 def test_inline_loop_same_tokens_on_random_markdown(text):
