@@ -171,7 +171,7 @@ def guess_front_matter(root: Path, rel: str) -> tuple[dict | None, bool]:
         return None, False
     if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---") or b"\0" in raw:
         return None, False
-    text = Source.from_bytes(rel, raw).text
+    text = Source.text_of(raw)
     m = _FM.match(text)
     if m is None:
         return {}, True

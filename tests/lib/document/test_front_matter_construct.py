@@ -1,5 +1,6 @@
 """The front matter's YAML constructor (document/frontmatter.construct) gives what PyYAML's
-safe constructor gives: the same data, aliases as the same objects, the same errors."""
+safe constructor gives: the same data, aliases as the same objects, the same errors; and the
+guess's quick text of a file (Source.text_of) is the Source's text."""
 
 from __future__ import annotations
 
@@ -94,3 +95,12 @@ def test_parse_and_guess_read_the_same(tmp_path):
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     fm = parse_front_matter(text, 0, 4, text.index("---\nbody"), text.index("---\nbody") + 3, starts)
     assert not unterminated and guessed == fm.data == yaml.safe_load(text.split("---\n")[1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([b"\xef\xbb\xbf", b"---\n", b"\r\n", b"\r", b"\n", b"a", b"\xc3\xa9", b"\xff", b"\xc3",
+                                 b"\xe2\x82", b"\x00", b"t: 1"]), max_size=30).map(b"".join))
+def test_text_of_is_the_source_text(raw):
+    from booklint.document.source import Source
+
+    assert Source.text_of(raw) == Source.from_bytes("x.md", raw).text
