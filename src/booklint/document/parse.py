@@ -199,6 +199,7 @@ def _dispatch_inline(md: MarkdownIt) -> None:
     for ch in set("".join(_INLINE_TRIGGERS[n] for n, _fn in named[1:])):
         by_char[ch] = tuple(fn for n, fn in named[1:] if ch in _INLINE_TRIGGERS[n])
     none: tuple = ()
+    inline.skipToken = _dispatching_skip(text_rule, by_char)
     terminator = inline.terminator_re
     if text_rule is _markdown_it_text and all(terminator.match(ch) for ch in by_char):
         inline.tokenize = _jumping_tokenize(by_char, terminator)
@@ -231,6 +232,40 @@ def _dispatch_inline(md: MarkdownIt) -> None:
             state.pushPending()
 
     inline.tokenize = tokenize
+
+
+def _dispatching_skip(text_rule, by_char: dict[str, tuple]):
+    """markdown-it's ParserInline.skipToken (a link label's scan steps over each token so), with
+    the rules looked up by character as the inline loop does."""
+    none: tuple = ()
+
+    def skip_token(state) -> None:
+        pos = state.pos
+        cache = state.cache
+        if pos in cache:
+            state.pos = cache[pos]
+            return
+        ok = False
+        if state.level < state.md.options["maxNesting"]:
+            state.level += 1  # as markdown-it does around each rule, to bound the recursion
+            ok = text_rule(state, True)
+            state.level -= 1
+            if not ok:
+                for rule in by_char.get(state.src[pos], none):
+                    state.level += 1
+                    ok = rule(state, True)
+                    state.level -= 1
+                    if ok:
+                        break
+            if ok and state.pos <= pos:
+                raise RuntimeError("inline rule didn't increment state.pos")
+        else:
+            state.pos = state.posMax
+        if not ok:
+            state.pos += 1
+        cache[pos] = state.pos
+
+    return skip_token
 
 
 def _jumping_tokenize(by_char: dict[str, tuple], terminator: re.Pattern):

@@ -40,6 +40,7 @@ def _same_tokens(text: str) -> None:
 def test_the_fast_loop_is_installed():
     assert "tokenize" in new_parser(True).inline.__dict__
     assert "tokenize" not in new_parser(True, fast_inline=False).inline.__dict__
+    assert "skipToken" in new_parser(True).inline.__dict__
     assert "tokenize" in new_parser(True).block.__dict__
     assert "tokenize" not in new_parser(True, fast_inline=False).block.__dict__
 
@@ -54,7 +55,8 @@ _PIECES = st.sampled_from(list("ab c\n\\`~*_[]()!<>&${}%#:/|-=\"'") + [
     "{{ x }}", "{% if a %}", "<a href='x'>", "</a>", "&amp;", "&#35;", "http://x.y", "$$", "**", "  \n", "\n\n",
     "| a | b |\n|---|---|\n", "<https://e.org>", "![i](p.png)", "[r]: /u\n", "    code\n", "> q\n", "- l\n",
     "# h\n", "```\n", "~~~ x\n", "***\n", "---\n", "___\n", "1. o\n", "2) o\n", "+ p\n", "<div>\n", "</div>\n",
-    "<!-- c -->\n", "   ", "\t", "{% x %}\n", "$$\n", "===\n", "\n> > q\n"])
+    "<!-- c -->\n", "   ", "\t", "{% x %}\n", "$$\n", "===\n", "\n> > q\n", "[a [b] `]` *c*](u)", "[x <b>]</b>](y)",
+    "[$]$](z)", "[{{ ] }}](w)", "[&#93;]"])
 
 
 def test_block_loop_same_tokens_on_edge_cases():
