@@ -168,7 +168,11 @@ def _pair_rules_when_paired(md: MarkdownIt) -> None:
 
 def _when_paired(rule):
     def run(state) -> None:
-        if state.delimiters or any(m and m.get("delimiters") for m in state.tokens_meta):
+        if state.delimiters:
+            rule(state)
+            return
+        metas = state.tokens_meta  # None but for the tokens that open a link
+        if any(metas) and any(m and m.get("delimiters") for m in metas):
             rule(state)
 
     return run
