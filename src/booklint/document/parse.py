@@ -650,12 +650,26 @@ class _Builder:
         single = len(cstarts) == 1
         shift = base + gstarts[0] - cstarts[0]
         new_item = tuple.__new__
+        new_object = object.__new__
+        set_field = object.__setattr__
         cur = 0
         pos_stack: list[int] = []
         first = last = None
         for child in children:
             t = child.type
-            s, e, extra, cur = locate_child(child, t, content, cur, pos_stack)
+            if t == "text":  # positions.locate_child's first case, inlined: most children are text
+                c = child.content
+                if c:
+                    s = content.find(c, cur)
+                    if s == -1:
+                        s = cur
+                else:
+                    s = cur
+                e = s + len(c)
+                if e > cur:
+                    cur = e
+            else:
+                s, e, extra, cur = locate_child(child, t, content, cur, pos_stack)
             if single:
                 gs = shift + s
                 ge = shift + e
@@ -668,15 +682,21 @@ class _Builder:
                 if j < 0:
                     j = 0
                 ge = base + gstarts[j] + (e - cstarts[j])
-            sp = Span(gs, ge)  # one object for every element of this token (Spans are frozen)
+            if ge < gs:
+                ge = gs
+            # one Span for every element of this token (Spans are frozen), made as Span(gs, ge)
+            # makes it, without the call
+            sp = new_object(Span)
+            set_field(sp, "start", gs)
+            set_field(sp, "end", ge)
             items.append(new_item(InlineItem, (t, sp, group, where)))
             if first is None:
-                first = sp.start
-                last = sp.end
-            elif sp.end > last:
-                last = sp.end
+                first = gs
+                last = ge
+            elif ge > last:
+                last = ge
             if t == "text":
-                if child.content.strip():
+                if c.strip():
                     prose.append(TextRun(text[gs:ge], sp, "link" if link_stack else where))
             elif t in _ITEM_ONLY:
                 continue
