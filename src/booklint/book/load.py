@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from ..document.frontmatter import parse_front_matter
+from ..document.frontmatter import construct, parse_front_matter
 from ..document.model import Document, FrontMatter
 from ..document.parse import parse
 from ..document.source import Source
@@ -171,12 +171,17 @@ def guess_front_matter(root: Path, rel: str) -> tuple[dict | None, bool]:
         return None, False
     if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---") or b"\0" in raw:
         return None, False
-    text = Source.from_bytes(rel, raw).text
+    text = Source.text_of(raw)
     m = _FM.match(text)
     if m is None:
         return {}, True
     try:
-        data = yaml.load(m.group(1) or "", Loader=_SafeLoader)
+        loader = _SafeLoader(m.group(1) or "")  # yaml.load, with the front matter's constructor
+        try:
+            node = loader.get_single_node()
+            data = construct(loader, node) if node is not None else None
+        finally:
+            loader.dispose()
     except (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError):
         return {}, False
     return (data if isinstance(data, dict) else {}), False

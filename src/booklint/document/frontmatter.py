@@ -6,6 +6,9 @@ by its path (``("toc", 0, "name")``) so rules can point at the exact line of a T
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from types import GeneratorType
+
 import yaml
 
 from .model import FrontMatter, Span, YamlError
@@ -42,7 +45,7 @@ def parse_front_matter(text: str, fm_start: int, content_start: int, content_end
         loader = _Loader(raw)
         try:
             node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else {}
+            data = construct(loader, node) if node is not None else {}
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as e:
@@ -68,6 +71,70 @@ def parse_front_matter(text: str, fm_start: int, content_start: int, content_end
     if node is not None:
         _collect_spans(node, fm, offset_of)
     return fm
+
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_KEY_TAGS_OF_NOTE = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"})  # flatten_mapping's
+
+
+class _Unusual(Exception):
+    pass
+
+
+def construct(loader, node):
+    """``loader.construct_document(node)``, made directly for a tree of plain mappings, sequences
+    and scalars (PyYAML's constructor, in Python even with the C loader, costs a dozen calls a
+    node): the same objects, in the same order (a later duplicate key wins, aliases give the same
+    object), each scalar by the loader's own constructor for its tag. Anything else (merge
+    keys, `!!set` and other tags on collections, recursive aliases, any error) is left to
+    ``construct_document`` from the start, so it gives what it gave, errors included."""
+    try:
+        return _build(loader.yaml_constructors, loader, node, {})
+    except Exception:  # whatever it is (deep nesting too), PyYAML's own constructor does it again
+        return loader.construct_document(node)
+
+
+def _build(ctors, loader, node, made: dict):
+    key = id(node)
+    if key in made:
+        got = made[key]
+        if got is _Unusual:  # an alias inside itself: PyYAML's generators make that
+            raise _Unusual
+        return got
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            out = node.value
+        else:
+            ctor = ctors.get(tag)
+            if ctor is None:
+                raise _Unusual
+            out = ctor(loader, node)
+            if isinstance(out, GeneratorType):
+                raise _Unusual
+    elif isinstance(node, yaml.MappingNode):
+        if tag != _MAP:
+            raise _Unusual
+        made[key] = _Unusual
+        out = {}
+        for k, v in node.value:
+            if k.tag in _KEY_TAGS_OF_NOTE:
+                raise _Unusual
+            name = _build(ctors, loader, k, made)
+            if not isinstance(name, Hashable):
+                raise _Unusual
+            out[name] = _build(ctors, loader, v, made)
+    elif isinstance(node, yaml.SequenceNode):
+        if tag != _SEQ:
+            raise _Unusual
+        made[key] = _Unusual
+        out = [_build(ctors, loader, v, made) for v in node.value]
+    else:
+        raise _Unusual
+    made[key] = out
+    return out
 
 
 def _line_index(line_starts, offset: int) -> int:

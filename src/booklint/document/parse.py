@@ -11,14 +11,16 @@ from bisect import bisect_right
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.rules_inline import text as _markdown_it_text
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .directives import read_directives
 from .frontmatter import parse_front_matter
 from .html import scan_html
-from .kramdown_blocks import kramdown_blocks_plugin, mathjax_math, text_tex
-from .liquid import Closers, liquid_plugin, scan_liquid
+from .kramdown_blocks import kramdown_blocks_plugin, kramdown_html_block, liquid_code_block, mathjax_math, text_tex
+from .liquid import Closers, liquid_block, liquid_plugin, scan_liquid
 from .model import (
     BlockToken,
     CodeBlock,
@@ -75,9 +77,105 @@ def new_parser(kramdown: bool = False, *, fast_inline: bool = True) -> MarkdownI
     # kramdown keeps `file:`, `javascript:` and `data:` links; markdown-it would drop them,
     # and then no rule could report them
     md.validateLink = lambda url: True
+    # markdown-it normalizes every link's and image's destination (URL-encoding, punycode) into
+    # its `href`/`src`; only a reference's is read from there (_destination normalizes it then),
+    # so the parser keeps destinations as written (`normalizeLink` is markdown-it's hook for this)
+    md.normalizeLink = _as_written
     if fast_inline:
         _dispatch_inline(md)
+        _pair_rules_when_paired(md)
+        _dispatch_block(md)
     return md
+
+
+def _block_triggers(rules) -> dict:
+    """The block rules (of ``rules``) that return False, touching nothing, unless the line's first
+    character (after its indentation) is one of theirs: each reads that character first. (Not
+    the front matter's: it reads the text's first character, not the line's, and so matches
+    `- x--` in a list item on the first line.)"""
+    from markdown_it import rules_block as rb
+
+    known = {rb.fence: "`~", rb.blockquote: ">", rb.hr: "*-_", rb.list_block: "*-+0123456789", rb.reference: "[",
+             rb.html_block: "<", rb.heading: "#", kramdown_html_block: "<", liquid_code_block: "{", liquid_block: "{"}
+    out = {fn: known[fn] for fn in rules if fn in known}
+    for fn in rules:  # dollarmath's rule is made by a function of the plugin's options
+        if getattr(fn, "__qualname__", "") == "math_block_dollar.<locals>._math_block_dollar" and \
+                fn.__module__ == "mdit_py_plugins.dollarmath.index":
+            out[fn] = "$"
+    return out
+
+
+def _dispatch_block(md: MarkdownIt) -> None:
+    """Replace markdown-it's block tokenizer by one that tries, at each line, only the rules its
+    first character can start (and every rule not known to test that character first), in their
+    order; the rest of the loop is markdown-it's."""
+    block = md.block
+    rules = block.ruler.getRules("")
+    triggers = _block_triggers(rules)
+    always = tuple(fn for fn in rules if fn not in triggers)
+    by_char = {ch: tuple(fn for fn in rules if fn not in triggers or ch in triggers[fn])
+               for ch in set("".join(triggers.values()))}
+
+    def tokenize(state, startLine: int, endLine: int) -> None:
+        """markdown-it's ParserBlock.tokenize, with the rules looked up by the line's first character."""
+        line = startLine
+        max_nesting = state.md.options.maxNesting
+        has_empty_lines = False
+        while line < endLine:
+            state.line = line = state.skipEmptyLines(line)
+            if line >= endLine:
+                break
+            if state.sCount[line] < state.blkIndent:
+                break
+            if state.level >= max_nesting:
+                state.line = endLine
+                break
+            ok = False
+            for rule in by_char.get(state.src[state.bMarks[line] + state.tShift[line]], always):
+                ok = rule(state, line, endLine, False)
+                if ok:
+                    if state.line <= line:
+                        raise RuntimeError("block rule didn't increment state.line")
+                    break
+            if not ok:
+                raise RuntimeError("none of the block rules matched")
+            state.tight = not has_empty_lines
+            line = state.line
+            if (line - 1) < endLine and state.isEmpty(line - 1):
+                has_empty_lines = True
+            if line < endLine and state.isEmpty(line):
+                has_empty_lines = True
+                line += 1
+                state.line = line
+
+    block.tokenize = tokenize
+
+
+def _pair_rules_when_paired(md: MarkdownIt) -> None:
+    """markdown-it's pair rules (links' brackets, `~~`, `*`/`_`) run after an inline token only
+    when its parse left a delimiter (the emphasis and strikethrough rules leave one for each
+    run of `*`, `_`, `~`): each of them walks the delimiter lists and nothing else, so with none
+    it does nothing. Only markdown-it's own functions are wrapped so."""
+    from markdown_it.rules_inline import emphasis, link_pairs, strikethrough
+
+    ruler2 = md.inline.ruler2
+    fns = dict(zip(ruler2.get_active_rules(), ruler2.getRules(""), strict=True))
+    for name, known in (("balance_pairs", link_pairs), ("strikethrough", strikethrough.postProcess),
+                        ("emphasis", emphasis.postProcess)):
+        if fns.get(name) is known:
+            ruler2.at(name, _when_paired(known))
+
+
+def _when_paired(rule):
+    def run(state) -> None:
+        if state.delimiters:
+            rule(state)
+            return
+        metas = state.tokens_meta  # None but for the tokens that open a link
+        if any(metas) and any(m and m.get("delimiters") for m in metas):
+            rule(state)
+
+    return run
 
 
 # The character each inline rule starts at: every one of them returns False, touching nothing,
@@ -105,6 +203,11 @@ def _dispatch_inline(md: MarkdownIt) -> None:
     for ch in set("".join(_INLINE_TRIGGERS[n] for n, _fn in named[1:])):
         by_char[ch] = tuple(fn for n, fn in named[1:] if ch in _INLINE_TRIGGERS[n])
     none: tuple = ()
+    inline.skipToken = _dispatching_skip(text_rule, by_char)
+    terminator = inline.terminator_re
+    if text_rule is _markdown_it_text and all(terminator.match(ch) for ch in by_char):
+        inline.tokenize = _jumping_tokenize(by_char, terminator)
+        return
 
     def tokenize(state) -> None:
         """markdown-it's ParserInline.tokenize, with the rules looked up by character."""
@@ -133,6 +236,103 @@ def _dispatch_inline(md: MarkdownIt) -> None:
             state.pushPending()
 
     inline.tokenize = tokenize
+
+
+def _dispatching_skip(text_rule, by_char: dict[str, tuple]):
+    """markdown-it's ParserInline.skipToken (a link label's scan steps over each token so), with
+    the rules looked up by character as the inline loop does."""
+    none: tuple = ()
+
+    def skip_token(state) -> None:
+        pos = state.pos
+        cache = state.cache
+        if pos in cache:
+            state.pos = cache[pos]
+            return
+        ok = False
+        if state.level < state.md.options["maxNesting"]:
+            state.level += 1  # as markdown-it does around each rule, to bound the recursion
+            ok = text_rule(state, True)
+            state.level -= 1
+            if not ok:
+                for rule in by_char.get(state.src[pos], none):
+                    state.level += 1
+                    ok = rule(state, True)
+                    state.level -= 1
+                    if ok:
+                        break
+            if ok and state.pos <= pos:
+                raise RuntimeError("inline rule didn't increment state.pos")
+        else:
+            state.pos = state.posMax
+        if not ok:
+            state.pos += 1
+        cache[pos] = state.pos
+
+    return skip_token
+
+
+def _jumping_tokenize(by_char: dict[str, tuple], terminator: re.Pattern):
+    """markdown-it's inline loop going from one character that starts a rule to the next.
+
+    Between two such characters markdown-it's loop only adds text to ``pending``: its ``text``
+    rule takes the run up to the next terminator character, and a terminator that starts no
+    rule is added on its own (every rule returns False there). Every character that starts a
+    rule is a terminator, so the text between two of them is added in one piece here, with no
+    rule called: the same ``pending`` text, the same tokens. Past the last such character the
+    ``text`` rule's own steps are followed (its search for a terminator is not bounded by
+    ``posMax``, and neither is this one)."""
+    next_rule = re.compile("[" + re.escape("".join(sorted(by_char))) + "]").search
+    next_terminator = terminator.search
+
+    def tokenize(state) -> None:
+        end = state.posMax
+        max_nesting = state.md.options["maxNesting"]
+        src = state.src
+        append = state.append_pending
+        pos = state.pos
+        while pos < end:
+            if state.level >= max_nesting:  # no rule runs: markdown-it adds the rest a character at a time
+                append(src[pos:end])
+                state.pos = end
+                break
+            m = next_rule(src, pos, end)
+            if m is None:  # no rule can start before the end: only the text rule's steps are left
+                while pos < end:
+                    t = next_terminator(src, pos)
+                    t = t.start() if t is not None else end
+                    if t == pos:
+                        append(src[pos])
+                        pos += 1
+                    else:
+                        append(src[pos:t])
+                        pos = t
+                state.pos = pos
+                break
+            r = m.start()
+            if r > pos:
+                append(src[pos:r])
+                state.pos = r
+            ok = False
+            for rule in by_char[src[r]]:
+                ok = rule(state, False)
+                if ok:
+                    break
+            if ok:
+                pos = state.pos
+                if pos <= r:
+                    raise RuntimeError("inline rule didn't increment state.pos")
+                continue
+            append(src[r])
+            pos = state.pos = r + 1
+        if state.pending:
+            state.pushPending()
+
+    return tokenize
+
+
+def _as_written(url: str) -> str:
+    return url
 
 
 def _mask_liquid(text: str) -> str:
@@ -450,12 +650,26 @@ class _Builder:
         single = len(cstarts) == 1
         shift = base + gstarts[0] - cstarts[0]
         new_item = tuple.__new__
+        new_object = object.__new__
+        set_field = object.__setattr__
         cur = 0
         pos_stack: list[int] = []
         first = last = None
         for child in children:
             t = child.type
-            s, e, extra, cur = locate_child(child, t, content, cur, pos_stack)
+            if t == "text":  # positions.locate_child's first case, inlined: most children are text
+                c = child.content
+                if c:
+                    s = content.find(c, cur)
+                    if s == -1:
+                        s = cur
+                else:
+                    s = cur
+                e = s + len(c)
+                if e > cur:
+                    cur = e
+            else:
+                s, e, extra, cur = locate_child(child, t, content, cur, pos_stack)
             if single:
                 gs = shift + s
                 ge = shift + e
@@ -468,15 +682,21 @@ class _Builder:
                 if j < 0:
                     j = 0
                 ge = base + gstarts[j] + (e - cstarts[j])
-            sp = Span(gs, ge)  # one object for every element of this token (Spans are frozen)
+            if ge < gs:
+                ge = gs
+            # one Span for every element of this token (Spans are frozen), made as Span(gs, ge)
+            # makes it, without the call
+            sp = new_object(Span)
+            set_field(sp, "start", gs)
+            set_field(sp, "end", ge)
             items.append(new_item(InlineItem, (t, sp, group, where)))
             if first is None:
-                first = sp.start
-                last = sp.end
-            elif sp.end > last:
-                last = sp.end
+                first = gs
+                last = ge
+            elif ge > last:
+                last = ge
             if t == "text":
-                if child.content.strip():
+                if c.strip():
                     prose.append(TextRun(text[gs:ge], sp, "link" if link_stack else where))
             elif t in _ITEM_ONLY:
                 continue
@@ -536,7 +756,7 @@ class _Builder:
             where = Span(base + cmap(ds), base + cmap(de))
             raw = self.text[where.start : where.end]
             return unescape_md(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw), raw, where
-        raw = _unmask(resolved or "")
+        raw = _unmask(normalizeLink(resolved) if resolved else "")
         return unquote(raw), raw, whole
 
     # -- elements found in several places ---------------------------------------------------

@@ -74,6 +74,19 @@ class Source:
         src._index()
         return src
 
+    @staticmethod
+    def text_of(raw: bytes) -> str:
+        """``Source.from_bytes(path, raw).text`` without the rest (the line index, the problems'
+        offsets): for a quick look at a file's start."""
+        body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            text, _problems = _decode_with_problems(body)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text
+
     @classmethod
     def from_text(cls, path: str, text: str) -> Source:
         return cls.from_bytes(path, text.encode("utf-8"))

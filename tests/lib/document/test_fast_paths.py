@@ -1,7 +1,7 @@
 """The parser's and the stray view's fast paths give what the plain ways give.
 
-markdown-it's inline loop is replaced by one that tries only the rules the character at hand
-can start (document/parse.py), and prose groups are joined from merged item intervals instead
+markdown-it's inline and block loops are replaced by ones that try only the rules the character
+at hand (a line's first, for blocks) can start (document/parse.py), and prose groups are joined from merged item intervals instead
 of a list of characters (views/stray.py): both are held here to the plain way, on every page
 of the rule examples and on random Markdown.
 """
@@ -40,6 +40,9 @@ def _same_tokens(text: str) -> None:
 def test_the_fast_loop_is_installed():
     assert "tokenize" in new_parser(True).inline.__dict__
     assert "tokenize" not in new_parser(True, fast_inline=False).inline.__dict__
+    assert "skipToken" in new_parser(True).inline.__dict__
+    assert "tokenize" in new_parser(True).block.__dict__
+    assert "tokenize" not in new_parser(True, fast_inline=False).block.__dict__
 
 
 def test_inline_loop_same_tokens_on_the_examples():
@@ -50,10 +53,21 @@ def test_inline_loop_same_tokens_on_the_examples():
 
 _PIECES = st.sampled_from(list("ab c\n\\`~*_[]()!<>&${}%#:/|-=\"'") + [
     "{{ x }}", "{% if a %}", "<a href='x'>", "</a>", "&amp;", "&#35;", "http://x.y", "$$", "**", "  \n", "\n\n",
-    "| a | b |\n|---|---|\n", "<https://e.org>", "![i](p.png)", "[r]: /u\n", "    code\n", "> q\n", "- l\n"])
+    "| a | b |\n|---|---|\n", "<https://e.org>", "![i](p.png)", "[r]: /u\n", "    code\n", "> q\n", "- l\n",
+    "# h\n", "```\n", "~~~ x\n", "***\n", "---\n", "___\n", "1. o\n", "2) o\n", "+ p\n", "<div>\n", "</div>\n",
+    "<!-- c -->\n", "   ", "\t", "{% x %}\n", "$$\n", "===\n", "\n> > q\n", "[a [b] `]` *c*](u)", "[x <b>]</b>](y)",
+    "[$]$](z)", "[{{ ] }}](w)", "[&#93;]"])
 
 
-@settings(max_examples=300, deadline=None)
+def test_block_loop_same_tokens_on_edge_cases():
+    # the front matter rule reads the text's first character, not the line's: it matches in a
+    # list item on the first line
+    for text in ("- x--\nfoo\n---\n", "-  x--\nfoo\n---\nbar\n", "1. x--\n---\n", "> x--\n> ---\n", "  ---\na\n---\n",
+                 "- {% x %}\n", "> $$\n> a\n> $$\n", "- <div>\n  a\n", "1. # h\n", "- [r]: /u\n", "  ```\n  a\n  ```\n"):
+        _same_tokens(text)
+
+
+@settings(max_examples=600, deadline=None)
 @given(st.lists(_PIECES, max_size=60).map("".join))
 def test_inline_loop_same_tokens_on_random_markdown(text):
     _same_tokens(text)
@@ -83,3 +97,22 @@ def test_prose_groups_as_the_character_wise_build():
         assert stray._groups_gathered(doc) == _groups_by_chars(doc), page
         checked += len(doc.inline)
     assert checked > 1000
+
+
+def test_reference_targets_as_markdown_it_normalizes_them():
+    """The parser keeps destinations as written (no `normalizeLink`); a reference link's or
+    image's target, which only its definition holds, is normalized as markdown-it does."""
+    from urllib.parse import unquote
+
+    from markdown_it import MarkdownIt
+
+    text = ("[a][r1] [b][r2] ![c][r3] [d][r4] [e][r5] [f][r6]\n\n[r1]: </x y/é>\n[r2]: https://bücher.example/ü?q=%41&x\n"
+            "[r3]: <img/ä b.png>\n[r4]: <mailto:ü@例え.jp>\n[r5]: //host.ü/%zz\n[r6]: <>\n")
+    doc = parse(Source.from_text("a.md", text))
+    stock = [c for t in MarkdownIt("commonmark").parse(text) for c in (t.children or [])
+             if c.type in ("link_open", "image")]
+    want = [unquote(c.attrGet("href") if c.type == "link_open" else c.attrGet("src")) for c in stock]
+    got = sorted([(x.span.start, x.href) for x in doc.links if x.kind == "reference"]
+                 + [(x.span.start, x.src) for x in doc.images])
+    assert [h for _s, h in got] == want
+    assert len(want) == 6
