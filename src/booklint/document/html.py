@@ -23,6 +23,8 @@ _OPEN = re.compile(
 _CLOSE = re.compile(r"</(" + _NAME + r")\s*>")
 _ATTR = re.compile(r"([^\s\"'<>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 _MAX_TAG = 8192  # no tag in a book is longer; bounds the work per `<`
+# where a raw-text element's content ends (HTML compares tag names in ASCII case only)
+_RAW_END = {name: re.compile("</" + name, re.I | re.A) for name in ("script", "style")}
 
 
 def scan_html(text: str, start: int, end: int, *, block: bool) -> Iterator[HtmlTag | Comment]:
@@ -57,9 +59,10 @@ def scan_html(text: str, start: int, end: int, *, block: bool) -> Iterator[HtmlT
             attrs = tuple(_attrs(text, m.start(2), m.end(2)))
             yield HtmlTag(name, False, bool(m.group(3)), attrs, Span(lt, m.end()), block, m.group(0))
             pos = m.end()
-            if name in ("script", "style"):  # their content is not markup
-                close = text.lower().find("</" + name, pos, end)
-                pos = end if close == -1 else close
+            raw_end = _RAW_END.get(name)
+            if raw_end is not None:  # their content is not markup
+                close = raw_end.search(text, pos, end)
+                pos = end if close is None else close.start()
             continue
         pos = lt + 1
 

@@ -116,3 +116,15 @@ def test_reference_targets_as_markdown_it_normalizes_them():
                  + [(x.span.start, x.src) for x in doc.images])
     assert [h for _s, h in got] == want
     assert len(want) == 6
+
+
+def test_script_and_style_content_skipped_to_their_end_tag_in_any_ascii_case():
+    from booklint.document.html import scan_html
+
+    text = "İİ <script>if (a<b) x = '<b>';</SCRIPT> <b>bold</b> <style>p<q{}</Style ><i>"
+    tags = [(t.name, t.closing, text[t.span.start:t.span.end]) for t in scan_html(text, 0, len(text), block=True)]
+    assert tags == [("script", False, "<script>"), ("script", True, "</SCRIPT>"), ("b", False, "<b>"),
+                    ("b", True, "</b>"), ("style", False, "<style>"), ("style", True, "</Style >"), ("i", False, "<i>")]
+    # a long page of scripts: each end found from where its script starts, not by lower-casing the page again
+    many = "<script>x</script>\n" * 20000
+    assert sum(1 for _ in scan_html(many, 0, len(many), block=True)) == 40000
