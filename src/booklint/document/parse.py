@@ -11,6 +11,7 @@ from bisect import bisect_right
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it import __version__ as markdown_it_version
 from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.rules_inline import text as _markdown_it_text
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -60,6 +61,14 @@ def markdown_parser(kramdown: bool = False) -> MarkdownIt:
     return new_parser(kramdown)
 
 
+# The fast loops below copy markdown-it's own (ParserBlock.tokenize, ParserInline.tokenize and
+# skipToken, the pair rules' calls) with a dispatch by character: they are installed only for
+# the markdown-it releases the tests held them to (tests/lib/document/test_fast_paths.py, which
+# fails on any other, so an upgrade is checked before it is listed here). Another release gets
+# markdown-it's own loops: slower, never different.
+FAST_LOOPS_FOR = ("4.3.",)
+
+
 def new_parser(kramdown: bool = False, *, fast_inline: bool = True) -> MarkdownIt:
     """A parser as :func:`markdown_parser` builds it; ``fast_inline=False`` keeps markdown-it's own
     inline loop (the tests hold the two to the same tokens)."""
@@ -81,7 +90,7 @@ def new_parser(kramdown: bool = False, *, fast_inline: bool = True) -> MarkdownI
     # its `href`/`src`; only a reference's is read from there (_destination normalizes it then),
     # so the parser keeps destinations as written (`normalizeLink` is markdown-it's hook for this)
     md.normalizeLink = _as_written
-    if fast_inline:
+    if fast_inline and markdown_it_version.startswith(FAST_LOOPS_FOR):
         _dispatch_inline(md)
         _pair_rules_when_paired(md)
         _dispatch_block(md)

@@ -38,6 +38,13 @@ def _same_tokens(text: str) -> None:
 
 
 def test_the_fast_loop_is_installed():
+    """Fails on a markdown-it release the fast loops were not compared on (parse.FAST_LOOPS_FOR):
+    run these tests against it, then list it there."""
+    import markdown_it
+
+    from booklint.document.parse import FAST_LOOPS_FOR
+
+    assert markdown_it.__version__.startswith(FAST_LOOPS_FOR), markdown_it.__version__
     assert "tokenize" in new_parser(True).inline.__dict__
     assert "tokenize" not in new_parser(True, fast_inline=False).inline.__dict__
     assert "skipToken" in new_parser(True).inline.__dict__
