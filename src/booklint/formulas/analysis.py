@@ -722,9 +722,19 @@ def _content(text: str, item) -> bool:
 
 def _split_table_math(res: MathAnalysis, doc: Document, pipe: Pipeline) -> list[tuple[int, int]]:
     """Formulas with a bare `|` in a table row: the row was split before they could pair."""
-    line_col = doc.source.line_col
+    src = doc.source
     inline = doc.inline
-    rows = sorted({line_col(i.span.start)[0] for i in compress(inline, map(_IS_TABLE, map(_WHERE, inline)))})
+    # the lines of the table items, each found once: the items sorted by offset, a row's items
+    # come together, and only the first item past a line's end asks where the next line is
+    rows: list[int] = []
+    past = -1  # the offset where the current row's line ends (after its newline)
+    for at in sorted([i.span.start for i in compress(inline, map(_IS_TABLE, map(_WHERE, inline)))]):
+        if at < past:
+            continue
+        ln = src.line_col(at)[0]
+        if not rows or ln != rows[-1]:
+            rows.append(ln)
+        past = src.line_end(ln) + 1
     if not rows:
         return []
     text = doc.text

@@ -29,6 +29,7 @@ _PROSE = frozenset({"text", "text_special", "softbreak", "hardbreak"})
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>\x00]+|www\.[^\s<>\x00]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]*\]")
 _GROUP = attrgetter("group")
+_START = attrgetter("start")
 
 
 @frozen_slots
@@ -138,7 +139,7 @@ def _build(doc: Document, groups: list[list]) -> list[ProseGroup]:
         if "[^" in s:
             s = _FOOTNOTE.sub(lambda g: MASK * len(g.group()), s)
         out.append(ProseGroup(start, s, items[0].where, dollars))
-    out.sort(key=lambda g: g.start)
+    out.sort(key=_START)
     return out
 
 
