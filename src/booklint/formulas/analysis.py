@@ -609,15 +609,14 @@ class _Layout:
                 if g in doubles:
                     groups[g].extend(run)
         for seq in groups.values():
-            has = [_content(text, i) for i in seq]
-            after = [False] * (len(seq) + 1)
-            for k in range(len(seq) - 1, -1, -1):
-                after[k] = after[k + 1] or has[k]
-            before = False
+            # content before item k: the first item with content comes before it; after it: the
+            # last comes after it (found from each end: most paragraphs start and end with text)
+            n = len(seq)
+            first = next((k for k in range(n) if _content(text, seq[k])), n)
+            last = next((k for k in range(n - 1, -1, -1) if _content(text, seq[k])), -1)
             for k, i in enumerate(seq):
                 if i.type == "math_inline_double":
-                    self.around[i.span.start] = (before, after[k + 1])
-                before = before or has[k]
+                    self.around[i.span.start] = (first < k, last > k)
 
     @property
     def lines(self) -> list[str]:
