@@ -18,8 +18,10 @@ import html as _html
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import compress, groupby
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..document.model import Document, MathSpan, Span
@@ -58,6 +60,16 @@ _DETAILS = re.compile(r"^\s*\{%-?\s*(?:end)?details\b")
 # finding formulas a table row split before markdown-it could pair them
 _ROW_MATH = re.compile(r"\$\$(.+?)\$\$|(?<![\\$])\$(?!\$)([^$\n]+?)(?<![\\\s])\$(?!\d)")
 _BARE_PIPE = re.compile(r"(?<!\\)\|")
+_GROUP = attrgetter("group")
+_TYPE = attrgetter("type")
+_WHERE = attrgetter("where")
+_IS_DOUBLE = "math_inline_double".__eq__
+_IS_TABLE = "table".__eq__
+
+
+def _doubles(inline: list) -> Iterator:
+    """The `$$` items of a page's inline items (picked out in C: a page has hundreds of items)."""
+    return compress(inline, map(_IS_DOUBLE, map(_TYPE, inline)))
 
 
 @dataclass
@@ -330,7 +342,8 @@ class _Run:
             display = self.layout.check(res, m, tex) and display
         problems = check(tex, renderer=renderer, display=display, macros=self.scopes[renderer])
         res.formulas.append(Formula(m.span.start, m.span.end, tex, display, renderer, problems, at, "$$"))
-        _report_problems(res, m.span.start, "$$", problems, at, kramdown=False, hint=self._hint(tex, renderer))
+        if problems:  # (most formulas have none: no hint made for them)
+            _report_problems(res, m.span.start, "$$", problems, at, kramdown=False, hint=self._hint(tex, renderer))
         self._learn(tex, renderer, m.span.start, "$$")
 
     def single(self, m: MathSpan) -> None:
@@ -359,7 +372,8 @@ class _Run:
             res.formulas.append(Formula(m.span.start, m.span.end, k.text, False, renderer, raw_problems,
                                         _through(k.to_raw_span, at), "$"))
             problems = [p for i, p in enumerate(raw_problems) if i not in swallowed] if swallowed else raw_problems
-            _report_problems(res, m.span.start, "$", problems, at, kramdown=True, hint=self._hint(m.tex, renderer))
+            if problems:
+                _report_problems(res, m.span.start, "$", problems, at, kramdown=True, hint=self._hint(m.tex, renderer))
             self._learn(k.text, renderer, m.span.start, "$")
             return
         tex = m.tex
@@ -371,7 +385,8 @@ class _Run:
             tex = cell.text
         problems = check(tex, renderer=renderer, display=False, macros=self.scopes[renderer])
         res.formulas.append(Formula(m.span.start, m.span.end, tex, False, renderer, problems, at, "$"))
-        _report_problems(res, m.span.start, "$", problems, at, kramdown=False, hint=self._hint(tex, renderer))
+        if problems:
+            _report_problems(res, m.span.start, "$", problems, at, kramdown=False, hint=self._hint(tex, renderer))
         self._learn(tex, renderer, m.span.start, "$")
 
     def piece(self, f: Piece) -> None:
@@ -389,7 +404,9 @@ class _Run:
         problems = check(f.math, renderer=renderer, display=display, macros=self.scopes[renderer])
         self.res.formulas.append(Formula(f.open_at, f.close_at + len(f.delimiter), f.math, display, renderer,
                                          problems, at, "autorender"))
-        _report_problems(self.res, f.open_at, f.delimiter, problems, at, kramdown=True, hint=self._hint(f.math, renderer))
+        if problems:
+            _report_problems(self.res, f.open_at, f.delimiter, problems, at, kramdown=True,
+                             hint=self._hint(f.math, renderer))
         self._learn(f.math, renderer, f.open_at, "$")
 
     def autorender(self, skip: list[tuple[int, int]]) -> list[tuple[int, str, object]]:
@@ -422,7 +439,7 @@ class _Run:
 
         # a `$` inside `$$...$$` math: MathJax's, whatever the auto-render makes of it (the two
         # race on the page); not the author's `$...$`
-        doubles = [(i.span.start, i.span.end) for i in doc.inline if i.type == "math_inline_double"]
+        doubles = [(i.span.start, i.span.end) for i in _doubles(doc.inline)]
         inside = _Ranges(skip + doubles)
 
         def skipped(at: int) -> bool:
@@ -578,28 +595,34 @@ class _Layout:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.lines = doc.text.split("\n")
+        self._lines: list[str] | None = None  # split when a `$$` block is judged (see lines)
         fm = doc.front_matter
         self.fm_end = doc.line_col(fm.span.end)[0] if fm is not None else 0
         # for each `$$` inside a paragraph: is there paragraph content before it, and after it?
         self.around: dict[int, tuple[bool, bool]] = {}
         text = doc.text
-        doubles = {i.group for i in doc.inline if i.type == "math_inline_double"}
+        inline = doc.inline
+        doubles = {i.group for i in _doubles(inline)}
         groups: dict[int, list] = defaultdict(list)
         if doubles:
-            for i in doc.inline:
-                if i.group in doubles:
-                    groups[i.group].append(i)
+            for g, run in groupby(inline, _GROUP):  # (the runs of other groups skipped in C)
+                if g in doubles:
+                    groups[g].extend(run)
         for seq in groups.values():
-            has = [_content(text, i) for i in seq]
-            after = [False] * (len(seq) + 1)
-            for k in range(len(seq) - 1, -1, -1):
-                after[k] = after[k + 1] or has[k]
-            before = False
+            # content before item k: the first item with content comes before it; after it: the
+            # last comes after it (found from each end: most paragraphs start and end with text)
+            n = len(seq)
+            first = next((k for k in range(n) if _content(text, seq[k])), n)
+            last = next((k for k in range(n - 1, -1, -1) if _content(text, seq[k])), -1)
             for k, i in enumerate(seq):
                 if i.type == "math_inline_double":
-                    self.around[i.span.start] = (before, after[k + 1])
-                before = before or has[k]
+                    self.around[i.span.start] = (first < k, last > k)
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.doc.text.split("\n")
+        return self._lines
 
     def _quotes(self, line: str) -> int:
         return _QUOTES.match(line).group().count(">")
@@ -698,7 +721,19 @@ def _content(text: str, item) -> bool:
 
 def _split_table_math(res: MathAnalysis, doc: Document, pipe: Pipeline) -> list[tuple[int, int]]:
     """Formulas with a bare `|` in a table row: the row was split before they could pair."""
-    rows = sorted({doc.line_col(i.span.start)[0] for i in doc.inline if i.where == "table"})
+    src = doc.source
+    inline = doc.inline
+    # the lines of the table items, each found once: the items sorted by offset, a row's items
+    # come together, and only the first item past a line's end asks where the next line is
+    rows: list[int] = []
+    past = -1  # the offset where the current row's line ends (after its newline)
+    for at in sorted([i.span.start for i in compress(inline, map(_IS_TABLE, map(_WHERE, inline)))]):
+        if at < past:
+            continue
+        ln = src.line_col(at)[0]
+        if not rows or ln != rows[-1]:
+            rows.append(ln)
+        past = src.line_end(ln) + 1
     if not rows:
         return []
     text = doc.text
@@ -773,6 +808,8 @@ _WORD_RUN = re.compile(r"(?<![^\s$])[^\W\d_]+(?:[,;:.]?[ \t]+[^\W\d_]+){2,}(?![^
 def prose_run(tex: str) -> str | None:
     """Three or more words in a row (two of them of three letters or more) outside `\\text`:
     the two dollars around them were meant as dollar signs."""
+    if tex.count(" ") + tex.count("\t") < 2:
+        return None  # three words need two gaps of spaces or tabs, which the masking below never adds
     t = _CMD.sub("\x00", _CMD_ARG.sub("\x00", tex))
     for g in _WORD_RUN.finditer(t):
         if sum(len(w.strip(",;:.")) >= 3 for w in g.group().split()) >= 2:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+from bisect import bisect_right
 from itertools import groupby
 from operator import attrgetter
 
@@ -26,6 +27,8 @@ from ..slotted import frozen_slots
 from ..tex.kramdown import GFM_ESCAPABLE, kramdown_math_text, table_cell_text
 
 _GROUP = attrgetter("group")
+_START = attrgetter("span.start")  # (min/max over a map of these run in C)
+_END = attrgetter("span.end")
 _TEXT_TYPES = frozenset({"text", "text_special", "softbreak", "math_inline", "math_inline_double"})
 
 
@@ -120,32 +123,16 @@ def split_text_node(text: str, delimiters: tuple[str, ...]) -> list[tuple[str, i
     return pieces
 
 
-class _Node:
-    """A text node being built: its pieces and their offsets, kept as given; the offset of
-    each character is spelled out only for a node that has a `$` (most have none)."""
-
-    __slots__ = ("chars", "ats", "dollar")
-
-    def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.ats: list = []
-        self.dollar = False
-
-    def add(self, s: str, at) -> None:
-        """Append ``s``; ``at`` is one source offset for all of it, or one per character."""
-        self.chars.append(s)
-        self.ats.append(at)
-        if not self.dollar and "$" in s:
-            self.dollar = True
-
-    def offsets(self) -> list[int]:
-        out: list[int] = []
-        for s, at in zip(self.chars, self.ats, strict=True):
-            if isinstance(at, int):
-                out.extend([at] * len(s))
-            else:
-                out.extend(at)
-        return out
+def _offsets(chars: list[str], ats: list) -> list[int]:
+    """The source offset of each character of a node built of ``chars``, where each piece's
+    ``at`` is one source offset for all of it, or one per character."""
+    out: list[int] = []
+    for s, at in zip(chars, ats, strict=True):
+        if at.__class__ is int:
+            out.extend([at] * len(s))
+        else:
+            out.extend(at)
+    return out
 
 
 def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset()) -> list[tuple[str, list[int]]]:
@@ -155,59 +142,77 @@ def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset())
     ``kram(raw, in_table_row=...)`` is kramdown's span model (a caching one may be passed);
     a `$...$` item starting at an offset in ``skip`` is left out (a node ends there).
     """
+    return [(s, _offsets(chars, ats)) for s, chars, ats in _nodes(doc, kram, skip)]
+
+
+def _nodes(doc, kram, skip: frozenset[int]) -> list[tuple[str, list[str], list]]:
+    """:func:`text_nodes` with each node's offsets as its pieces give them (see _offsets)."""
     text = doc.text
-    out: list[tuple[str, list[int]]] = []
+    out: list[tuple[str, list[str], list]] = []
     if "$" not in text and "&" not in text:
         return out
-    node = _Node()
+    # the node being built: its pieces and, for each, one source offset for all of it or one per
+    # character (spelled out only for a node that has a `$`: most have none)
+    chars: list[str] = []
+    ats: list = []
 
     def flush() -> None:
-        nonlocal node
-        if node.dollar:
-            out.append(("".join(node.chars), node.offsets()))
-            node = _Node()
-        elif node.chars:
-            node = _Node()
+        if chars:
+            s = "".join(chars)
+            if "$" in s:
+                out.append((s, chars.copy(), ats.copy()))
+            chars.clear()
+            ats.clear()
 
     # A node ends where the group does, and only a `$` in the source (or an entity, `&#36;`)
     # puts one in a node: a run of one group whose source has neither makes no node to keep.
+    find = text.find
     for _group, run in groupby(doc.inline, _GROUP):
         items = list(run)
-        lo = min([i.span.start for i in items])
-        hi = max([i.span.end for i in items])
-        if text.find("$", lo, hi) == -1 and text.find("&", lo, hi) == -1:
+        lo = min(map(_START, items))
+        hi = max(map(_END, items))
+        if find("$", lo, hi) == -1 and find("&", lo, hi) == -1:
             continue
-        for item in items:
-            t = item.type
+        for t, span, _g, where in items:
             if t not in _TEXT_TYPES:
-                flush()
+                if chars:
+                    flush()
                 continue
-            a, z = item.span.start, item.span.end
-            raw = text[a:z]
+            a, z = span.start, span.end
             if t == "text":
-                node.add(raw, range(a, z))
+                chars.append(text[a:z])
+                ats.append(range(a, z))
             elif t == "softbreak":
-                node.add("\n", a)
+                chars.append("\n")
+                ats.append(a)
             elif t == "text_special":
+                raw = text[a:z]
                 if raw.startswith("\\") and len(raw) == 2:
                     if raw[1] in GFM_ESCAPABLE:
-                        node.add(raw[1], a + 1)
+                        chars.append(raw[1])
+                        ats.append(a + 1)
                     else:
-                        node.add(raw, range(a, z))
+                        chars.append(raw)
+                        ats.append(range(a, z))
                 elif raw.startswith("&"):
-                    node.add(_html.unescape(raw), a)
+                    chars.append(_html.unescape(raw))
+                    ats.append(a)
                 else:
-                    node.add(raw, range(a, z))
+                    chars.append(raw)
+                    ats.append(range(a, z))
             elif t == "math_inline":
                 if a in skip:
                     flush()
                     continue
-                inner = raw[1:-1]
-                k = kram(inner, in_table_row=item.where == "table")
+                inner = text[a + 1:z - 1]
+                k = kram(inner, in_table_row=where == "table")
                 if not k.split:
-                    node.add("$", a)
-                    node.add(k.text, [a + 1 + o for o in k.offsets[:-1]])
-                    node.add("$", z - 1)
+                    chars.append("$")
+                    ats.append(a)
+                    chars.append(k.text)
+                    ats.append([a + 1 + o for o in k.offsets[:-1]])
+                    chars.append("$")
+                    ats.append(z - 1)
                     continue
                 # kramdown puts elements into it: a node ends at each one
                 bounds = sorted({d.start for d in k.damage if d.splits} | {d.end for d in k.damage if d.splits})
@@ -216,30 +221,86 @@ def text_nodes(doc, kram=kramdown_math_text, skip: frozenset[int] = frozenset())
                 for ch, o in seq:
                     if prev is not None and any(prev < b <= o for b in bounds):
                         flush()
-                    node.add(ch, a + 1 + o)
+                    chars.append(ch)
+                    ats.append(a + 1 + o)
                     prev = o
             else:  # math_inline_double: kramdown writes \( ... \)
-                inner = raw[2:-2]
-                cell = table_cell_text(inner) if item.where == "table" else None
+                inner = text[a + 2:z - 2]
+                cell = table_cell_text(inner) if where == "table" else None
                 body = cell.text if cell is not None else inner
-                offs = [a + 2 + o for o in cell.offsets[:-1]] if cell is not None else list(range(a + 2, z - 2))
-                node.add("\\(", [a, a + 1])
-                node.add(body, offs)
-                node.add("\\)", [z - 2, z - 1])
+                offs = [a + 2 + o for o in cell.offsets[:-1]] if cell is not None else range(a + 2, z - 2)
+                chars.append("\\(")
+                ats.append((a, a + 1))
+                chars.append(body)
+                ats.append(offs)
+                chars.append("\\)")
+                ats.append((z - 2, z - 1))
         flush()
     return out
+
+
+class _NodeOffsets:
+    """The offsets :func:`_offsets` spells out, looked up where they are needed instead: a
+    node is mostly prose, of which the auto-render's formulas and lone `$` are a small part."""
+
+    __slots__ = ("starts", "ats", "n")
+
+    def __init__(self, chars: list[str], ats: list) -> None:
+        starts: list[int] = []
+        pos = 0
+        for s, at in zip(chars, ats, strict=True):
+            starts.append(pos)
+            pos += len(s) if at.__class__ is int else len(at)
+        self.starts = starts
+        self.ats = ats
+        self.n = pos
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: int) -> int:
+        if i < 0:
+            i += self.n
+        if not 0 <= i < self.n:
+            raise IndexError(i)
+        j = bisect_right(self.starts, i) - 1
+        at = self.ats[j]
+        return at if at.__class__ is int else at[i - self.starts[j]]
+
+    def slice(self, a: int, z: int) -> tuple[int, ...]:
+        """``tuple(offsets[a:z])`` for 0 <= a."""
+        starts, ats, n = self.starts, self.ats, self.n
+        if z > n:
+            z = n
+        out: list[int] = []
+        j = bisect_right(starts, a) - 1
+        last = len(starts) - 1
+        while a < z:
+            e0 = starts[j + 1] if j < last else n
+            if e0 > a:
+                hi = z if z < e0 else e0
+                at = ats[j]
+                if at.__class__ is int:
+                    out.extend([at] * (hi - a))
+                else:
+                    s0 = starts[j]
+                    out.extend(at[a - s0:hi - s0])
+                a = hi
+            j += 1
+        return tuple(out)
 
 
 def formulas(doc, delimiters: tuple[str, ...], kram=kramdown_math_text,
              skip: frozenset[int] = frozenset()) -> list[Piece | Lone]:
     """Every formula the auto-render makes and every `$` it leaves, in source order."""
     out: list[Piece | Lone] = []
-    for n, (s, offs) in enumerate(text_nodes(doc, kram, skip)):
+    for n, (s, chars, ats) in enumerate(_nodes(doc, kram, skip)):
+        offs = _NodeOffsets(chars, ats)
         for kind, a, z, d in split_text_node(s, delimiters):
             if kind == "math":
                 body = s[a + len(d):z]
                 out.append(Piece(offs[a], offs[z] if z < len(offs) else offs[-1], d, body,
-                                 tuple(offs[a + len(d):z]), n))
+                                 offs.slice(a + len(d), z), n))
             else:
                 k = s.find("$", a, z)
                 while k != -1:

@@ -221,7 +221,9 @@ def formula_regions(book, doc: Document, settings: dict):
     from .analysis import analyze_document
 
     def build():
-        return Regions([Span(f.at, f.end) for f in analyze_document(book, doc, settings).formulas])
+        # (a Span's end is never before its start)
+        return Regions((), pairs=[(f.at, f.end if f.end >= f.at else f.at)
+                                  for f in analyze_document(book, doc, settings).formulas])
 
     return book.memo(("formulas.stray", "regions", doc.path), build)
 

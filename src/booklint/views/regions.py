@@ -10,9 +10,11 @@ from ..document.model import Document, Span
 class Regions:
     """Sorted, non-overlapping spans with an O(log n) "is this offset inside one?" test."""
 
-    def __init__(self, spans):
+    def __init__(self, spans, *, pairs=None):
+        """``spans``: objects with ``start`` and ``end``; or ``pairs``: (start, end) tuples (no
+        object made a span where a page has thousands)."""
         merged: list[list[int]] = []
-        for s in sorted((sp.start, sp.end) for sp in spans):
+        for s in sorted(pairs if pairs is not None else [(sp.start, sp.end) for sp in spans]):
             if merged and s[0] <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], s[1])
             else:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import groupby
+from operator import attrgetter
 
 from ..document.model import Document, Span
 from ..slotted import frozen_slots
@@ -26,6 +28,8 @@ _PROSE = frozenset({"text", "text_special", "softbreak", "hardbreak"})
 # the rest of the run again from every position, quadratic in a long word)
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>\x00]+|www\.[^\s<>\x00]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]*\]")
+_GROUP = attrgetter("group")
+_START = attrgetter("start")
 
 
 @frozen_slots
@@ -44,24 +48,15 @@ def prose_groups(book, doc: Document) -> list[ProseGroup]:
 def _groups(doc: Document) -> list[ProseGroup]:
     # one pass over the inline items, whose groups come one after the other (the parser walks a
     # token's children at once); a group met again after another falls back to gathering
-    runs: list[tuple[int, int]] = []  # (first, end) index in doc.inline of each group's items
-    inline = doc.inline
+    # (itertools.groupby makes the runs in C: a page has five inline items a group)
+    runs: list[list] = []
     seen: set[int] = set()
-    cur = None
-    first = 0
-    for k, it in enumerate(inline):
-        g = it.group
-        if g != cur:
-            if g in seen:
-                return _groups_gathered(doc)
-            seen.add(g)
-            if cur is not None:
-                runs.append((first, k))
-            cur = g
-            first = k
-    if cur is not None:
-        runs.append((first, len(inline)))
-    return _build(doc, [inline[i:j] for i, j in runs])
+    for g, run in groupby(doc.inline, _GROUP):
+        if g in seen:
+            return _groups_gathered(doc)
+        seen.add(g)
+        runs.append(list(run))
+    return _build(doc, runs)
 
 
 def _groups_gathered(doc: Document) -> list[ProseGroup]:
@@ -84,49 +79,67 @@ def _build(doc: Document, groups: list[list]) -> list[ProseGroup]:
     out = []
     for items in groups:
         # the prose and the `$` view are the text where their items are, MASK elsewhere: built from
-        # the merged item intervals (a join of slices), not a list of characters a group
+        # the merged item intervals (a join of slices), not a list of characters a group; a group
+        # without math items has one view of both (the prose before its addresses are masked)
         prose_at = []
-        dollars_at = []
+        math_at = None
         sp = items[0].span
         start = sp.start
         end = sp.end
-        for it in items:
-            sp = it.span
+        for t, sp, _g, _w in items:
             a = sp.start
             z = sp.end
             if a < start:
                 start = a
             if z > end:
                 end = z
-            t = it.type
             if t in _PROSE:
                 prose_at.append((a, z))
-                dollars_at.append((a, z))
             elif t == "math_inline" or t == "math_inline_double":
-                dollars_at.append((a, z))
+                if math_at is None:
+                    math_at = [(a, z)]
+                else:
+                    math_at.append((a, z))
         if end <= start:
             continue
         if end > n_text:  # a span past the text (never on a sound parse): the character-wise way
             out.append(_group_by_chars(items, text, start, end, math, math_starts))
             continue
         # math markdown-it found in text (MathJax environments) is not prose
-        cut = []
-        k = max(0, bisect.bisect_left(math_starts, start) - 1)
-        while k < n_math and math[k][0] < end:
-            ma, mz = math[k]
-            if mz > start:
-                cut.append((max(ma, start), min(mz, end)))
-            k += 1
-        keep = _merged(prose_at)
-        if cut:
-            keep = _minus(keep, _merged(cut))
-        s = _fill(text, start, end, keep)
+        cut = None
+        if n_math:
+            k = bisect.bisect_left(math_starts, start)
+            if k:
+                k -= 1
+            while k < n_math and math[k][0] < end:
+                ma, mz = math[k]
+                if mz > start:
+                    if cut is None:
+                        cut = []
+                    cut.append((max(ma, start), min(mz, end)))
+                k += 1
+        dollars_at = prose_at if math_at is None else prose_at + math_at
+        if len(prose_at) == 1:
+            a, z = prose_at[0]
+            keep = [[a, z]] if z > a else []
+        else:
+            keep = _merged(prose_at)
+        if cut is None and math_at is None:
+            if len(keep) == 1 and keep[0][0] == start and keep[0][1] == end:
+                s = dollars = text[start:end]  # all prose (a table cell, a heading): nothing to mask
+            else:
+                s = dollars = _fill(text, start, end, keep)
+        else:
+            dollars = _fill(text, start, end, _merged(dollars_at))
+            if cut is not None:
+                keep = _minus(keep, _merged(cut))
+            s = _fill(text, start, end, keep)
         if "://" in s or "www." in s or "@" in s:
             s = _URL.sub(lambda g: MASK * len(g.group()), s)
         if "[^" in s:
             s = _FOOTNOTE.sub(lambda g: MASK * len(g.group()), s)
-        out.append(ProseGroup(start, s, items[0].where, _fill(text, start, end, _merged(dollars_at))))
-    out.sort(key=lambda g: g.start)
+        out.append(ProseGroup(start, s, items[0].where, dollars))
+    out.sort(key=_START)
     return out
 
 
