@@ -22,6 +22,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from ..document.model import Document, Span
@@ -312,11 +313,11 @@ def _find(book: Any, doc: Document) -> list[Slip]:
     cyrillic = False
     # One C-level scan finds the words that may start a pattern (a trie of the first words, and
     # a possessive); a pattern's expression is tried only there (about 14 % of the words).
-    for w in heads.finditer(text):
-        i = w.start()
+    for w in _heads(heads, text):
+        i = w.start(1)
         if i and text[i - 1].isalnum():
             continue  # a word glued to a letter outside ASCII; the rest of `_BEFORE` is in `heads`
-        pats = index.get(w.group(), possessive)
+        pats = index.get(w.group(1), possessive)
         seg = None
         for pat in pats:
             m = pat.regex.match(text, i)
@@ -343,11 +344,23 @@ def _find(book: Any, doc: Document) -> list[Slip]:
     return unique
 
 
+def _heads(heads: tuple[re.Pattern, re.Pattern], text: str) -> Iterator[re.Match]:
+    """The words of ``text`` that may start a pattern (group 1 of each match), in order: a
+    word at the start, then each word after a character that is no ASCII letter or digit and
+    not in ``_BEFORE``. That character is matched rather than looked behind at, so the scan
+    tries only where one stands (a fifth faster); no word found overlaps it (a word that may
+    start a pattern ends with a letter)."""
+    at_start, after = heads
+    m = at_start.match(text)
+    return chain((m,), after.finditer(text, m.end())) if m is not None else after.finditer(text)
+
+
 @functools.cache
-def _triggers() -> tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...], re.Pattern]:
+def _triggers() -> tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...], tuple[re.Pattern, re.Pattern]]:
     """First word as written (lower case or capitalised) → the patterns that start with it;
-    the patterns that start with a possessive; and one expression for the words of a text
-    that may start a pattern (a whole word as ``_WORDS`` cuts it, not glued to ``_BEFORE``)."""
+    the patterns that start with a possessive; and the expressions of :func:`_heads` for the
+    words of a text that may start a pattern (a whole word as ``_WORDS`` cuts it, not glued to
+    ``_BEFORE`` or to an ASCII letter or digit)."""
     index: dict[str, list[Pattern]] = {}
     possessive: list[Pattern] = []
     for pat in patterns():
@@ -366,7 +379,8 @@ def _triggers() -> tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...], re
     if possessive:
         alts.append(r"[A-Za-z][A-Za-z0-9'’]*+(?<=['’]s)")  # the whole word, ending in `'s` (no backtracking)
     head = "(?:" + "|".join(alts) + ")" if alts else "(?!)"
-    heads = re.compile(r"(?<![A-Za-z0-9'’\-./_])" + head + r"(?![A-Za-z0-9'’])")
+    word = "(" + head + r")(?![A-Za-z0-9'’])"
+    heads = (re.compile(word), re.compile(r"[^A-Za-z0-9'’\-./_]" + word))
     return {k: tuple(v) for k, v in index.items()}, tuple(possessive), heads
 
 

@@ -81,3 +81,24 @@ def test_phrase_used_is_the_full_scans(tmp_path_factory, pages, pairs):
     phrases = {a + sep + b for a, sep, b in pairs} | {"all to all", "reduce scatter", "all-gather", "all gather", "all"}
     for p in sorted(phrases):
         assert v.phrase_used(p) == _scanned(book, p), p
+
+
+# the characters around a word that may start a grammar pattern: ASCII and other letters and
+# digits, the characters of `_BEFORE`, apostrophes, white space, NUL
+HEADS = ["can", "Can", "must", "the", "it's", "its", "cat's", "Jane’s", "do", "x", "é", "²", "1", " ", "\n", "\0",
+         "'", "’", "-", ".", "/", "_", ",", "("]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HEADS), max_size=30).map("".join))
+def test_grammar_heads_are_the_look_behind_scan(s):
+    import re
+
+    from booklint.prose import grammar
+
+    _index, _possessive, heads = grammar._triggers()
+    # the scan as first written: a look behind, then _find's test of the character before
+    behind = re.compile(r"(?<![A-Za-z0-9'’\-./_])" + heads[0].pattern)
+    want = [(m.start(1), m.group(1)) for m in behind.finditer(s) if not (m.start() and s[m.start() - 1].isalnum())]
+    got = [(m.start(1), m.group(1)) for m in grammar._heads(heads, s)]
+    assert [(i, w) for i, w in got if not (i and s[i - 1].isalnum())] == want  # _find's own test after the scan
