@@ -28,7 +28,7 @@ from typing import Any
 from ..document.model import Document, Span
 from ..findings import Edit, Fix
 from .vocabulary import doc_text
-from .words import code_like_at, sentence_start, trie_alternation
+from .words import code_like_at, sentence_start
 
 PROSE_WHERE = frozenset({"paragraph", "link", "html", "caption", "details"})
 TAGS = {"verb": "V", "noun": "N", "adj": "J", "adv": "R", "base": "b", "third": "z", "past": "d", "ing": "g",
@@ -88,6 +88,9 @@ class Pattern:
     start: bool
     not_start: bool
     no_question: bool
+    # the expression after the first element (its groups not captured), when the first element
+    # is words of ``_WORDS`` alone: what must follow a head for the pattern to match there
+    rest: str = ""
 
 
 @dataclass(frozen=True)
@@ -280,12 +283,15 @@ def compile_patterns(data: dict) -> tuple[Pattern, ...]:
             elements.append(el)
             parts.append("(" + rx + ")")
         regex = re.compile(_SEP.join(parts) + _AFTER)  # the boundary before is checked on a match
+        first = elements[0]
+        plain_first = bool(first.words) and not first.possessive and all(_WORDS.fullmatch(w) for w in first.words)
+        rest = "".join(_SEP + "(?:" + el.regex + ")" for el in elements[1:]) + _AFTER if plain_first else ""
         mark = p.get("mark", 0)
         mark = (mark, mark) if isinstance(mark, int) else (mark[0], mark[1])
         out.append(Pattern(p["code"], p["id"], tuple(elements), regex, p["message"], p.get("fix"), mark,
                            words(p.get("before-not")), words(p.get("after")),
                            frozenset(TAGS[t] for t in p.get("after-not-is", ())), bool(p.get("start")),
-                           bool(p.get("not-start")), bool(p.get("no-question"))))
+                           bool(p.get("not-start")), bool(p.get("no-question")), rest))
     return tuple(out)
 
 
@@ -375,13 +381,47 @@ def _triggers() -> tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...], tu
             for form in {h, h[:1].upper() + h[1:], h.replace("'", "’"), h[:1].upper() + h[1:].replace("'", "’")}:
                 index.setdefault(form, []).append(pat)
     keys = [k for k in index if _WORDS.fullmatch(k)]
-    alts = [trie_alternation(keys)] if keys else []
+    # after a head whose every pattern begins with plain words, what one of them needs next: a
+    # head no pattern can match at (`of` before no `to`) is not found at all
+    after = {k: _look_ahead(index[k]) for k in keys}
+    alts = [_trie(after)] if keys else []
     if possessive:
         alts.append(r"[A-Za-z][A-Za-z0-9'’]*+(?<=['’]s)")  # the whole word, ending in `'s` (no backtracking)
     head = "(?:" + "|".join(alts) + ")" if alts else "(?!)"
     word = "(" + head + r")(?![A-Za-z0-9'’])"
     heads = (re.compile(word), re.compile(r"[^A-Za-z0-9'’\-./_]" + word))
     return {k: tuple(v) for k, v in index.items()}, tuple(possessive), heads
+
+
+def _look_ahead(pats: list[Pattern]) -> str:
+    """What must follow a head for one of ``pats`` to match there: each pattern's first element
+    is then the head alone (its words are ``_WORDS``' whole words, followed by white space), so
+    the rest of one of them must match after it; "" when a pattern's first element is more."""
+    if not all(p.rest for p in pats):
+        return ""
+    return "(?=" + "|".join(dict.fromkeys(p.rest for p in pats)) + ")"
+
+
+def _trie(words: dict[str, str]) -> str:
+    """:func:`~booklint.prose.words.trie_alternation` of the keys of ``words``, each followed
+    by its value (an expression) where it ends."""
+    trie: dict = {}
+    for w, then in words.items():
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = then
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return node[""]
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here: the longer words first, as `(?:...)?` tries them
+            body = "(?:" + body + "|" + node[""] + ")"
+        return body
+
+    return emit(trie)
 
 
 def _check(pat: Pattern, m: re.Match, seg: Any, shift: int, doc: Document, cyrillic: bool,
