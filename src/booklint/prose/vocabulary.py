@@ -570,8 +570,8 @@ def _doc_text(doc: Document) -> DocText:
             if not m.group(1) and not any(a <= m.start(2) < b for a, b in hidden):
                 counts[m.group(2)] += 1
     else:
-        # TOKEN's `.` before a token: a `.` where a token begins (any other `.` before a
-        # letter or digit is glue inside a token); far fewer than the tokens
+        # TOKEN's `.` before a token: a `.` just before where a token begins (any other `.`
+        # before a letter or digit is glue inside a token); far fewer than the tokens
         dotted = []
         for m in _DOT_BEFORE.finditer(text):
             k = bisect.bisect_left(offsets, m.end())
