@@ -4,10 +4,11 @@
 
 Loads the book (every page parsed and kept), makes each page's prose text and the vocabulary
 first (they are shared with other rules), loads the shipped data, then times each analysis
-once with ``time.process_time()``: the prose segments, the grammar patterns (G rules), the
-mojibake scan (E006), the book-wide term variants (T002), and the rules T001 (glossary),
-S003 (doubled words) and E007 (mixed scripts). Each line ends with a digest of the result,
-so that two checkouts can be compared for the same output:
+once with ``time.process_time()``: the prose segments, the pages' prose texts (segments
+included: what the vocabulary is built from), the grammar patterns (G rules), the mojibake
+scan (E006), the book-wide term variants (T002), and the rules T001 (glossary), S003 (doubled
+words), E007 (mixed scripts) and T010 (unit near misses). Each line ends with a digest of
+the result, so that two checkouts can be compared for the same output:
 
     PYTHONPATH=OLD/src python bench/prose_hot.py /tmp/b50
     PYTHONPATH=NEW/src python bench/prose_hot.py /tmp/b50
@@ -26,6 +27,7 @@ from booklint.book import load
 from booklint.checks import load_all
 from booklint.context import Context
 from booklint.prose import grammar, mojibake, variants, words
+from booklint.prose import vocabulary as vocabulary_mod
 from booklint.prose.english_checker import checker
 from booklint.prose.vocabulary import doc_text, vocabulary
 
@@ -64,11 +66,14 @@ def main() -> None:
         return [(f.path, f.line, f.column, f.message) for f in found]
 
     timed("segments", lambda: [[s.text for s in words.segments(d)] for d in docs])
+    timed("prose texts", lambda: [(len(dt._ids), len(dt.counts), sum(dt.counts.values()), dt._spaced.count(1),
+                                   sum(dt._offs)) for dt in map(vocabulary_mod._doc_text, docs)])
     timed("grammar (G rules)", lambda: [grammar._find(book, d) for d in docs])
     timed("mojibake scan (E006)", lambda: [mojibake._scan(d.text) for d in docs])
     timed("term variants (T002)",
           lambda: [(c.key, sorted(c.variants)) for c in variants._build(book, spelling, "book", "")])
-    for code, what in (("T001", "glossary"), ("S003", "doubled words"), ("E007", "mixed scripts")):
+    for code, what in (("T001", "glossary"), ("S003", "doubled words"), ("E007", "mixed scripts"),
+                       ("T010", "unit near misses")):
         timed(f"{code} ({what})", lambda code=code: rule(code))
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from ..document.model import Document, Span
 from ..findings import Edit, Fix
 from .vocabulary import doc_text
-from .words import code_like_at, sentence_start, trie_alternation
+from .words import code_like_at, sentence_start
 
 PROSE_WHERE = frozenset({"paragraph", "link", "html", "caption", "details"})
 TAGS = {"verb": "V", "noun": "N", "adj": "J", "adv": "R", "base": "b", "third": "z", "past": "d", "ing": "g",
@@ -87,6 +87,9 @@ class Pattern:
     start: bool
     not_start: bool
     no_question: bool
+    # the expression after the first element (its groups not captured), when the first element
+    # is words of ``_WORDS`` alone: what must follow a head for the pattern to match there
+    rest: str = ""
 
 
 @dataclass(frozen=True)
@@ -279,12 +282,15 @@ def compile_patterns(data: dict) -> tuple[Pattern, ...]:
             elements.append(el)
             parts.append("(" + rx + ")")
         regex = re.compile(_SEP.join(parts) + _AFTER)  # the boundary before is checked on a match
+        first = elements[0]
+        plain_first = bool(first.words) and not first.possessive and all(_WORDS.fullmatch(w) for w in first.words)
+        rest = "".join(_SEP + "(?:" + el.regex + ")" for el in elements[1:]) + _AFTER if plain_first else ""
         mark = p.get("mark", 0)
         mark = (mark, mark) if isinstance(mark, int) else (mark[0], mark[1])
         out.append(Pattern(p["code"], p["id"], tuple(elements), regex, p["message"], p.get("fix"), mark,
                            words(p.get("before-not")), words(p.get("after")),
                            frozenset(TAGS[t] for t in p.get("after-not-is", ())), bool(p.get("start")),
-                           bool(p.get("not-start")), bool(p.get("no-question"))))
+                           bool(p.get("not-start")), bool(p.get("no-question")), rest))
     return tuple(out)
 
 
@@ -310,18 +316,19 @@ def _find(book: Any, doc: Document) -> list[Slip]:
     out: list[Slip] = []
     cyrillic_in: dict[int, bool] = {}  # segment index → has Cyrillic letters (then each sentence is tested)
     cyrillic = False
-    # One C-level scan finds the words that may start a pattern (a trie of the first words, and
-    # a possessive); a pattern's expression is tried only there (about 14 % of the words).
-    for w in heads.finditer(text):
-        i = w.start()
+    # One C-level scan finds the words that may start a pattern (a trie of the first words, each
+    # looking ahead for what its patterns need next, and a possessive); a pattern's expression is
+    # tried only there (about 5 % of the words).
+    for w in _heads(heads, text):
+        i = w.start(1) - 1
         if i and text[i - 1].isalnum():
             continue  # a word glued to a letter outside ASCII; the rest of `_BEFORE` is in `heads`
-        pats = index.get(w.group(), possessive)
+        pats = index.get(w.group(1), possessive)
         seg = None
         for pat in pats:
             m = pat.regex.match(text, i)
-            if m is None:
-                continue
+            if m is None or not _words_ok(pat.elements, m.groups(), ok):
+                continue  # the word tests first: they need no segment, and most matches fail there
             if seg is None:
                 si, base = dt.segment_of(i)
                 seg = dt.segments[si]
@@ -343,11 +350,21 @@ def _find(book: Any, doc: Document) -> list[Slip]:
     return unique
 
 
+def _heads(heads: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The words of ``text`` that may start a pattern (group 1 of each match, whose place is one
+    more than in ``text``), in order: each word after a character that is no ASCII letter or digit
+    and not in ``_BEFORE``, or at the start (a NUL is put before the text). That character is
+    matched rather than looked behind at, so the scan tries only where one stands (a fifth
+    faster); no word found overlaps it (a word that may start a pattern ends with a letter)."""
+    return heads.finditer("\0" + text)
+
+
 @functools.cache
 def _triggers() -> tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...], re.Pattern]:
     """First word as written (lower case or capitalised) → the patterns that start with it;
-    the patterns that start with a possessive; and one expression for the words of a text
-    that may start a pattern (a whole word as ``_WORDS`` cuts it, not glued to ``_BEFORE``)."""
+    the patterns that start with a possessive; and the expression of :func:`_heads` for the
+    words of a text that may start a pattern (a whole word as ``_WORDS`` cuts it, not glued to
+    ``_BEFORE`` or to an ASCII letter or digit)."""
     index: dict[str, list[Pattern]] = {}
     possessive: list[Pattern] = []
     for pat in patterns():
@@ -362,26 +379,86 @@ def _triggers() -> tuple[dict[str, tuple[Pattern, ...]], tuple[Pattern, ...], re
             for form in {h, h[:1].upper() + h[1:], h.replace("'", "’"), h[:1].upper() + h[1:].replace("'", "’")}:
                 index.setdefault(form, []).append(pat)
     keys = [k for k in index if _WORDS.fullmatch(k)]
-    alts = [trie_alternation(keys)] if keys else []
+    # after a head whose every pattern begins with plain words, what one of them needs next: a
+    # head no pattern can match at (`of` before no `to`) is not found at all
+    after = {k: _look_ahead(index[k]) for k in keys}
+    alts = [_trie(_atoms(after))] if keys else []
     if possessive:
         alts.append(r"[A-Za-z][A-Za-z0-9'’]*+(?<=['’]s)")  # the whole word, ending in `'s` (no backtracking)
     head = "(?:" + "|".join(alts) + ")" if alts else "(?!)"
-    heads = re.compile(r"(?<![A-Za-z0-9'’\-./_])" + head + r"(?![A-Za-z0-9'’])")
+    heads = re.compile(r"[^A-Za-z0-9'’\-./_](" + head + r")(?![A-Za-z0-9'’])")
     return {k: tuple(v) for k, v in index.items()}, tuple(possessive), heads
 
 
-def _check(pat: Pattern, m: re.Match, seg: Any, shift: int, doc: Document, cyrillic: bool,
-           ok: dict[tuple[Element, str, bool], bool]) -> Slip | None:
-    toks = m.groups()
-    els = pat.elements
-    # the word tests first, from the second word on (they need no sentence; most matches fail there)
+def _look_ahead(pats: list[Pattern]) -> str:
+    """What must follow a head for one of ``pats`` to match there: each pattern's first element
+    is then the head alone (its words are ``_WORDS``' whole words, followed by white space), so
+    the rest of one of them must match after it; "" when a pattern's first element is more."""
+    if not all(p.rest for p in pats):
+        return ""
+    return "(?=" + "|".join(dict.fromkeys(p.rest for p in pats)) + ")"
+
+
+def _atoms(words: dict[str, str]) -> dict[tuple[str, ...], str]:
+    """The head words of ``words`` (word → what must follow it) as sequences of expressions, one
+    a character, for :func:`_trie`: the four forms of one lower-case word (capitalised or not, with
+    `'` or `’`) that ask for the same thing next as one sequence (`[Ii]t['’]s`), which makes the
+    expression a quarter the size and quicker to compile; any other word character by character."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w.lower().replace("’", "'"), []).append(w)
+    out: dict[tuple[str, ...], str] = {}
+    for low, ws in groups.items():
+        cap = low[:1].upper() + low[1:]
+        forms = {low, cap, low.replace("'", "’"), cap.replace("'", "’")}
+        if (low.count("'") <= 1 and low[:1].islower() and set(ws) == forms
+                and len({words[w] for w in ws}) == 1):
+            atoms = ("[" + cap[0] + low[0] + "]", *("['’]" if ch == "'" else re.escape(ch) for ch in low[1:]))
+            out[atoms] = words[ws[0]]
+        else:
+            out.update((tuple(map(re.escape, w)), words[w]) for w in ws)
+    return out
+
+
+def _trie(words: dict[tuple[str, ...], str]) -> str:
+    """:func:`~booklint.prose.words.trie_alternation` of the keys of ``words`` (each a sequence
+    of expressions, one a character), each followed by its value (an expression) where it ends."""
+    trie: dict = {}
+    for w, then in words.items():
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = then
+
+    def emit(node: dict) -> str:
+        branches = [ch + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return node[""]
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here: the longer words first, as `(?:...)?` tries them
+            body = "(?:" + body + "|" + node[""] + ")"
+        return body
+
+    return emit(trie)
+
+
+def _words_ok(els: tuple[Element, ...], toks: tuple[str, ...], ok: dict[tuple[Element, str, bool], bool]) -> bool:
+    """Do the words of a match pass their elements' tests, from the second word on (the first
+    one's test may need to know whether it opens a sentence: :func:`_check` makes it)?"""
     for k in range(1, len(toks)):
         key = (els[k], toks[k], False)
         r = ok.get(key)
         if r is None:
             r = ok[key] = _element_ok(els[k], toks[k], False)
         if not r:
-            return None
+            return False
+    return True
+
+
+def _check(pat: Pattern, m: re.Match, seg: Any, shift: int, doc: Document, cyrillic: bool,
+           ok: dict[tuple[Element, str, bool], bool]) -> Slip | None:
+    toks = m.groups()
+    els = pat.elements
     s = seg.text
     a = m.start() + shift
     b = m.end() + shift

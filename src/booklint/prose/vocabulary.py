@@ -6,7 +6,7 @@ is computed on first use and kept on the Book object, so a document rule called 
 chapter pays for it once.
 
 It is built for speed: each chapter's prose segments are joined (by NUL, which no token
-crosses) and cut into tokens by one C-level ``split`` (``words.TOKEN_PARTS``, which also
+crosses) and cut into tokens by one C-level ``split`` (``words.TOKEN_SPLIT``, which also
 gives each token's place); words and counts are worked out once per *distinct* token, and
 a token's places are looked up only when a rule has something to report there.
 """
@@ -26,7 +26,7 @@ from typing import Any
 
 from ..document.model import Document
 from ..document.source import split_lines
-from .words import CYRILLIC, GLUE, LATIN, TOKEN, TOKEN_PARTS, Segment, hidden_ranges, segments, token_words
+from .words import CYRILLIC, GLUE, LATIN, TOKEN, TOKEN_SPLIT, Segment, hidden_ranges, segments, token_words
 
 PACK_DIR = ".booklint"  # the book's own rule pack: .booklint/words/*.txt, .booklint/terms/*.yml
 _TOKEN_CHARS = frozenset("-_")
@@ -555,10 +555,13 @@ def seed_vocabulary(book: Any, texts: dict[str, DocText]) -> None:
 def _doc_text(doc: Document) -> DocText:
     segs = segments(doc)
     text = "\0".join(map(_TEXT, segs))
-    # what TOKEN.findall finds, and where: [between, dot before, token, one space after, between, ...]
-    parts = TOKEN_PARTS.split(text)
-    dots, tokens, spaces = parts[1::4], parts[2::4], parts[3::4]
-    offsets = islice(accumulate(map(len, parts)), 1, None, 4)
+    # what TOKEN.findall finds, and where: [between, token, between, token, ..., between]
+    parts = TOKEN_SPLIT.split(text)
+    tokens = parts[1::2]
+    n = len(tokens)
+    offsets = list(islice(accumulate(map(len, parts)), 0, len(parts) - 1, 2))
+    # TOKEN's one space after a token: the text between it and the next is one space
+    spaced = bytes(map(" ".__eq__, islice(parts, 2, len(parts) - 1, 2))) + b"\0" if n else b""
     hidden = hidden_ranges(text)
     every = Counter(tokens)  # every distinct token, in order of first use
     if hidden:  # rare: count token by token, leaving the hidden ones out
@@ -566,16 +569,27 @@ def _doc_text(doc: Document) -> DocText:
         for m in TOKEN.finditer(text):
             if not m.group(1) and not any(a <= m.start(2) < b for a, b in hidden):
                 counts[m.group(2)] += 1
-    elif any(dots):
-        counts = every.copy()
-        counts.subtract(compress(tokens, dots))
-        counts = +counts
     else:
-        counts = every
+        # TOKEN's `.` before a token: a `.` just before where a token begins (any other `.`
+        # before a letter or digit is glue inside a token); far fewer than the tokens
+        dotted = []
+        for m in _DOT_BEFORE.finditer(text):
+            k = bisect.bisect_left(offsets, m.end())
+            if k < n and offsets[k] == m.end():
+                dotted.append(tokens[k])
+        if dotted:
+            counts = every.copy()
+            counts.subtract(dotted)
+            counts = +counts
+        else:
+            counts = every
     # the keys as the one str object of each distinct token (split makes one a use): shared by
     # every page, and with their token tables
     counts = Counter(dict(zip(map(sys.intern, counts), counts.values(), strict=True)))
-    return DocText(doc, segs, text, tokens, offsets, bytes(map(len, spaces)), counts, hidden, every)
+    return DocText(doc, segs, text, tokens, offsets, spaced, counts, hidden, every)
+
+
+_DOT_BEFORE = re.compile(r"\.(?=[^\W_])")
 
 
 def work_vocabulary(book: Any, scope: str, work: str) -> Vocabulary:

@@ -81,3 +81,37 @@ def test_phrase_used_is_the_full_scans(tmp_path_factory, pages, pairs):
     phrases = {a + sep + b for a, sep, b in pairs} | {"all to all", "reduce scatter", "all-gather", "all gather", "all"}
     for p in sorted(phrases):
         assert v.phrase_used(p) == _scanned(book, p), p
+
+
+# the characters around a word that may start a grammar pattern, and words that make patterns
+# match or fail after it: ASCII and other letters and digits, the characters of `_BEFORE`,
+# apostrophes, white space, NUL
+HEADS = ["its be", "their is", "our are", "of up to 8", "an hour", "can go", "Can", "cannot", "must", "the", "it's", "its", "cat's", "Jane’s", "do", "did not", "of", "up to",
+         "for", "to", "8", "an", "a", "hour", "apple", "user", "they", "their", "is", "not", "be", "go", "went",
+         "x", "é", "²", "1", " ", " ", "\n", "\0", "'", "’", "-", ".", "/", "_", ",", "("]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HEADS), max_size=30).map("".join))
+def test_grammar_heads_find_what_the_look_behind_scan_finds(s):
+    import re
+
+    from booklint.prose import grammar
+    from booklint.prose.words import trie_alternation
+
+    index, possessive, heads = grammar._triggers()
+
+    def matches(found, group, shift=0):
+        out = []
+        for w in found:
+            i = w.start(group) + shift
+            if i and s[i - 1].isalnum():
+                continue  # _find's own test after the scan
+            out += [(i, p.id, m.span()) for p in index.get(w.group(group), possessive) if (m := p.regex.match(s, i))]
+        return out
+
+    # the scan as first written: every head word after a look behind, whatever follows it
+    keys = [k for k in index if grammar._WORDS.fullmatch(k)]
+    behind = re.compile(r"(?<![A-Za-z0-9'’\-./_])(?:" + trie_alternation(keys)
+                        + r"|[A-Za-z][A-Za-z0-9'’]*+(?<=['’]s))(?![A-Za-z0-9'’])")
+    assert matches(grammar._heads(heads, s), 1, -1) == matches(behind.finditer(s), 0)

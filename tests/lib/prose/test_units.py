@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from helpers import lint
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from booklint.prose.units import shipped_unit_packs, unit_table
 
@@ -49,3 +51,40 @@ def test_rule_reads_prose_only_and_config_extends(make_book):
     assert [f for f in lint(root, "page.md", select=["T010"]) if f.code == "T010"] == []
     root = make_book({"page.md": md, "booklint.toml": "[terminology]\nunits = [\"THz\"]\n"}, name="other")
     assert [f.line for f in lint(root, "page.md", select=["T010"]) if f.code == "T010"] == [3]  # the config is read
+
+
+# what decides a number's and a unit's edges: digits, separators, spaces of three kinds, letters
+# of the unit alphabet and others, the characters the look behind and look ahead refuse, NUL
+UNIT_PIECES = ["2 GzH", "5Ghz", "1.5\u00a0TB/S", " 3 Ghz ", "1", "24", ".", ",", " ", "\u00a0", "\u202f", "GHz", "Ghz", "GzH", "TB/S", "tb", "ns", "µs", "Мб",
+               "x", "é", "_", "-", "/", "^", "\0", "\n", "(", "e"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(UNIT_PIECES), max_size=12).map("".join),
+                          st.sampled_from(["paragraph", "table", "heading", "code", "alt", "front-matter"])),
+                max_size=6))
+def test_one_scan_of_the_joined_runs_is_the_scan_run_by_run(runs):
+    import re
+    from types import SimpleNamespace
+
+    from booklint.document.model import Span, TextRun
+    from booklint.prose import units
+
+    prose, at = [], 0
+    for text, where in runs:
+        prose.append(TextRun(text, Span(at, at + len(text)), where))
+        at += len(text) + 3
+    # the scan as first written: each run of a prose kind apart, the look behind first
+    number_unit = re.compile(r"(?<![\w.,/\-^])(\d+(?:[.,]\d+)*)([ \u00a0\u202f]?)"
+                             r"([" + units._LETTER + r"]+(?:/[" + units._LETTER + r"]+)?)(?![\w/\-])")
+    want = []
+    for run in prose:
+        if run.where in units._WHERE:
+            for m in number_unit.finditer(run.text):
+                meant = TABLE.near_miss(m.group(3))
+                if m.group(3) not in TABLE.units and meant is not None:
+                    a = run.span.start + m.start(3)
+                    want.append((m.group(1), m.group(2), m.group(3), meant, a, a + len(m.group(3))))
+    got = [(s.number, s.gap, s.written, s.meant, s.span.start, s.span.end)
+           for s in units.unit_slips(SimpleNamespace(prose=prose), TABLE)]
+    assert got == want

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from array import array
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from booklint.document.parse import parse
 from booklint.document.source import Source
 from booklint.prose.vocabulary import _doc_text
-from booklint.prose.words import TOKEN, TOKEN_PARTS
+from booklint.prose.words import TOKEN, TOKEN_SPLIT, hidden_ranges
 
 # glue, hyphens, underscores, dots, quotes, hidden ranges (`[at]`), Cyrillic, digits: what
 # decides where a token begins and ends
@@ -32,7 +33,10 @@ def test_places_are_what_a_search_of_the_text_finds(pieces, rnd):
     dt = doc_text_of("".join(pieces))
     s = dt.text
     found = TOKEN.findall(s)
-    assert TOKEN_PARTS.findall(s) == found
+    assert TOKEN_SPLIT.split(s)[1::2] == [t for _d, t, _s in found]
+    hidden = hidden_ranges(s)
+    assert dt.counts == Counter(m.group(2) for m in TOKEN.finditer(s)
+                                if not m.group(1) and not any(a <= m.start(2) < b for a, b in hidden))
     assert dt.tokens == [t for _d, t, _s in found]
     assert dt.spaced == [sp for _d, _t, sp in found]
     assert list(dt._offs) == [m.start(2) for m in TOKEN.finditer(s)]
