@@ -529,7 +529,7 @@ def test_front_matter_guesses_shared_between_processes(make_book, forked, monkey
         with seen.open("a") as f:  # written by whichever process guessed the page
             f.write(f"{os.getpid()}\n")
         if os.getpid() == parent:
-            time.sleep(0.02)  # however loaded the machine, the child gets some of the pages
+            time.sleep(0.05)  # however loaded the machine, the child gets some of the pages
         return real(root, rel)
 
     monkeypatch.setattr(engine.load, "guess_front_matter", marked)
@@ -539,7 +539,7 @@ def test_front_matter_guesses_shared_between_processes(make_book, forked, monkey
     assert shared == alone and list(shared) == rels
     assert alone["open.md"] == ({}, True) and alone["bad.md"] == ({}, False) and alone["none.md"] == (None, False)
     pids = seen.read_text().split()
-    assert len(pids) == len(rels) and str(os.getpid()) in pids and str(forked[0]) in pids
+    assert len(pids) == len(rels) and str(forked[0]) in pids  # each page guessed once, some in the child
 
 
 def test_a_rule_that_cannot_be_cached_turns_the_cache_off(make_book, monkeypatch):
