@@ -682,7 +682,8 @@ def _guesses(root: Path, rels: list[str], pages_cache: tuple | None, jobs: int =
             out[rel] = g
         else:  # absent or foreign
             fresh.append(rel)
-    if jobs > 1 and len(fresh) > 2 and _markdown_bytes(root, fresh, PARALLEL_MIN_BYTES) >= PARALLEL_MIN_BYTES:
+    if (_FORK_SHARE and jobs > 1 and len(fresh) > 2
+            and _markdown_bytes(root, fresh, PARALLEL_MIN_BYTES) >= PARALLEL_MIN_BYTES):
         per = max(1, len(fresh) // (jobs * 8))
         chunks = [(fresh[i:i + per], root) for i in range(0, len(fresh), per)]
         _fork_share(min(jobs, len(chunks)), _guess_all, chunks, out.update)

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it import __version__ as markdown_it_version
 from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.rules_inline import text as _markdown_it_text
+from mdit_py_plugins import __version__ as plugins_version
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -67,11 +68,13 @@ def markdown_parser(kramdown: bool = False) -> MarkdownIt:
 # fails on any other, so an upgrade is checked before it is listed here). Another release gets
 # markdown-it's own loops: slower, never different.
 FAST_LOOPS_FOR = ("4.3.",)
+FAST_LOOPS_PLUGINS_FOR = ("0.7.",)  # mdit-py-plugins: the triggers name its dollarmath rules' first character
 
 
 def new_parser(kramdown: bool = False, *, fast_inline: bool = True) -> MarkdownIt:
     """A parser as :func:`markdown_parser` builds it; ``fast_inline=False`` keeps markdown-it's own
-    inline loop (the tests hold the two to the same tokens)."""
+    loops (block, inline, skipToken and the pair rules' calls; the tests hold the two to the same
+    tokens)."""
     md = (
         MarkdownIt("commonmark")  # its maxNesting of 20 keeps nested brackets and lists linear
         .enable(["table", "strikethrough"])
@@ -90,7 +93,7 @@ def new_parser(kramdown: bool = False, *, fast_inline: bool = True) -> MarkdownI
     # its `href`/`src`; only a reference's is read from there (_destination normalizes it then),
     # so the parser keeps destinations as written (`normalizeLink` is markdown-it's hook for this)
     md.normalizeLink = _as_written
-    if fast_inline and markdown_it_version.startswith(FAST_LOOPS_FOR):
+    if fast_inline and markdown_it_version.startswith(FAST_LOOPS_FOR) and plugins_version.startswith(FAST_LOOPS_PLUGINS_FOR):
         _dispatch_inline(md)
         _pair_rules_when_paired(md)
         _dispatch_block(md)

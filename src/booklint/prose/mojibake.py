@@ -126,6 +126,10 @@ def load_tables() -> None:
     _badness()
 
 
+_TABLES_FORMAT = 1
+_TABLES_KEYS = {"charsets", "badness", "flags", "maybe_bad"}
+
+
 @functools.cache  # fixed tables of ftfy, the same every run
 def _ftfy_tables() -> dict:
     """What the scan reads of ftfy (its codecs' character tables, its badness expression), kept
@@ -146,7 +150,9 @@ def _ftfy_tables() -> dict:
         raw = None
     if raw is None:
         return _ftfy_tables_built()
-    return derived_data("ftfy-tables", raw + repr(ENCODINGS).encode(), _ftfy_tables_built) or _ftfy_tables_built()
+    # (the name's number changes with what _ftfy_tables_built keeps, so another booklint's copy is not read)
+    kept = derived_data(f"ftfy-tables-{_TABLES_FORMAT}", raw + repr(ENCODINGS).encode(), _ftfy_tables_built)
+    return kept if set(kept) == _TABLES_KEYS else _ftfy_tables_built()
 
 
 def _ftfy_tables_built() -> dict:

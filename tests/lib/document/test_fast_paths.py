@@ -41,10 +41,12 @@ def test_the_fast_loop_is_installed():
     """Fails on a markdown-it release the fast loops were not compared on (parse.FAST_LOOPS_FOR):
     run these tests against it, then list it there."""
     import markdown_it
+    import mdit_py_plugins
 
-    from booklint.document.parse import FAST_LOOPS_FOR
+    from booklint.document.parse import FAST_LOOPS_FOR, FAST_LOOPS_PLUGINS_FOR
 
     assert markdown_it.__version__.startswith(FAST_LOOPS_FOR), markdown_it.__version__
+    assert mdit_py_plugins.__version__.startswith(FAST_LOOPS_PLUGINS_FOR), mdit_py_plugins.__version__
     assert "tokenize" in new_parser(True).inline.__dict__
     assert "tokenize" not in new_parser(True, fast_inline=False).inline.__dict__
     assert "skipToken" in new_parser(True).inline.__dict__

@@ -40,3 +40,14 @@ def test_a_page_without_damage_never_imports_ftfy(tmp_path):
     assert _scan_in_child(clean, tmp_path) == ["0", "0", "False"]
     damaged = "The cafÃ© served crÃ¨me brÃ»lÃ©e."
     assert _scan_in_child(damaged, tmp_path) == ["3", "0", "True"]  # three damaged words, repaired with ftfy
+
+
+def test_a_kept_copy_of_another_shape_is_rebuilt(tmp_path, monkeypatch):
+    from booklint.prose import english
+
+    monkeypatch.setattr(english, "derived_data", lambda name, raw, build: {"charsets": []})
+    mojibake._ftfy_tables.cache_clear()
+    try:
+        assert mojibake._ftfy_tables() == mojibake._ftfy_tables_built()
+    finally:
+        mojibake._ftfy_tables.cache_clear()

@@ -40,15 +40,15 @@ def image_size_suffix(doc: Document, ctx):
     text = doc.text
     if "=" not in text:
         return
-    runs: list[tuple[int, int]] = []
+    runs: list[tuple[int, int]] | None = None
     starts: list[int] = []
     kramdown = False
     for m in _SIZED.finditer(text):
         w, h = m.group(4), m.group(5)
         if not w and not h:
             continue
-        if not runs:  # the page's prose, sorted once it holds a suffix at all
-            runs = sorted((r.span.start, r.span.end) for r in doc.prose if r.where in _RUNS) or [(-1, -1)]
+        if runs is None:  # the page's prose, sorted once it holds a suffix at all
+            runs = sorted((r.span.start, r.span.end) for r in doc.prose if r.where in _RUNS)
             starts = [a for a, _ in runs]
             kramdown = ctx.book.site.renders(doc.path)
         k = bisect.bisect_right(starts, m.start()) - 1
