@@ -52,14 +52,8 @@ class Source:
 
     @classmethod
     def from_bytes(cls, path: str, raw: bytes) -> Source:
-        bom = raw.startswith(b"\xef\xbb\xbf")
-        body = raw[3:] if bom else raw
+        bom, body, text, problems = _decoded(raw)
         binary = b"\x00" in body[:8192]
-        problems: list[DecodeProblem] = []
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            text, problems = _decode_with_problems(body)
         kept: bytes | None = raw if problems else None  # a clean decode is made again from the text
         if "\r" in text:
             kept = raw
@@ -78,14 +72,8 @@ class Source:
     def text_of(raw: bytes) -> str:
         """``Source.from_bytes(path, raw).text`` without the rest (the line index, the problems'
         offsets): for a quick look at a file's start."""
-        body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            text, _problems = _decode_with_problems(body)
-        if "\r" in text:
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return text
+        text = _decoded(raw)[2]
+        return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
     @classmethod
     def from_text(cls, path: str, text: str) -> Source:
@@ -132,6 +120,18 @@ class Source:
 
 
 _BAD = re.compile("[\udc80-\udcff]+")
+
+
+def _decoded(raw: bytes) -> tuple[bool, bytes, str, list[DecodeProblem]]:
+    """(a BOM starts it, the bytes after it, their text, where they are not UTF-8): the decode
+    :meth:`Source.from_bytes` and :meth:`Source.text_of` share (line ends not yet normalised)."""
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    body = raw[3:] if bom else raw
+    try:
+        return bom, body, body.decode("utf-8"), []
+    except UnicodeDecodeError:
+        text, problems = _decode_with_problems(body)
+        return bom, body, text, problems
 
 
 def _decode_with_problems(body: bytes) -> tuple[str, list[DecodeProblem]]:

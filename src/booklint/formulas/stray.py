@@ -222,7 +222,7 @@ def formula_regions(book, doc: Document, settings: dict):
 
     def build():
         # (a Span's end is never before its start)
-        return Regions((), pairs=[(f.at, f.end if f.end >= f.at else f.at)
+        return Regions.from_pairs([(f.at, f.end if f.end >= f.at else f.at)
                                   for f in analyze_document(book, doc, settings).formulas])
 
     return book.memo(("formulas.stray", "regions", doc.path), build)

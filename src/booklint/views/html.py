@@ -118,7 +118,7 @@ def _page_tags(book, doc: Document) -> tuple[list[HtmlTag], dict[int, list[HtmlT
         tags.append(t)
     liquid = [tok for tok in liquid_scan(book, doc).tokens if tok.kind == "tag"] if "{%" in doc.text else []
     skip = code_and_math_regions(doc, _comment_bodies(liquid))
-    lq = Regions((), pairs=[(tok.start, tok.end) for tok in liquid]) if liquid else None
+    lq = Regions.from_pairs([(tok.start, tok.end) for tok in liquid]) if liquid else None
     if lq is None and not skip.starts:
         return tags, {}
     page: list[HtmlTag] = []
@@ -171,7 +171,7 @@ def _analyse(book, doc: Document, optional: frozenset[str]) -> Tree:
         if "inline" not in lazy:
             line_start, line_end = src.line_start, src.line_end
             pairs = [(line_start(t.map[0] + 1), line_end(t.map[1])) for t in doc.tokens if t.type == "inline" and t.map]
-            lazy["inline"] = Regions((), pairs=pairs)
+            lazy["inline"] = Regions.from_pairs(pairs)
             lazy["blanks"] = [m.start() + 1 for m in _BLANK.finditer(text)]
         return lazy["inline"], lazy["blanks"]
 

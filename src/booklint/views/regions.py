@@ -10,11 +10,20 @@ from ..document.model import Document, Span
 class Regions:
     """Sorted, non-overlapping spans with an O(log n) "is this offset inside one?" test."""
 
-    def __init__(self, spans, *, pairs=None):
-        """``spans``: objects with ``start`` and ``end``; or ``pairs``: (start, end) tuples (no
-        object made a span where a page has thousands)."""
+    def __init__(self, spans):
+        """``spans``: objects with ``start`` and ``end``."""
+        self._merge([(sp.start, sp.end) for sp in spans])
+
+    @classmethod
+    def from_pairs(cls, pairs) -> Regions:
+        """From (start, end) tuples: no object made a span where a page has thousands."""
+        out = cls.__new__(cls)
+        out._merge(pairs)
+        return out
+
+    def _merge(self, pairs) -> None:
         merged: list[list[int]] = []
-        for s in sorted(pairs if pairs is not None else [(sp.start, sp.end) for sp in spans]):
+        for s in sorted(pairs):
             if merged and s[0] <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], s[1])
             else:
