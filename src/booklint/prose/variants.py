@@ -227,7 +227,7 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
     # it: no Segment is made)
     singles: dict[str, list[Use]] = defaultdict(list)
     for rel, dt in v.docs.items():
-        if rel not in pair_places and dt.counts.keys().isdisjoint(wanted_tokens) and not dt._starts_inside():
+        if rel not in pair_places and dt.counts.keys().isdisjoint(wanted_tokens) and not dt.starts_inside():
             continue  # no uses here
         s = dt.text
         uses = _uses(dt, s, wanted_tokens, pair_places.get(rel, ()), pair_heads, pair_key, pairs_wanted)

@@ -189,7 +189,7 @@ class DocText:
     def places(self, wanted: set[str], text: str | None = None) -> list[tuple[int, str, int]] | None:
         """What :meth:`locate` finds, each with its index in the token stream: ``(index,
         token, offset in text)``, in order; None on a page where a place may lie inside a
-        token of the stream (:meth:`_starts_inside`), which only a search of the text finds.
+        token of the stream (:meth:`starts_inside`), which only a search of the text finds.
 
         The places are the stream's uses of the wanted tokens that pass locate's tests. A place
         is a whole token at its end (nothing of a token follows); at its start, what precedes is
@@ -199,7 +199,7 @@ class DocText:
         tests are still needed: the stream also holds tokens after a dot, in hidden ranges, or
         after a ``-`` or ``_`` (`--flag`), which locate leaves out. ``text``: the page's, when
         the caller has it (a page kept as UTF-8 is not decoded again)."""
-        if self._starts_inside(text):
+        if self.starts_inside(text):
             return None
         counts = self.counts
         look = counts.keys() & wanted
@@ -301,7 +301,7 @@ class DocText:
             out |= got & here
         return out.to_bytes(n, "little")
 
-    def _starts_inside(self, text: str | None = None) -> bool:
+    def starts_inside(self, text: str | None = None) -> bool:
         """Can a place of :meth:`locate` lie inside a token of the stream? Only after a hyphen
         and glue: in `x-/foo` the stream has the one token, and locate finds `foo` as well.
         When not, the stream holds every place of locate, and :meth:`places` gives them."""

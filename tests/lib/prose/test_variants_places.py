@@ -36,7 +36,7 @@ def clusters_of(root, monkeypatch=None):
 
 def searched(monkeypatch):
     """Every page as one whose places only a search of its text finds."""
-    monkeypatch.setattr(DocText, "_starts_inside", lambda self, text=None: True)
+    monkeypatch.setattr(DocText, "starts_inside", lambda self, text=None: True)
 
 
 def test_the_stream_finds_what_the_search_finds(make_book, monkeypatch):

@@ -46,7 +46,7 @@ def test_places_are_what_a_search_of_the_text_finds(pieces, rnd):
         assert dt.locate(wanted) == expected
         places = dt.places(wanted)
         if places is None:  # a hyphen and glue: only the search is sure
-            assert dt._starts_inside()
+            assert dt.starts_inside()
             continue
         assert [(tok, off) for _k, tok, off in places] == expected
         for k, tok, off in places:
