@@ -22,13 +22,17 @@ its installed dictionaries, `$XDG_CACHE_HOME/booklint/*.marshal`, is kept, as th
 chapter edited since the last run). The peers keep no cache here, so their three modes are the
 same work; they are timed all the same, interleaved with booklint's runs: every round runs each
 tool once in each mode, so a busy machine slows all tools alike. Figures are medians of the
-rounds; MB/s is Markdown bytes over wall time; "peak MB" is the largest proportional set size
-of the whole process tree (sampled every 200 ms and when a process has grown by 5%: reading it
-slows the process down; a page
-shared by forked workers counts once, split among them) and "1 proc" the largest resident set
-of any one process (sampled every 20 ms, and at least its peak from wait4); cpu s is the tree's
-user + system time (steadier than wall time on a
-shared machine); "booklint/tool" is booklint's median wall time over the tool's in the same mode.
+timed rounds; MB/s is Markdown bytes over wall time; cpu s is the tree's user + system time
+(steadier than wall time on a shared machine); "booklint/tool" is booklint's median wall time
+over the tool's in the same mode.
+
+Memory is measured apart from time. The timed rounds run with nothing watching them but wait4,
+which gives "1 proc", the largest resident set any one process of the tree reached. "peak MB",
+the largest proportional set size of the whole tree (a page shared by forked workers counts
+once, split among them), needs /proc sampled while the tool runs, and that sampler is a third
+busy thread on a 2-core machine: it slowed booklint's two workers by a fifth and a one-process
+peer by a few per cent. So it runs in rounds of its own after the timed ones (`--memory-rounds`,
+default 1), whose times are not used; "1 proc" is the largest over all rounds.
 """
 
 from __future__ import annotations
@@ -118,12 +122,18 @@ def _memory(pids: list[int], proportional: bool) -> tuple[int, int]:
     return tree, largest
 
 
-def measure(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float, int, float, float]:
-    """Wall seconds, peak MB of the process tree (proportional set size), exit status, CPU
-    seconds (user + system) of the tree, peak MB of its largest process (resident set)."""
+def measure(cmd: list[str], cwd: Path, env: dict, sampled: bool) -> tuple[float, float, int, float, float]:
+    """Wall seconds, peak MB of the process tree (proportional set size; 0 unless ``sampled``),
+    exit status, CPU seconds (user + system) of the tree, peak MB of its largest process
+    (resident set: from wait4, and from the samples when ``sampled``)."""
     peak = [0, 0]
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not sampled:
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        return wall, 0.0, p.returncode, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024 / 1e6
     done = threading.Event()
 
     def sample() -> None:
@@ -169,6 +179,7 @@ def main() -> None:
     ap.add_argument("--runs50", type=int, default=3, help="rounds on the 50x book")
     ap.add_argument("--books", default="1x,50x")
     ap.add_argument("--modes", default="cold,warm,changed")
+    ap.add_argument("--memory-rounds", type=int, default=1, help="sampled rounds for the tree's peak memory (not timed)")
     ap.add_argument("--tools", default="", help="comma-separated tool names (default: all installed)")
     args = ap.parse_args()
     modes = args.modes.split(",")
@@ -203,12 +214,14 @@ def main() -> None:
             edits = [0]
             if any(n == "booklint" for n, _c in todo):  # the install step: booklint derives its dictionaries once
                 subprocess.run([c for n, c in todo if n == "booklint"][0], cwd=book, env=env, capture_output=True)
-            for _ in range(runs):
+            memory: dict[tuple[str, str], list[tuple[float, float, int, float, float]]] = {}
+            for i in range(runs + args.memory_rounds):
+                into = results if i < runs else memory
                 for mode in modes:
                     for name, cmd in todo:
                         prepare(name, mode, book, chapter, Path(env["XDG_CACHE_HOME"]), edits)
-                        results.setdefault((name, mode), []).append(measure(cmd, book, env))
-            print(f"\n{label}: {len(mds)} Markdown files, {mb:.1f} MB, {runs} rounds"
+                        into.setdefault((name, mode), []).append(measure(cmd, book, env, sampled=into is memory))
+            print(f"\n{label}: {len(mds)} Markdown files, {mb:.1f} MB, {runs} timed rounds, {args.memory_rounds} sampled"
                   + (f"; not installed: {', '.join(missing)}" if missing else ""))
             print(f"{'mode':8} {'tool':24} {'wall s':>8} {'cpu s':>7} {'MB/s':>7} {'peak MB':>8} {'1 proc':>7} {'exit':>4} "
                   f"{'booklint/tool':>14}")
@@ -218,8 +231,9 @@ def main() -> None:
                 for name, _ in todo:
                     rs = results[(name, mode)]
                     wall = statistics.median(r[0] for r in rs)
-                    peak = max(r[1] for r in rs)
-                    one = max(r[4] for r in rs)
+                    sampled = memory.get((name, mode), [])
+                    peak = max((r[1] for r in sampled), default=float("nan"))
+                    one = max(r[4] for r in rs + sampled)
                     cpu = statistics.median(r[3] for r in rs)
                     ratio = f"{bl_wall / wall:14.2f}" if bl_wall and name != "booklint" else f"{'':14}"
                     print(f"{mode:8} {name:24} {wall:8.2f} {cpu:7.2f} {mb / wall:7.2f} {peak:8.0f} {one:7.0f} {rs[-1][2]:4d} {ratio}")
