@@ -20,8 +20,8 @@ from __future__ import annotations
 import html as _html
 import re
 from bisect import bisect_right
-from itertools import groupby, islice
-from operator import attrgetter, eq
+from itertools import groupby
+from operator import attrgetter
 
 from ..slotted import frozen_slots
 from ..tex.kramdown import GFM_ESCAPABLE, kramdown_math_text, table_cell_text
@@ -30,11 +30,6 @@ _GROUP = attrgetter("group")
 _START = attrgetter("span.start")  # (min/max over a map of these run in C)
 _END = attrgetter("span.end")
 _TEXT_TYPES = frozenset({"text", "text_special", "softbreak", "math_inline", "math_inline_double"})
-_PLAIN_TYPES = frozenset({"text", "softbreak", "math_inline"})
-_TYPE = attrgetter("type")
-_SPAN = attrgetter("span")
-_SPAN_START = attrgetter("start")
-_SPAN_END = attrgetter("end")
 
 
 @frozen_slots
@@ -186,11 +181,6 @@ def _nodes(doc, kram, skip: frozenset[int]) -> list[tuple[str, list[str], list]]
         hi = max(map(_END, items))
         if find("$", lo, hi) == -1 and find("&", lo, hi) == -1:
             continue
-        if _as_written(text, items, kram, skip):  # the node is the source as it stands
-            s = text[lo:hi]
-            if "$" in s:
-                out.append((s, [s], [range(lo, hi)]))
-            continue
         for t, span, _g, where in items:
             if t not in _TEXT_TYPES:
                 if chars:
@@ -259,32 +249,6 @@ def _nodes(doc, kram, skip: frozenset[int]) -> list[tuple[str, list[str], list]]
                 ats.append((z - 2, z - 1))
         flush()
     return out
-
-
-def _as_written(text: str, items: list, kram, skip: frozenset[int]) -> bool:
-    """Whether a group's text node is its source as written, character for character: the group
-    holds only text, line breaks and `$...$` that kramdown leaves alone, one right after the other
-    (most paragraphs with math). Its node is then the source from the first item to the last."""
-    if not _PLAIN_TYPES.issuperset(map(_TYPE, items)):
-        return False
-    spans = list(map(_SPAN, items))
-    if not all(map(eq, map(_SPAN_END, spans), map(_SPAN_START, islice(spans, 1, None)))):
-        return False
-    for t, span, _g, where in items:
-        if t == "text":
-            continue
-        a, z = span.start, span.end
-        if t == "softbreak":
-            if z != a + 1 or text[a] != "\n":
-                return False
-            continue
-        if a in skip:
-            return False
-        inner = text[a + 1:z - 1]
-        k = kram(inner, in_table_row=where == "table")
-        if k.split or k.text != inner or k.offsets != tuple(range(len(k.offsets))):
-            return False
-    return True
 
 
 class _NodeOffsets:
