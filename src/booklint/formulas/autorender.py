@@ -98,6 +98,8 @@ def split_text_node(text: str, delimiters: tuple[str, ...]) -> list[tuple[str, i
     """
     pieces: list[tuple[str, int, int, str]] = [("text", 0, len(text), "")]
     for delim in delimiters:
+        if delim not in text:  # (`$$` in most nodes) no text piece has it: the pieces stay as they are
+            continue
         out: list[tuple[str, int, int, str]] = []
         dl = len(delim)
         for kind, s, e, d in pieces:
