@@ -359,12 +359,14 @@ class _Run:
             k = self.kram(m.tex, table)
             if k.split:  # reported when the text nodes were built
                 return
-            raw_problems = [_moved(p, k.to_raw_span) for p in
-                            check(k.text, renderer=renderer, display=False, macros=self.scopes[renderer])]
+            raw_problems = check(k.text, renderer=renderer, display=False, macros=self.scopes[renderer])
+            if raw_problems:  # (a fresh list; most formulas have none to move)
+                raw_problems = [_moved(p, k.to_raw_span) for p in raw_problems]
             if len(m.tex) > MAX_TEX_LENGTH:
                 raw_problems.insert(0, _too_large(len(m.tex), "$"))
-            swallowed: set[int] = set()
+            swallowed: set[int] | None = None
             if k.damage:  # kramdown changed nothing in most formulas: nothing to explain
+                swallowed = set()
                 _table_pipes(res, k.damage, at, renderer)
                 for rep in classify(k, tuple(raw_problems), strict=self.strict):
                     res.add("kramdown-damage", at(rep.start, rep.end), rep.message)

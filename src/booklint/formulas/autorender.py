@@ -40,8 +40,16 @@ class Piece:
     close_at: int               # source offset of the closing delimiter
     delimiter: str
     math: str                   # what KaTeX gets
-    offsets: tuple[int, ...]    # source offset of each character of ``math``
     node: int                   # which text node (pieces of one node share it)
+    _node_offsets: _NodeOffsets  # its node's offsets, and where ``math`` is in the node
+    _lo: int
+    _hi: int
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """The source offset of each character of ``math`` (spelled out when asked: most pieces are
+        the author's formulas, whose offsets the analysis never reads)."""
+        return self._node_offsets.slice(self._lo, self._hi)
 
 
 @frozen_slots
@@ -90,6 +98,8 @@ def split_text_node(text: str, delimiters: tuple[str, ...]) -> list[tuple[str, i
     """
     pieces: list[tuple[str, int, int, str]] = [("text", 0, len(text), "")]
     for delim in delimiters:
+        if delim not in text:  # (`$$` in most nodes) no text piece has it: the pieces stay as they are
+            continue
         out: list[tuple[str, int, int, str]] = []
         dl = len(delim)
         for kind, s, e, d in pieces:
@@ -210,7 +220,11 @@ def _nodes(doc, kram, skip: frozenset[int]) -> list[tuple[str, list[str], list]]
                     chars.append("$")
                     ats.append(a)
                     chars.append(k.text)
-                    ats.append([a + 1 + o for o in k.offsets[:-1]])
+                    offsets = k.offsets
+                    if k.text == inner and offsets == tuple(range(len(offsets))):
+                        ats.append(range(a + 1, z - 1))  # kramdown changed nothing: no list spelled out
+                    else:
+                        ats.append([a + 1 + o for o in offsets[:-1]])
                     chars.append("$")
                     ats.append(z - 1)
                     continue
@@ -272,9 +286,16 @@ class _NodeOffsets:
         starts, ats, n = self.starts, self.ats, self.n
         if z > n:
             z = n
-        out: list[int] = []
         j = bisect_right(starts, a) - 1
         last = len(starts) - 1
+        e0 = starts[j + 1] if j < last else n
+        if z <= e0:  # within one piece (a formula's body, mostly)
+            at = ats[j]
+            if at.__class__ is int:
+                return (at,) * (z - a) if z > a else ()
+            s0 = starts[j]
+            return tuple(at[a - s0:z - s0])
+        out: list[int] = []
         while a < z:
             e0 = starts[j + 1] if j < last else n
             if e0 > a:
@@ -299,8 +320,7 @@ def formulas(doc, delimiters: tuple[str, ...], kram=kramdown_math_text,
         for kind, a, z, d in split_text_node(s, delimiters):
             if kind == "math":
                 body = s[a + len(d):z]
-                out.append(Piece(offs[a], offs[z] if z < len(offs) else offs[-1], d, body,
-                                 offs.slice(a + len(d), z), n))
+                out.append(Piece(offs[a], offs[z] if z < len(offs) else offs[-1], d, body, n, offs, a + len(d), z))
             else:
                 k = s.find("$", a, z)
                 while k != -1:
