@@ -88,9 +88,9 @@ class DocText:
 
     def _set_tokens(self, toks, distinct=None) -> None:
         """The token stream ``toks`` as ids into a table of its distinct tokens (``distinct``: a
-        mapping whose keys are those tokens, when the caller has one)."""
-        table = self._table = list(map(sys.intern, dict.fromkeys(toks) if distinct is None else distinct))
-        index = dict(zip(table, range(len(table)), strict=True))
+        list of those tokens, each already the one interned str, when the caller has one)."""
+        table = self._table = list(map(sys.intern, dict.fromkeys(toks))) if distinct is None else distinct
+        index = dict(zip(table, count()))
         self._ids = array("H" if len(table) < 1 << 16 else "I", map(index.__getitem__, toks))
 
     @property
@@ -148,17 +148,38 @@ class DocText:
         self._last = (si, seg)
         return seg
 
+    # The pickled state (a page goes from a worker to the main process, and into the page cache,
+    # this way): a tuple, the token table as one str (no token holds a NUL) and ``counts`` as
+    # arrays, so that a page is restored with one split, one intern a distinct token and a dict
+    # made at C speed. A state of the old shape (a dict of the slots) is still read; the cache's
+    # keys change with the code anyway.
     def __getstate__(self):
-        return {k: getattr(self, k) for k in self.__slots__ if k not in ("_last", "_view", "_inside")}
+        table, counts = self._table, self.counts
+        if len(counts) == len(table) and list(counts) == table:  # the common case: no token after a dot
+            keys = None
+        else:
+            index = dict(zip(table, count()))
+            keys = array("H" if len(table) < 1 << 16 else "I", map(index.__getitem__, counts))
+        return (self._doc, self._segs, self._text, self._bstarts, self.starts, self.hidden, self._where, self._wnames,
+                self._pidx, self._pstart, self._psrc, "\0".join(table), self._ids, self._spaced, self._offs,
+                keys, array("I", counts.values()))
 
     def __setstate__(self, state) -> None:
-        for k, v in state.items():
-            setattr(self, k, v)
-        self._table = list(map(sys.intern, self._table))  # shared with the other pages' again
-        self.counts = Counter(dict(zip(map(sys.intern, self.counts), self.counts.values(), strict=True)))
         self._last = None
         self._view = None
         self._inside = None
+        if isinstance(state, dict):  # the old shape
+            for k, v in state.items():
+                setattr(self, k, v)
+            self._table = list(map(sys.intern, self._table))  # shared with the other pages' again
+            self.counts = Counter(dict(zip(map(sys.intern, self.counts), self.counts.values(), strict=True)))
+            return
+        (self._doc, self._segs, self._text, self._bstarts, self.starts, self.hidden, self._where, self._wnames,
+         self._pidx, self._pstart, self._psrc, joined, self._ids, self._spaced, self._offs, keys, values) = state
+        # the table's strs as the one interned object of each: shared with the other pages' again
+        table = self._table = list(map(sys.intern, joined.split("\0"))) if joined else []
+        counts = self.counts = Counter()
+        dict.update(counts, zip(table if keys is None else map(table.__getitem__, keys), values, strict=True))
 
     def segment_of(self, off: int) -> tuple[int, int]:
         """(segment index, offset inside that segment) of an offset in ``text``."""
@@ -333,6 +354,7 @@ class DocText:
 
 
 _SPACED = ("", " ")
+_ONE_SPACE = frozenset((" ",)).__contains__  # is a str one space? (C-level, faster than " ".__eq__)
 _SURR = "surrogatepass"
 _UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"  # an array("H") as bytes
 _HYPHEN_GLUE = re.compile("-[" + re.escape(GLUE) + "]")
@@ -561,15 +583,22 @@ def _doc_text(doc: Document) -> DocText:
     n = len(tokens)
     offsets = list(islice(accumulate(map(len, parts)), 0, len(parts) - 1, 2))
     # TOKEN's one space after a token: the text between it and the next is one space
-    spaced = bytes(map(" ".__eq__, islice(parts, 2, len(parts) - 1, 2))) + b"\0" if n else b""
+    spaced = bytes(map(_ONE_SPACE, islice(parts, 2, len(parts) - 1, 2))) + b"\0" if n else b""
+    del parts
     hidden = hidden_ranges(text)
     every = Counter(tokens)  # every distinct token, in order of first use
+    # the distinct tokens as the one str object of each (split makes one a use): shared by every
+    # page, as the keys of ``counts`` and the page's token table
+    table = list(map(sys.intern, every))
     if hidden:  # rare: count token by token, leaving the hidden ones out
         counts: Counter = Counter()
         for m in TOKEN.finditer(text):
             if not m.group(1) and not any(a <= m.start(2) < b for a, b in hidden):
                 counts[m.group(2)] += 1
+        counts = Counter(dict(zip(map(sys.intern, counts), counts.values(), strict=True)))
     else:
+        counts = Counter()
+        dict.update(counts, zip(table, every.values(), strict=True))
         # TOKEN's `.` before a token: a `.` just before where a token begins (any other `.`
         # before a letter or digit is glue inside a token); far fewer than the tokens
         dotted = []
@@ -578,15 +607,9 @@ def _doc_text(doc: Document) -> DocText:
             if k < n and offsets[k] == m.end():
                 dotted.append(tokens[k])
         if dotted:
-            counts = every.copy()
             counts.subtract(dotted)
             counts = +counts
-        else:
-            counts = every
-    # the keys as the one str object of each distinct token (split makes one a use): shared by
-    # every page, and with their token tables
-    counts = Counter(dict(zip(map(sys.intern, counts), counts.values(), strict=True)))
-    return DocText(doc, segs, text, tokens, offsets, spaced, counts, hidden, every)
+    return DocText(doc, segs, text, tokens, offsets, spaced, counts, hidden, table)
 
 
 _DOT_BEFORE = re.compile(r"\.(?=[^\W_])")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from booklint.document.parse import parse
 from booklint.document.source import Source
-from booklint.prose.vocabulary import _doc_text
+from booklint.prose.vocabulary import DocText, _doc_text
 from booklint.prose.words import TOKEN, TOKEN_SPLIT, hidden_ranges
 
 # glue, hyphens, underscores, dots, quotes, hidden ranges (`[at]`), Cyrillic, digits: what
@@ -109,3 +109,37 @@ def test_is_mention_on_the_joined_text_is_is_mention_on_the_segment(seg, before,
     plain = (0 < a and b < len(seg) and seg[a - 1] in _OPEN_Q and seg[b] in _CLOSE_Q
              or _BARE_HEAD.fullmatch(seg, 0, a) is not None and bool(_DEFINES.match(seg, b)))
     assert is_mention(before + seg + after, lo + a, lo + b, lo, lo + len(seg)) == is_mention(seg, a, b) == plain
+
+
+def _state(dt) -> dict:
+    """Every attribute of a DocText that a pickle carries, as plain values."""
+    return {k: (v.typecode, v.tolist()) if isinstance(v, array) else v
+            for k in dt.__slots__ if k not in ("_last", "_view", "_inside", "_doc", "_segs")
+            for v in [getattr(dt, k)]} | {"counts order": list(dt.counts.items())}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=60))
+def test_a_pickled_page_comes_back_the_same(pieces):
+    """A page sent from a worker (or read from the cache) is the page that was made: every
+    attribute equal, ``counts`` in the same order (tokens after a dot or hidden left out), and
+    the table's and the counts' strs the interned ones."""
+    import pickle
+    import sys
+
+    dt = doc_text_of("".join(pieces))
+    dt.doc = None
+    for proto in (2, pickle.HIGHEST_PROTOCOL):
+        back = pickle.loads(pickle.dumps(dt, protocol=proto))
+        assert type(back.counts) is Counter
+        assert _state(back) == _state(dt)
+        assert back.tokens == dt.tokens and back.spaced == dt.spaced and back.text == dt.text
+        assert (back._bstarts is back.starts) == (dt._bstarts is dt.starts)
+        assert all(t is sys.intern(t) for t in back.distinct)
+        assert all(t is sys.intern(t) for t in back.counts)
+        assert back.segments[:] == dt.segments[:]
+    # a state of the old shape (a dict of the slots) is still read
+    old = {k: getattr(dt, k) for k in dt.__slots__ if k not in ("_last", "_view", "_inside")}
+    back = DocText.__new__(DocText)
+    back.__setstate__(old)
+    assert _state(back) == _state(dt)
