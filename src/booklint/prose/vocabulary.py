@@ -151,8 +151,8 @@ class DocText:
     # The pickled state (a page goes from a worker to the main process, and into the page cache,
     # this way): a tuple, the token table as one str (no token holds a NUL) and ``counts`` as
     # arrays, so that a page is restored with one split, one intern a distinct token and a dict
-    # made at C speed. A state of the old shape (a dict of the slots) is still read; the cache's
-    # keys change with the code anyway.
+    # made at C speed. (The page cache's keys change with booklint's code: no entry pickled by
+    # another version of this method is ever read.)
     def __getstate__(self):
         table, counts = self._table, self.counts
         if len(counts) == len(table) and list(counts) == table:  # the common case: no token after a dot
@@ -168,12 +168,6 @@ class DocText:
         self._last = None
         self._view = None
         self._inside = None
-        if isinstance(state, dict):  # the old shape
-            for k, v in state.items():
-                setattr(self, k, v)
-            self._table = list(map(sys.intern, self._table))  # shared with the other pages' again
-            self.counts = Counter(dict(zip(map(sys.intern, self.counts), self.counts.values(), strict=True)))
-            return
         (self._doc, self._segs, self._text, self._bstarts, self.starts, self.hidden, self._where, self._wnames,
          self._pidx, self._pstart, self._psrc, joined, self._ids, self._spaced, self._offs, keys, values) = state
         # the table's strs as the one interned object of each: shared with the other pages' again

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from booklint.document.parse import parse
 from booklint.document.source import Source
-from booklint.prose.vocabulary import DocText, _doc_text
+from booklint.prose.vocabulary import _doc_text
 from booklint.prose.words import TOKEN, TOKEN_SPLIT, hidden_ranges
 
 # glue, hyphens, underscores, dots, quotes, hidden ranges (`[at]`), Cyrillic, digits: what
@@ -138,8 +138,3 @@ def test_a_pickled_page_comes_back_the_same(pieces):
         assert all(t is sys.intern(t) for t in back.distinct)
         assert all(t is sys.intern(t) for t in back.counts)
         assert back.segments[:] == dt.segments[:]
-    # a state of the old shape (a dict of the slots) is still read
-    old = {k: getattr(dt, k) for k in dt.__slots__ if k not in ("_last", "_view", "_inside")}
-    back = DocText.__new__(DocText)
-    back.__setstate__(old)
-    assert _state(back) == _state(dt)
