@@ -184,11 +184,6 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
             found[rel] = sorted(found.get(rel, []) + more)
             pairs.update((w1, w2) for _k, w1, w2 in more)
     joins = {p: pk for p in pairs if (pk := pair_key(*p)) in pairs_wanted}  # a wanted pair → its key
-    pair_places: dict[str, list[tuple[int, str, str, str]]] = {}
-    for rel, here in found.items():
-        wanted_here = [(k, w1, w2, pk) for k, w1, w2 in here if (pk := joins.get((w1, w2))) is not None]
-        if wanted_here:
-            pair_places[rel] = wanted_here
     searched: set[str] | None = None
 
     def pair_heads() -> set[str]:
@@ -197,7 +192,7 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
         looks for besides the wanted tokens (made once, for the first page searched)."""
         nonlocal searched
         if searched is None:
-            out = {w1 for here in pair_places.values() for _k, w1, _w2, _pk in here}
+            out = {w1 for w1, _w2 in joins}  # every pair of joins has places in the streams (found)
             late_heads = {w for a, b in cuts if not all(map(tail_ok, b)) for w in a}
             late_tails = {w for _a, b in cuts for w in b if not tail_ok(w)}
             for here in _spaced_pairs(v, late_heads, late_tails).values():
@@ -227,16 +222,18 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
     # (`data parallelism` / `data-parallelism`): _filter's last test drops every cluster whose
     # variants are some of those. Its uses are not looked for.
     live_pairs = pairs_wanted
-    live_places = pair_places
     doomed = _grammar_only_roots(wanted_tokens, keyof, pairs_wanted, firsts, seconds, variant)
     if doomed:
         wanted_tokens = {w for w in wanted_tokens if _plural_root(keyof[w]) not in doomed}
         live_pairs = {k for k in pairs_wanted if _plural_root(k) not in doomed}
-        live_places = {}
-        for rel, here in pair_places.items():
-            kept = [p for p in here if p[3] in live_pairs]
-            if kept:
-                live_places[rel] = kept
+    # the places of the pairs still wanted, page by page: (index, head, tail, key)
+    live_joins = {p: pk for p, pk in joins.items() if pk in live_pairs}
+    live_places: dict[str, list[tuple[int, str, str, str]]] = {}
+    if live_joins:
+        for rel, here in found.items():
+            wanted_here = [(k, w1, w2, pk) for k, w1, w2 in here if (pk := live_joins.get((w1, w2))) is not None]
+            if wanted_here:
+                live_places[rel] = wanted_here
     # pass 2: the uses of those keys, in page order and on each page in text order (a token's own
     # use before the pair it starts), each checked on the page's text (the segment's bounds in
     # it: no Segment is made)
