@@ -163,12 +163,93 @@ def _fast_parts(raw: str) -> tuple[tuple[str, ...], ...] | None:
     return ((words[0],), tuple(words[1:-1]), (), (words[-1],), ())
 
 
+_TEX_SPACE = re.compile(r"[\s~]+")  # what separates the words of a name with no backslash (pybtex's BIBTEX_SPACE_RE)
+
+
+def _words(s: str) -> list[str]:
+    return [w for w in _TEX_SPACE.split(s) if w]
+
+
+def _is_von(word: str) -> bool:
+    """A word of the `von` part: its first letter is lower case (a word with no braces or
+    backslash)."""
+    c = word[0]
+    if c.isupper():
+        return False
+    if c.islower():
+        return True
+    for ch in word:
+        if ch.isalpha():
+            return ch.islower()
+    return False
+
+
+def _plain_parts(raw: str) -> tuple[tuple[str, ...], ...] | None:
+    """BibTeX's split of a name into first, middle, von, last and Jr parts, as pybtex's
+    ``Person`` makes it, for a name with no backslash and no braces but around the whole
+    name (`{DeepSeek-AI}`), and at most two commas; None for the others, which pybtex
+    splits. Written here because importing pybtex (its version read from the installed
+    package's metadata) costs a bigger book's bibliography check a third of its time, and
+    most names that miss :func:`_fast_parts` are only a particle (`de Jong, Michiel`), a
+    lower-case or one-word name, or a braced corporate name; test_bib_parse checks the two
+    splits agree."""
+    name = raw.strip()
+    if not name or "\\" in name:
+        return None
+    if "{" in name or "}" in name:
+        if name[0] == "{" and name[-1] == "}" and name.count("{") == 1 and name.count("}") == 1:
+            return (), (), (), (name,), ()  # one word, whatever it holds
+        return None
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) > 3:
+        return None  # pybtex reports these
+    first: list[str] = []
+    middle: list[str] = []
+    von: list[str] = []
+    last: list[str] = []
+    lineage: list[str] = []
+
+    def first_middle(ws: list[str]) -> None:
+        if ws:
+            first.append(ws[0])
+            middle.extend(ws[1:])
+
+    def von_last(ws: list[str]) -> None:
+        head = ws[:-1]  # the last word is never von
+        if head:
+            pos = len(head)  # the von part runs to the last von word of head
+            while pos and not _is_von(head[pos - 1]):
+                pos -= 1
+            von.extend(head[:pos])
+            last.extend(head[pos:])
+        last.extend(ws[-1:])
+
+    if len(parts) == 3:  # von Last, Jr, First
+        von_last(_words(parts[0]))
+        lineage.extend(_words(parts[1]))
+        first_middle(_words(parts[2]))
+    elif len(parts) == 2:  # von Last, First
+        von_last(_words(parts[0]))
+        first_middle(_words(parts[1]))
+    else:  # First von Last: the von part starts at the first von word
+        ws = _words(name)
+        at = next((i for i, w in enumerate(ws) if _is_von(w)), len(ws))
+        fm, vl = ws[:at], ws[at:]
+        if not vl and fm:
+            vl.append(fm.pop())
+        first_middle(fm)
+        von_last(vl)
+    return tuple(first), tuple(middle), tuple(von), tuple(last), tuple(lineage)
+
+
 def _parse_uncached(raw: str) -> PersonName:
     literal = _is_literal(raw)
     commas = _top_level_commas(raw)
     if not raw:
         return PersonName(raw, 0, 0, error="empty")
     parts = _fast_parts(raw)
+    if parts is None:
+        parts = _plain_parts(raw)
     if parts is None:
         from pybtex.database import Person
 

@@ -184,11 +184,6 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
             found[rel] = sorted(found.get(rel, []) + more)
             pairs.update((w1, w2) for _k, w1, w2 in more)
     joins = {p: pk for p in pairs if (pk := pair_key(*p)) in pairs_wanted}  # a wanted pair → its key
-    pair_places: dict[str, list[tuple[int, str, str, str]]] = {}
-    for rel, here in found.items():
-        wanted_here = [(k, w1, w2, pk) for k, w1, w2 in here if (pk := joins.get((w1, w2))) is not None]
-        if wanted_here:
-            pair_places[rel] = wanted_here
     searched: set[str] | None = None
 
     def pair_heads() -> set[str]:
@@ -197,7 +192,7 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
         looks for besides the wanted tokens (made once, for the first page searched)."""
         nonlocal searched
         if searched is None:
-            out = {w1 for here in pair_places.values() for _k, w1, _w2, _pk in here}
+            out = {w1 for w1, _w2 in joins}  # every pair of joins has places in the streams (found)
             late_heads = {w for a, b in cuts if not all(map(tail_ok, b)) for w in a}
             late_tails = {w for _a, b in cuts for w in b if not tail_ok(w)}
             for here in _spaced_pairs(v, late_heads, late_tails).values():
@@ -222,15 +217,32 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
     for k in pairs_wanted:
         reachable.setdefault(_plural_root(k), set()).add("  pair")  # forms not known before pass 2
     wanted_tokens = {w for w in wanted_tokens if len(reachable[_plural_root(keyof[w])] - {None}) > 1}
+    # Nor can a key whose every possible variant (its tokens', and each spaced pair's that can
+    # join into it) differs from the others only by hyphens and spaces between words
+    # (`data parallelism` / `data-parallelism`): _filter's last test drops every cluster whose
+    # variants are some of those. Its uses are not looked for.
+    live_pairs = pairs_wanted
+    doomed = _grammar_only_roots(wanted_tokens, keyof, pairs_wanted, firsts, seconds, variant)
+    if doomed:
+        wanted_tokens = {w for w in wanted_tokens if _plural_root(keyof[w]) not in doomed}
+        live_pairs = {k for k in pairs_wanted if _plural_root(k) not in doomed}
+    # the places of the pairs still wanted, page by page: (index, head, tail, key)
+    live_joins = {p: pk for p, pk in joins.items() if pk in live_pairs}
+    live_places: dict[str, list[tuple[int, str, str, str]]] = {}
+    if live_joins:
+        for rel, here in found.items():
+            wanted_here = [(k, w1, w2, pk) for k, w1, w2 in here if (pk := live_joins.get((w1, w2))) is not None]
+            if wanted_here:
+                live_places[rel] = wanted_here
     # pass 2: the uses of those keys, in page order and on each page in text order (a token's own
     # use before the pair it starts), each checked on the page's text (the segment's bounds in
     # it: no Segment is made)
     singles: dict[str, list[Use]] = defaultdict(list)
     for rel, dt in v.docs.items():
-        if rel not in pair_places and dt.counts.keys().isdisjoint(wanted_tokens) and not dt.starts_inside():
+        if rel not in live_places and dt.counts.keys().isdisjoint(wanted_tokens) and not dt.starts_inside():
             continue  # no uses here
         s = dt.text
-        uses = _uses(dt, s, wanted_tokens, pair_places.get(rel, ()), pair_heads, pair_key, pairs_wanted)
+        uses = _uses(dt, s, wanted_tokens, live_places.get(rel, ()), pair_heads, pair_key, live_pairs)
         for (a, e, written, k), (si, lo, hi, where) in zip(uses, dt.segments_at([u[0] for u in uses], s), strict=True):
             if not is_mention(s, a, e, lo, hi):
                 singles[k if k is not None else keyof[written]].append(Use(rel, si, a - lo, e - lo, written, where))
@@ -251,6 +263,31 @@ def _build(book: Any, spelling: dict, scope: str, work: str) -> list[Cluster]:
         if c is not None and len(c.variants) > 1:
             out.append(c)
     return out
+
+
+def _grammar_only_roots(tokens: set[str], keyof: dict[str, str], pair_keys: set[str], firsts: dict[str, list[str]],
+                        seconds: dict[str, list[str]], variant: Callable[[str], str | None]) -> set[str]:
+    """The plural roots (:func:`_plural_root`) whose clusters _filter's last test is sure to
+    drop: every variant that a use of the root's keys can have (one of ``tokens``, or a spaced
+    pair of a key of ``pair_keys``, each cut of it into two tokens' parts) has a space or a
+    hyphen, no two differ only in case, and none is versioned. A cluster's variants are some of
+    those, so the test finds no closed form, no case difference, and no version in it."""
+    possible: dict[str, set[str]] = {}
+    for w in tokens:
+        var = variant(w)
+        if var is not None:
+            possible.setdefault(_plural_root(keyof[w]), set()).add(var)
+    for k in pair_keys:
+        got = possible.setdefault(_plural_root(k), set())
+        for a, b in _cuts((k,), firsts, seconds):
+            for w1 in a:
+                for w2 in b:
+                    var = variant(f"{w1} {w2}")
+                    if var is not None:
+                        got.add(var)
+    return {root for root, vs in possible.items()
+            if vs and not any(" " not in x and "-" not in x for x in vs)
+            and len({x.lower() for x in vs}) == len(vs) and not any(map(versioned, vs))}
 
 
 def _cuts(keys: Iterable[str], firsts: dict[str, list[str]],

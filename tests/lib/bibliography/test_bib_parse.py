@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from booklint.bibliography import KINDS, check_bibliography, latex_to_text, parse_bib, parse_name, split_names
-from booklint.bibliography.names import _fast_parts
+from booklint.bibliography.names import _fast_parts, _plain_parts
 
 
 def kinds(bib):
@@ -280,3 +280,39 @@ def test_fast_name_path_agrees_with_pybtex(given_words, family_words, comma):
 @pytest.mark.parametrize("raw", ["Dao, Tri”", "de Jong, Michiel", "{DeepSeek-AI}", "Smith, Jr., John", "Cai, J~L"])
 def test_names_outside_the_fast_path_go_to_pybtex(raw):
     assert _fast_parts(raw) is None
+
+
+def _pybtex_parts(raw: str) -> tuple:
+    from pybtex.database import Person
+
+    p = Person(raw)
+    return (tuple(p.first_names), tuple(p.middle_names), tuple(p.prelast_names), tuple(p.last_names),
+            tuple(p.lineage_names))
+
+
+@pytest.mark.parametrize("raw", ["Dao, Tri”", "Wang, Zian (andy)", "ankur6ue", "de Jong, Michiel", "OpenAI",
+                                 "van der Maaten, Laurens", "Ulrike von Luxburg", "Hasselt, Hado van",
+                                 "Schroeder de Witt, Christian", "Smith, Jr., John", "Cai, J~L", "{DeepSeek-AI}",
+                                 "{Barnes, and Noble}", " de la Fontaine , Jean ", "jean de la fontaine", "1st Name",
+                                 "Smith,", ", John", "A, B, C"])
+def test_plain_name_path_agrees_with_pybtex(raw):
+    got = _plain_parts(raw)
+    assert got is not None and got == _pybtex_parts(raw)
+
+
+@pytest.mark.parametrize("raw", [r"B{\"o}hmer, Wendelin", "Jia{-}Bin Huang", "Dissanayake, {MWMG}", "a, b, c, d",
+                                 "{A} {B}", "{a}}", "   "])
+def test_names_with_tex_go_to_pybtex(raw):
+    assert _plain_parts(raw) is None
+
+
+_NAME_CHARS = st.sampled_from(list("aAbBzZéÉßøØ") + ["ǅ", "ʼ", "ª", "中", "1", "9", " ", "  ", "~", ",", ".", "-", "(",
+                                                    ")", "'", "”", "_", "\t", "\u00a0", "{", "}", "\\"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NAME_CHARS, max_size=24).map("".join))
+def test_plain_name_path_agrees_with_pybtex_on_any_text(raw):
+    got = _plain_parts(raw)
+    if got is not None:
+        assert got == _pybtex_parts(raw)

@@ -95,7 +95,8 @@ def _report(c, v, order, what, ctx):
         return
     seen: set[str] = set()
     uses = sorted((u for x in rest for u in c.variants[x]), key=lambda u: (order[u.path], u.segment, u.start))
-    pages = {u.path for u in uses}
+    on_page = Counter(u.path for u in uses)
+    pages = on_page.keys()
     if len(pages) > 1 and ordinary_compound(c):
         # `blogposts` on several pages of a site that mostly writes `blog post`: how to write an
         # ordinary compound is a house-style choice, worth one note for the work, not one a page
@@ -112,7 +113,7 @@ def _report(c, v, order, what, ctx):
         seen.add(u.path)
         dt = v.docs[u.path]
         span = dt.segments[u.segment].span(u.start, u.end)
-        here = sum(1 for x in rest for w in c.variants[x] if w.path == u.path)
+        here = on_page[u.path]
         times = f" ({here} uses on this page)" if here > 1 else ""
         msg = (f"`{u.written}`{times}: {what} writes this term `{keep}` {counts[top]} times; "
                f"write it one way ({listing}).")
