@@ -437,7 +437,7 @@ def _filter(c: Cluster, dictionary: dict[str, int], known: Any = None) -> Cluste
     closed = [var for var in vs if " " not in var and "-" not in var]
     case_differs = len({var.lower() for var in vs}) < len(vs)
     if not closed and not case_differs and not versioned(next(iter(vs))):
-        return None  # only hyphens and spaces differ between words: grammar
+        return None  # only hyphens and spaces differ between words: grammar (_grammar_only_roots foresees this test)
     return c
 
 
