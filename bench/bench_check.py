@@ -26,14 +26,15 @@ timed rounds; MB/s is Markdown bytes over wall time; cpu s is the tree's user + 
 (steadier than wall time on a shared machine); "booklint/tool" is booklint's median wall time
 over the tool's in the same mode.
 
-Memory is measured apart from time. The timed rounds run with nothing watching them but wait4,
-which gives "1 proc", the largest resident set any one process of the tree reached. "peak MB",
-the largest proportional set size of the whole tree (a page shared by forked workers counts
-once, split among them), needs /proc sampled while the tool runs, and that sampler is a third
+Memory is measured apart from time, in rounds of its own. "peak MB" is the largest
+proportional set size of the whole tree (a page shared by forked workers counts once, split
+among them), "1 proc" the largest peak resident set (VmHWM) of any one process; both are read
+from /proc while the tool runs (the tree every 20 ms, its proportional size every tenth time
+and whenever a process has grown by 5%). That sampler is a third
 busy thread on a 2-core machine (it lists /proc every 20 ms): with it, booklint's 50x cold run
 took 12.6 s instead of 11.0 s and markdownlint-cli2's 15.6 s instead of 14.8 s (one run of
 each, 2026-12-05). So it runs in rounds of its own after the timed ones (`--memory-rounds`,
-default 1), whose times are not used; "1 proc" is the largest over all rounds.
+default 1), whose times are not used.
 """
 
 from __future__ import annotations
@@ -98,19 +99,20 @@ def _tree(root: int) -> list[int]:
 
 
 def _memory(pids: list[int], proportional: bool) -> tuple[int, int]:
-    """The tree's memory and the largest single process's resident set, in bytes. The tree's
-    is its proportional set size when ``proportional`` (each shared page split among the
-    processes that map it: forked workers' inherited pages count once), else the sum of the
-    resident sets (reading smaps_rollup walks a process's page tables, which slows it down:
-    the sampler asks for it only every tenth time)."""
+    """The tree's memory and the largest peak resident set any one process has reached so far
+    (its VmHWM), in bytes. The tree's is its proportional set size when ``proportional`` (each
+    shared page split among the processes that map it: forked workers' inherited pages count
+    once), else the sum of the resident sets (reading smaps_rollup walks a process's page
+    tables, which slows it down: the sampler asks for it only every tenth time)."""
     tree = largest = 0
     for p in pids:
         try:
-            with open(f"/proc/{p}/statm", "rb") as f:
-                rss = int(f.read().split()[1]) * PAGE
-        except (OSError, IndexError, ValueError):
+            with open(f"/proc/{p}/status", "rb") as f:
+                fields = dict(ln.split(b":", 1) for ln in f if ln.startswith((b"VmHWM:", b"VmRSS:")))
+            hwm, rss = int(fields[b"VmHWM"].split()[0]) * 1024, int(fields[b"VmRSS"].split()[0]) * 1024
+        except (OSError, KeyError, IndexError, ValueError):
             continue
-        largest = max(largest, rss)
+        largest = max(largest, hwm)
         if not proportional:
             tree += rss
             continue
@@ -124,17 +126,20 @@ def _memory(pids: list[int], proportional: bool) -> tuple[int, int]:
 
 
 def measure(cmd: list[str], cwd: Path, env: dict, sampled: bool) -> tuple[float, float, int, float, float]:
-    """Wall seconds, peak MB of the process tree (proportional set size; 0 unless ``sampled``),
-    exit status, CPU seconds (user + system) of the tree, peak MB of its largest process
-    (resident set: from wait4, and from the samples when ``sampled``)."""
+    """Wall seconds, peak MB of the process tree (proportional set size), exit status, CPU
+    seconds (user + system) of the tree, peak MB of its largest process (the largest VmHWM
+    sampled). The two memory figures are NaN unless ``sampled``, and when the run ended before
+    the first sample. wait4's ru_maxrss is not used: a child that Python starts by vfork and
+    exec inherits the starting process's peak in it (a 200 MB parent makes /bin/true's 214 MB)."""
     peak = [0, 0]
+    nan = float("nan")
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if not sampled:
         _, status, usage = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
-        return wall, 0.0, p.returncode, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024 / 1e6
+        return wall, nan, p.returncode, usage.ru_utime + usage.ru_stime, nan
     done = threading.Event()
 
     def sample() -> None:
@@ -155,9 +160,9 @@ def measure(cmd: list[str], cwd: Path, env: dict, sampled: bool) -> tuple[float,
     done.set()
     th.join()
     p.returncode = os.waitstatus_to_exitcode(status)
-    largest = max(peak[1], usage.ru_maxrss * 1024)
-    tree = peak[0] or largest  # a run too short to be sampled: its own peak
-    return wall, tree / 1e6, p.returncode, usage.ru_utime + usage.ru_stime, largest / 1e6
+    largest = peak[1] / 1e6 if peak[1] else nan
+    tree = peak[0] / 1e6 if peak[0] else largest
+    return wall, tree, p.returncode, usage.ru_utime + usage.ru_stime, largest
 
 
 def prepare(name: str, mode: str, book: Path, chapter: Path, cache: Path, edits: list[int]) -> None:
@@ -234,7 +239,7 @@ def main() -> None:
                     wall = statistics.median(r[0] for r in rs)
                     sampled = memory.get((name, mode), [])
                     peak = max((r[1] for r in sampled), default=float("nan"))
-                    one = max(r[4] for r in rs + sampled)
+                    one = max((r[4] for r in sampled), default=float("nan"))
                     cpu = statistics.median(r[3] for r in rs)
                     ratio = f"{bl_wall / wall:14.2f}" if bl_wall and name != "booklint" else f"{'':14}"
                     print(f"{mode:8} {name:24} {wall:8.2f} {cpu:7.2f} {mb / wall:7.2f} {peak:8.0f} {one:7.0f} {rs[-1][2]:4d} {ratio}")
