@@ -288,27 +288,23 @@ class _NodeOffsets:
             z = n
         j = bisect_right(starts, a) - 1
         last = len(starts) - 1
-        e0 = starts[j + 1] if j < last else n
-        if z <= e0:  # within one piece (a formula's body, mostly)
-            at = ats[j]
-            if at.__class__ is int:
-                return (at,) * (z - a) if z > a else ()
-            s0 = starts[j]
-            return tuple(at[a - s0:z - s0])
+        if z <= (starts[j + 1] if j < last else n):  # within one piece (a formula's body, mostly)
+            return tuple(_piece(ats[j], starts[j], a, z))
         out: list[int] = []
         while a < z:
             e0 = starts[j + 1] if j < last else n
             if e0 > a:
                 hi = z if z < e0 else e0
-                at = ats[j]
-                if at.__class__ is int:
-                    out.extend([at] * (hi - a))
-                else:
-                    s0 = starts[j]
-                    out.extend(at[a - s0:hi - s0])
+                out.extend(_piece(ats[j], starts[j], a, hi))
                 a = hi
             j += 1
         return tuple(out)
+
+
+def _piece(at, start: int, a: int, z: int):
+    """The offsets of node characters ``a:z``, all within the piece that begins at ``start``
+    and whose offsets are ``at`` (one int for all of its characters, or one a character)."""
+    return (at,) * (z - a) if at.__class__ is int else at[a - start:z - start]
 
 
 def formulas(doc, delimiters: tuple[str, ...], kram=kramdown_math_text,
