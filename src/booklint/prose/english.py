@@ -225,21 +225,23 @@ class SortedWords(Mapping):
         self._values = values
         self._n = len(words)
 
-    def get(self, word: str, default=None):
+    def _at(self, word: str) -> int:
+        """Where ``word`` stands in the sorted words, or -1."""
         i = bisect_left(self._words, word)
-        return self._values[i] if i < self._n and self._words[i] == word else default
+        return i if i < self._n and self._words[i] == word else -1
+
+    def get(self, word: str, default=None):
+        i = self._at(word)
+        return self._values[i] if i >= 0 else default
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
-        i = bisect_left(self._words, word)
-        return i < self._n and self._words[i] == word
+        return isinstance(word, str) and self._at(word) >= 0
 
     def __getitem__(self, word: str) -> int:
-        i = bisect_left(self._words, word)
-        if i < self._n and self._words[i] == word:
-            return self._values[i]
-        raise KeyError(word)
+        i = self._at(word)
+        if i < 0:
+            raise KeyError(word)
+        return self._values[i]
 
     def __len__(self) -> int:
         return self._n
