@@ -528,8 +528,9 @@ def test_small_books_are_checked_in_one_process(make_book, monkeypatch):
 
 @pytest.fixture
 def _fork_share_for_pages(monkeypatch):
-    """A book below PARALLEL_MIN_BYTES: its pages shared between this process and one forked child."""
-    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 1 << 40)
+    """A book of any size, taken as big: its pages shared between this process and one forked
+    child (not a pool, where fork and memfd are to be had)."""
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(engine, "PAGES_MIN_BYTES", 0)
     if not engine._FORK_SHARE:
         pytest.skip("no fork or memfd_create on this platform: the pages are checked in one process")
@@ -539,7 +540,8 @@ def test_pages_shared_with_one_fork_same_findings(examples_book, _fork_share_for
     base = _run(examples_book, jobs=1, pages_apart=False)
     calls = []
     real = engine._fork_share
-    monkeypatch.setattr(engine, "_fork_share", lambda *a, **k: calls.append(len(a[2])) or real(*a, **k))
+    monkeypatch.setattr(engine, "_fork_share",
+                        lambda *a, **k: (a[1] is engine._pages_work and calls.append(len(a[2]))) or real(*a, **k))
     assert _run(examples_book, jobs=2) == base
     assert calls and calls[0] > 2  # (really shared, a page a task)
     shutil.rmtree(examples_book / ".booklint_cache", ignore_errors=True)
@@ -594,6 +596,45 @@ def test_fork_share_does_each_task_once_and_leaves_a_dead_childs_to_the_caller(f
     missing = set(range(40)) - set(done)
     assert missing <= {7}  # the child's other tasks came back; 7 only if the child took it
     assert len(forked) == 1 and _all_reaped(forked)
+
+
+def test_fork_share_takes_a_childs_results_while_its_own_work_goes_on(forked):
+    parent = os.getpid()
+
+    def work(i):
+        time.sleep(0.03 if os.getpid() == parent else 0.01)  # both busy, the child faster
+        return i, os.getpid() == parent
+
+    got: list[tuple[int, bool]] = []
+    assert engine._fork_share(2, work, [(i,) for i in range(40)], got.append)
+    assert sorted(i for i, _ in got) == list(range(40))
+    last_here = max(k for k, (_, here) in enumerate(got) if here)
+    assert any(not here for _, here in got[:last_here])  # a child's result taken before this process's last
+    assert len(forked) == 1 and _all_reaped(forked)
+
+
+def test_results_read_so_far_are_taken_whole_and_their_memory_let_go():
+    if not hasattr(os, "memfd_create"):
+        pytest.skip("no memfd_create on this platform")
+    import pickle
+
+    fd = os.memfd_create("t")
+    try:
+        big = b"x" * 600_000
+        records = []
+        for i in range(4):
+            body = pickle.dumps((i, (i, big)), protocol=pickle.HIGHEST_PROTOCOL)
+            records.append(len(body).to_bytes(8, "little") + body)
+        os.write(fd, b"".join(records[:3]) + records[3][:1000])  # the last one half written
+        got: list = []
+        at = engine._written(fd, 0, got.append)
+        assert [i for i, _ in got] == [0, 1, 2] and at == sum(map(len, records[:3]))
+        assert os.fstat(fd).st_blocks * 512 < 200_000  # the 1.8 MB taken are no longer held
+        os.write(fd, records[3][1000:])
+        assert engine._written(fd, at, got.append) == at + len(records[3])
+        assert [i for i, _ in got] == [0, 1, 2, 3] and got[3][1] == big
+    finally:
+        os.close(fd)
 
 
 def test_fork_share_leaves_no_child_behind_when_the_caller_fails(forked):
