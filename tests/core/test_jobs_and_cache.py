@@ -552,6 +552,20 @@ def test_pages_shared_with_one_fork_same_findings(examples_book, _fork_share_for
         shutil.rmtree(examples_book / ".booklint_cache", ignore_errors=True)
 
 
+def test_a_big_book_without_memfd_goes_to_a_pool(examples_book, _fork_share_for_pages, monkeypatch):
+    base = _run(examples_book, jobs=1, pages_apart=False)
+    pooled = []
+    real = engine._in_workers
+    monkeypatch.setattr(engine, "_in_workers", lambda *a, **k: pooled.append(a[1]) or real(*a, **k))
+
+    def no_memfd(*_a, **_k):
+        raise OSError(38, "memfd_create is not allowed here")
+
+    monkeypatch.setattr(os, "memfd_create", no_memfd)
+    assert _run(examples_book, jobs=2) == base
+    assert engine._pages_work in pooled  # not all parsed here, one page after another
+
+
 @pytest.fixture
 def forked(monkeypatch) -> list[int]:
     """The children _fork_share forks (their pids, as the parent sees them)."""
