@@ -612,18 +612,27 @@ def test_fork_share_does_each_task_once_and_leaves_a_dead_childs_to_the_caller(f
     assert len(forked) == 1 and _all_reaped(forked)
 
 
-def test_fork_share_takes_a_childs_results_while_its_own_work_goes_on(forked):
+def test_fork_share_takes_a_childs_results_while_its_own_work_goes_on(forked, tmp_path):
     parent = os.getpid()
+    first = [True]
 
     def work(i):
-        time.sleep(0.03 if os.getpid() == parent else 0.01)  # both busy, the child faster
-        return i, os.getpid() == parent
+        if os.getpid() != parent:
+            (tmp_path / f"child-began-{i}").touch()
+            time.sleep(0.02)
+            return i, False
+        if first:  # this process's first task ends once the child has begun its second, so the
+            first.clear()  # child's first result is written by then
+            deadline = time.monotonic() + 10
+            while len(list(tmp_path.glob("child-began-*"))) < 2 and time.monotonic() < deadline:
+                time.sleep(0.005)
+        return i, True
 
     got: list[tuple[int, bool]] = []
     assert engine._fork_share(2, work, [(i,) for i in range(40)], got.append)
     assert sorted(i for i, _ in got) == list(range(40))
-    last_here = max(k for k, (_, here) in enumerate(got) if here)
-    assert any(not here for _, here in got[:last_here])  # a child's result taken before this process's last
+    assert got[0][1] is True  # this process's own first result
+    assert got[1][1] is False  # then a child's, taken right after it, not once the child has exited
     assert len(forked) == 1 and _all_reaped(forked)
 
 
