@@ -141,6 +141,37 @@ def test_a_changed_page_is_the_only_one_parsed_again(make_book, monkeypatch):
     assert got == _run(book, jobs=1)
 
 
+def test_a_run_on_some_files_takes_the_others_from_a_whole_run(make_book, monkeypatch):
+    """A pre-commit hook names the files a commit changed: after a run on the whole book, only
+    those changed are parsed again, whatever files the hook names."""
+    files = {f"ch{i}.md": f"---\ntitle: Chapter {i}\n---\n# Chapter {i}\n\n## Part {i}\n\nThe the text.\n" for i in range(6)}
+    files["links.md"] = "# Links\n\n" + "".join(f"See [part](ch{i}.md#part-{i}).\n" for i in range(6))
+    book = make_book(files)
+    _run(book, cache=True, jobs=1)
+    parsed: list[str] = []
+    real = engine.load.parse
+
+    def counting(src):
+        parsed.append(src.path)
+        return real(src)
+
+    def targeted(*names: str):
+        res = engine.run([book / n for n in names], engine.Options(isolated=True, cache=True, jobs=1))
+        return [_key(f) for f in res.findings]
+
+    monkeypatch.setattr(engine.load, "parse", counting)
+    assert targeted("links.md") == []
+    assert parsed == []
+    (book / "ch2.md").write_text("---\ntitle: Chapter 2\n---\n# Chapter 2\n\n## Renamed\n\nThe the text.\n",
+                                 encoding="utf-8")
+    got = targeted("ch2.md", "links.md")
+    assert parsed == ["ch2.md"]
+    assert [(f[0], f[5]) for f in got if f[5] == "L002"] == [("links.md", "L002")]
+    monkeypatch.setattr(engine.load, "parse", real)
+    res = engine.run([book / "ch2.md", book / "links.md"], engine.Options(isolated=True, jobs=1))
+    assert got == [_key(f) for f in res.findings]  # a fresh run's findings
+
+
 def test_config_and_code_are_part_of_the_key(make_book):
     book = make_book({"a.md": "# A\n\nThe the cat.\n"})
     k1 = engine._run_key(book, engine.load_config(None), {"S003"}, None, engine.discover(book, None, []))
