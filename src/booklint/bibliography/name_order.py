@@ -152,8 +152,12 @@ def given_name_count(word: str) -> int | None:
     data = _given_table()
     if data is None:
         return None
-    key = ('"' + word.lower() + '": [').encode("utf-8", "surrogatepass")
-    at = data.find(key)
+    low = word.lower()
+    key = ('"' + low + '": [').encode("utf-8", "surrogatepass")
+    lo, hi = _narrowed(data, low)
+    at = data.find(key, lo, hi + len(key))
+    while at > 1 and data[at - 2:at] != b", ":  # the end of a key with a `\"` in it (`o\"brien`)
+        at = data.find(key, at + 1, hi + len(key))
     if at == -1:
         return 0
     head = data[at + len(key): at + len(key) + 40].split(b",")
@@ -161,6 +165,40 @@ def given_name_count(word: str) -> int | None:
         return int(head[1])
     except (IndexError, ValueError):
         return 0
+
+
+def _narrowed(data: mmap.mmap | bytes, word: str) -> tuple[int, int]:
+    """Where in the table the entry of ``word`` begins, if it is there: a range of a few kB,
+    found by halving. The table is one JSON object written with its keys in order (Python's
+    order of the decoded strings) and ``, `` and ``: `` between items; an entry ends with
+    ``]`` (its value is a list of numbers) and the next one begins right after ``], ``, which
+    no key holds (a key's own `"` is written `\\"`). A key cut off by the window read, or
+    anything unexpected, stops the halving: the rest of the range is searched whole."""
+    lo, hi = 0, len(data)
+    while hi - lo > 4096:
+        mid = (lo + hi) // 2
+        b = data.find(b'], "', mid, hi)
+        if b == -1:
+            hi = min(hi, mid + 3)  # no entry begins in [mid + 3, hi)
+            continue
+        start = b + 3  # the key's opening quote
+        try:
+            key, _end = _scanstring(data[start + 1:start + 1025].decode("ascii"), 0)
+        except ValueError:  # (a key longer than the window, or not ASCII)
+            break
+        if key == word:
+            return start, start + 1
+        if key < word:
+            lo = start + 1
+        else:
+            hi = start
+    return lo, hi
+
+
+def _scanstring(s: str, end: int) -> tuple[str, int]:
+    from json.decoder import scanstring
+
+    return scanstring(s, end)
 
 
 @functools.cache  # shipped data only: the table, searched for the few candidates

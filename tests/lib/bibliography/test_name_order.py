@@ -17,6 +17,25 @@ def test_sources_load():
     assert given_name_count("alan") > 1000 and given_name_count("turing") == 0
 
 
+def test_given_name_count_halves_its_way_to_the_entry():
+    """The table is searched by halving, not read through: every word's count is the one its
+    own entry holds (not a key ending in it after an escaped quote, `o\\"brien`), 0 if none."""
+    import json
+    import random
+
+    from booklint.bibliography import name_order
+
+    data = name_order._given_table()
+    table = json.loads(bytes(data))
+    words = sorted(k for k in table if k.isascii() and k.isalpha() and k.islower())
+    rng = random.Random(13)
+    sample = rng.sample(words, 2000) + words[:20] + words[-20:]
+    sample += [w + "q" for w in sample[:200]] + ["zzzzzz", "brien", "obrien"]
+    for w in sample:
+        assert given_name_count(w) == (table[w][1] if w in table else 0), w
+    assert given_name_count("Alan") == table["alan"][1]
+
+
 @pytest.mark.parametrize("given, family", [("TURING", "ALAN"), ("KNUTH", "DONALD"), ("PATTERSON", "DAVID")])
 def test_sure_swaps(given, family):
     assert swapped_given_family(given, family, DATA)
