@@ -553,8 +553,8 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
             keys[rel] = cache.run_key(site_key, rel, digests.get(rel), rel in checked_set)
             if rel not in checked_set and not pstore.has(keys[rel]):
                 # a page not reported on needs its summary and text alone: the entry of a run
-                # that reported on it holds them too (a pre-commit hook's run on the files a
-                # commit changes, after a run on the whole book, parses only those it must)
+                # that reported on it holds them too (a run on a few files after a run on the
+                # whole book parses only the pages that changed)
                 whole = cache.run_key(site_key, rel, digests.get(rel), True)
                 if pstore.has(whole):
                     keys[rel] = whole

@@ -142,8 +142,9 @@ def test_a_changed_page_is_the_only_one_parsed_again(make_book, monkeypatch):
 
 
 def test_a_run_on_some_files_takes_the_others_from_a_whole_run(make_book, monkeypatch):
-    """A pre-commit hook names the files a commit changed: after a run on the whole book, only
-    those changed are parsed again, whatever files the hook names."""
+    """A run on a few files (`booklint check ch2.md`, a hook given the files a commit changed)
+    after a run on the whole book parses only the pages that changed, whatever files it names:
+    a page it does not report on is taken from the whole run's entry."""
     files = {f"ch{i}.md": f"---\ntitle: Chapter {i}\n---\n# Chapter {i}\n\n## Part {i}\n\nThe the text.\n" for i in range(6)}
     files["links.md"] = "# Links\n\n" + "".join(f"See [part](ch{i}.md#part-{i}).\n" for i in range(6))
     book = make_book(files)

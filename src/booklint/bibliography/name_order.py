@@ -174,6 +174,8 @@ def _narrowed(data: mmap.mmap | bytes, word: str) -> tuple[int, int]:
     ``]`` (its value is a list of numbers) and the next one begins right after ``], ``, which
     no key holds (a key's own `"` is written `\\"`). A key cut off by the window read, or
     anything unexpected, stops the halving: the rest of the range is searched whole."""
+    from json.decoder import scanstring
+
     lo, hi = 0, len(data)
     while hi - lo > 4096:
         mid = (lo + hi) // 2
@@ -183,7 +185,7 @@ def _narrowed(data: mmap.mmap | bytes, word: str) -> tuple[int, int]:
             continue
         start = b + 3  # the key's opening quote
         try:
-            key, _end = _scanstring(data[start + 1:start + 1025].decode("ascii"), 0)
+            key, _end = scanstring(data[start + 1:start + 1025].decode("ascii"), 0)
         except ValueError:  # (a key longer than the window, or not ASCII)
             break
         if key == word:
@@ -193,12 +195,6 @@ def _narrowed(data: mmap.mmap | bytes, word: str) -> tuple[int, int]:
         else:
             hi = start
     return lo, hi
-
-
-def _scanstring(s: str, end: int) -> tuple[str, int]:
-    from json.decoder import scanstring
-
-    return scanstring(s, end)
 
 
 @functools.cache  # shipped data only: the table, searched for the few candidates
