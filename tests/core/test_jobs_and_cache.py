@@ -111,11 +111,15 @@ def test_renamed_heading_rechecks_the_linking_page(make_book):
     assert _run(book, cache=True)[0] == before  # back as it was: the first entry serves again
 
 
-def test_a_changed_page_is_the_only_one_parsed_again(make_book, monkeypatch):
-    files = {f"ch{i}.md": f"---\ntitle: Chapter {i}\n---\n# Chapter {i}\n\n## Part {i}\n\nThe the text.\n" for i in range(8)}
-    files["links.md"] = "# Links\n\n" + "".join(f"See [part](ch{i}.md#part-{i}).\n" for i in range(8))
-    book = make_book(files)
-    _run(book, cache=True, jobs=1)
+def _linked_chapters(n: int) -> dict[str, str]:
+    """``n`` chapters with front matter and a part each, and a page linking to every part."""
+    files = {f"ch{i}.md": f"---\ntitle: Chapter {i}\n---\n# Chapter {i}\n\n## Part {i}\n\nThe the text.\n" for i in range(n)}
+    files["links.md"] = "# Links\n\n" + "".join(f"See [part](ch{i}.md#part-{i}).\n" for i in range(n))
+    return files
+
+
+def _counting_parses(monkeypatch) -> tuple[list[str], object]:
+    """The pages parsed from now on (names, in order), and the real parse function."""
     parsed: list[str] = []
     real = engine.load.parse
 
@@ -124,6 +128,14 @@ def test_a_changed_page_is_the_only_one_parsed_again(make_book, monkeypatch):
         return real(src)
 
     monkeypatch.setattr(engine.load, "parse", counting)
+    return parsed, real
+
+
+def test_a_changed_page_is_the_only_one_parsed_again(make_book, monkeypatch):
+    files = _linked_chapters(8)
+    book = make_book(files)
+    _run(book, cache=True, jobs=1)
+    parsed, real = _counting_parses(monkeypatch)
     (book / "ch3.md").write_text("---\ntitle: Chapter 3\n---\n# Chapter 3\n\n## Renamed\n\nThe the text.\n",
                                  encoding="utf-8")
     got = _run(book, cache=True, jobs=1)
@@ -131,8 +143,7 @@ def test_a_changed_page_is_the_only_one_parsed_again(make_book, monkeypatch):
     monkeypatch.setattr(engine.load, "parse", real)
     assert got == _run(book, jobs=1)  # and the findings are a fresh run's
     assert [(f[0], f[5]) for f in got[0] if f[5] == "L002"] == [("links.md", "L002")]
-    parsed.clear()
-    monkeypatch.setattr(engine.load, "parse", counting)
+    parsed, real = _counting_parses(monkeypatch)
     (book / "ch5.md").write_text("---\ntitle: Chapter Five\n---\n# Chapter 5\n\n## Part 5\n\nThe the text.\n",
                                  encoding="utf-8")
     got = _run(book, cache=True, jobs=1)
@@ -145,22 +156,14 @@ def test_a_run_on_some_files_takes_the_others_from_a_whole_run(make_book, monkey
     """A run on a few files (`booklint check ch2.md`, a hook given the files a commit changed)
     after a run on the whole book parses only the pages that changed, whatever files it names:
     a page it does not report on is taken from the whole run's entry."""
-    files = {f"ch{i}.md": f"---\ntitle: Chapter {i}\n---\n# Chapter {i}\n\n## Part {i}\n\nThe the text.\n" for i in range(6)}
-    files["links.md"] = "# Links\n\n" + "".join(f"See [part](ch{i}.md#part-{i}).\n" for i in range(6))
-    book = make_book(files)
+    book = make_book(_linked_chapters(6))
     _run(book, cache=True, jobs=1)
-    parsed: list[str] = []
-    real = engine.load.parse
-
-    def counting(src):
-        parsed.append(src.path)
-        return real(src)
+    parsed, real = _counting_parses(monkeypatch)
 
     def targeted(*names: str):
         res = engine.run([book / n for n in names], engine.Options(isolated=True, cache=True, jobs=1))
         return [_key(f) for f in res.findings]
 
-    monkeypatch.setattr(engine.load, "parse", counting)
     assert targeted("links.md") == []
     assert parsed == []
     (book / "ch2.md").write_text("---\ntitle: Chapter 2\n---\n# Chapter 2\n\n## Renamed\n\nThe the text.\n",
