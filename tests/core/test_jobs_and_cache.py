@@ -520,7 +520,7 @@ def test_a_rule_that_cannot_be_cached_turns_the_cache_off(make_book, monkeypatch
     assert first[0] and not (book / ".booklint_cache").exists()
 
 
-def test_other_files_keyed_by_content_media_by_size_and_time(tmp_path):
+def test_other_files_keyed_by_content_media_by_size(tmp_path):
     (tmp_path / "refs.bib").write_text("@misc{a, title={A}}\n")
     (tmp_path / "fig.png").write_bytes(b"\x89PNG-one")
     names = ["fig.png", "refs.bib"]
@@ -532,8 +532,57 @@ def test_other_files_keyed_by_content_media_by_size_and_time(tmp_path):
     os.utime(tmp_path / "refs.bib", ns=(st.st_atime_ns, st.st_mtime_ns))
     second = cache.others_digest(tmp_path, names)
     assert second != first
-    os.utime(tmp_path / "fig.png", ns=(2, 2))  # an image is never read: its size and time stand for it
+    os.utime(tmp_path / "fig.png", ns=(2, 2))  # an image is never read: its size stands for it, not its time
+    assert cache.others_digest(tmp_path, names) == second
+    (tmp_path / "fig.png").write_bytes(b"\x89PNG-three")
     assert cache.others_digest(tmp_path, names) != second
+
+
+def test_code_digest_by_content_kept_under_sizes_and_times(tmp_path):
+    tree = tmp_path / "code"
+    (tree / "pkg").mkdir(parents=True)
+    (tree / "pkg" / "a.py").write_text("x = 1\n")
+    (tree / "rules.txt").write_text("words\n")
+    by_content = cache.folders_digest([tree], "v1")
+    by_stamp = cache.folders_digest([tree], "v1", content=False)
+    os.utime(tree / "pkg" / "a.py", ns=(5, 5))  # a fresh install: new times, same bytes
+    assert cache.folders_digest([tree], "v1") == by_content
+    assert cache.folders_digest([tree], "v1", content=False) != by_stamp
+    (tree / "pkg" / "a.py").write_text("x = 2\n")
+    assert cache.folders_digest([tree], "v1") != by_content
+    assert cache.folders_digest([tree], "v2") != cache.folders_digest([tree], "v1")
+    # booklint's own: worked out once, then read back while its files' sizes and times stay
+    folder = tmp_path / "cache"
+    first = cache.code_digest(folder)
+    assert first == cache.code_digest() and len(first) == 32
+    kept = folder / "code-digest.txt"
+    stamp, _digest = kept.read_text().split()
+    kept.write_text(f"{stamp} {'0' * 32}\n")
+    assert cache.code_digest(folder) == "0" * 32  # (read back, not worked out again)
+    kept.write_text("damaged")
+    assert cache.code_digest(folder) == first
+
+
+def test_a_fresh_checkout_with_the_cache_kept_parses_only_what_changed(make_book, tmp_path, monkeypatch):
+    """A CI runner's checkout: the same files with new modification times (images too), and the
+    cache of the last run restored into it."""
+    files = _linked_chapters(4)
+    files["fig.png"] = "\x89PNG not really"
+    files["ch1.md"] += "\n![A figure](fig.png)\n"
+    book = make_book(files)
+    first = _run(book, cache=True, jobs=1)
+    copy = tmp_path / "checkout"
+    shutil.copytree(book, copy, copy_function=shutil.copy)  # (copy, not copy2: new times)
+    os.utime(copy / "fig.png", ns=(7, 7))
+    parsed, real = _counting_parses(monkeypatch)
+    assert _run(copy, cache=True, jobs=1) == first
+    assert parsed == []
+    (copy / "ch2.md").write_text("---\ntitle: Chapter 2\n---\n# Chapter 2\n\n## Renamed\n\nThe the text.\n",
+                                 encoding="utf-8")
+    got = _run(copy, cache=True, jobs=1)
+    assert parsed == ["ch2.md"]
+    monkeypatch.setattr(engine.load, "parse", real)
+    assert got == _run(copy, jobs=1)
 
 
 def test_cache_entry_round_trip_and_damage(tmp_path):
