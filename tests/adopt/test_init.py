@@ -83,3 +83,33 @@ def test_action_and_workflow_validate_against_their_published_schemas(jekyll_boo
     broken = dict(action, runs={"using": "composite", "steps": [{"run": "x"}]})  # a run step needs a shell
     assert _validate(broken, action_schema)
     assert _validate({**wf, "jobs": {"j": {"steps": []}}}, workflow_schema)
+
+
+def test_action_keeps_the_folders_a_run_writes_its_cache_in(jekyll_book, tmp_path):
+    """The action's cache steps name the folders booklint's run really writes: the book's cache
+    at the root booklint finds from the path given (here a chapter's folder inside the book),
+    and the user cache folder with the dictionaries derived from installed packages."""
+    import os
+    import subprocess
+    import sys
+
+    action = _yaml12((REPO / "action.yml").read_text(encoding="utf-8"))
+    steps = action["runs"]["steps"]
+    where = next(s for s in steps if s.get("id") == "cache-dir")
+    restore = next(s for s in steps if str(s.get("uses", "")).startswith("actions/cache/restore@"))
+    save = next(s for s in steps if str(s.get("uses", "")).startswith("actions/cache/save@"))
+    assert restore["with"]["path"] == save["with"]["path"] and restore["with"]["key"] == save["with"]["key"]
+    assert save["if"].startswith("always()")  # kept even when the check fails the job
+    out = tmp_path / "github_output"
+    xdg = tmp_path / "xdg"
+    env = {**os.environ, "BOOK_PATH": str(jekyll_book / "_posts"), "GITHUB_OUTPUT": str(out),
+           "XDG_CACHE_HOME": str(xdg), "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"]}
+    env.pop("BOOKLINT_CACHE_DIR", None)
+    subprocess.run(["bash", "-c", where["run"]], env=env, cwd=tmp_path, check=True)
+    got = dict(line.split("=", 1) for line in out.read_text(encoding="utf-8").splitlines())
+    assert got == {"book": str(jekyll_book / ".booklint_cache"), "user": str(xdg / "booklint")}
+    assert not (jekyll_book / ".booklint_cache").exists()
+    subprocess.run([sys.executable, "-m", "booklint", "check", "--exit-zero", env["BOOK_PATH"]], env=env,
+                   cwd=tmp_path, check=True, capture_output=True)
+    assert any((jekyll_book / ".booklint_cache" / "engine").iterdir())
+    assert any(p.name.startswith("pyspellchecker-en") for p in (xdg / "booklint").iterdir())
