@@ -180,6 +180,28 @@ def _user_dir(root: Path) -> Path:
     return Path(base) / "booklint" / SUBDIR / tag
 
 
+_IGNORE_ALL = b"# Made by booklint: this folder is a cache, which git need not see.\n*\n"
+# the Cache Directory Tagging Specification's signature: backup tools may leave the folder out
+_CACHEDIR_TAG = b"Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by booklint.\n"
+
+
+def mark_cache_folder(folder: Path) -> None:
+    """Make ``folder`` (created if missing) one that git ignores whole and backup tools know
+    for a cache: a ``.gitignore`` of ``*`` in it, and a ``CACHEDIR.TAG``, as pytest and ruff do
+    with theirs. What is there already is left as it is; a folder that cannot be written is
+    left unmarked."""
+    for name, body in ((".gitignore", _IGNORE_ALL), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+        p = folder / name
+        if p.exists():
+            continue
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with open(p, "xb") as f:
+                f.write(body)
+        except OSError:  # (made by a concurrent run in the meantime, or not writable)
+            pass
+
+
 def _writable(d: Path) -> bool:
     try:
         d.mkdir(parents=True, exist_ok=True)
@@ -220,6 +242,7 @@ class Cache:
         except OSError:
             writable_root = False
         if writable_root and _writable(d):
+            mark_cache_folder(d.parent)
             return cls(d)
         d = _user_dir(root)
         return cls(d if _writable(d) else None)

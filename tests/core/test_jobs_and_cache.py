@@ -757,3 +757,23 @@ def test_fork_share_declines_a_queue_its_pipe_cannot_hold(forked):
     got: list[int] = []
     assert not engine._fork_share(2, lambda i: i, [(i,) for i in range(1 << 20)], got.append)
     assert got == [] and forked == []
+
+
+def test_the_book_cache_is_hidden_from_git_and_backups(make_book):
+    """`git status` after a run shows nothing of `.booklint_cache/` (a `.gitignore` of `*` in
+    it, as pytest and ruff do with theirs), and backup tools see its CACHEDIR.TAG."""
+    import subprocess
+
+    book = make_book({"a.md": "# A\n\nThe the text.\n"})
+    if subprocess.run(["git", "init", "-q", str(book)], capture_output=True).returncode != 0:
+        pytest.skip("git is not installed")
+    _run(book, cache=True)
+    top = book / ".booklint_cache"
+    assert (top / "engine").is_dir()
+    status = subprocess.run(["git", "-C", str(book), "status", "--porcelain", "--untracked-files=all"],
+                            capture_output=True, text=True, check=True).stdout
+    assert ".booklint_cache" not in status and "a.md" in status
+    assert (top / "CACHEDIR.TAG").read_bytes().startswith(b"Signature: 8a477f597d28d172789f06886806bc55")
+    (top / ".gitignore").write_text("# mine\n*\n")
+    _run(book, cache=True)
+    assert (top / ".gitignore").read_text() == "# mine\n*\n"  # what is there is left as it is

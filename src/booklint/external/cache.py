@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_bytes_atomic
+from ..cache import mark_cache_folder
 from .model import Observation
 
 VERSION = 1
@@ -74,6 +75,10 @@ class Cache:
                           separators=(",", ":")).encode("utf-8", "surrogatepass")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            for top in (self.folder, *self.folder.parents):
+                if top.name == ".booklint_cache":  # (a folder configured elsewhere may be meant for git)
+                    mark_cache_folder(top)
+                    break
             write_bytes_atomic(self.path, data)
         except OSError:
             self.write_errors += 1  # a read-only or full disk: the run goes on, uncached

@@ -137,3 +137,18 @@ def test_local_and_example_addresses_are_illustrations(server, tmp_path):
         assert not is_local(url), url
     rep = run_checks(uses(server.url("/ok")), settings(tmp_path, check_local=False))
     assert rep.skipped == {server.url("/ok")} and rep.requests == 0 and server.log == []
+
+
+def test_the_cache_under_booklint_cache_is_hidden_from_git_and_backups(tmp_path):
+    """Under the default `.booklint_cache/external`, that folder gets a `.gitignore` of `*` and a
+    CACHEDIR.TAG; a folder configured elsewhere (one a book may mean to commit) gets neither."""
+    obs = Observation("https://example.org/", time.time(), 200)
+    for folder in (tmp_path / "book" / ".booklint_cache" / "external", tmp_path / "book" / "links-cache"):
+        c = Cache(folder, 3600.0, time.time())
+        c.put(obs)
+        c.flush()
+        assert (folder / "urls.json").is_file()
+    top = tmp_path / "book" / ".booklint_cache"
+    assert (top / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert (top / "CACHEDIR.TAG").read_bytes().startswith(b"Signature: 8a477f597d28d172789f06886806bc55")
+    assert sorted(p.name for p in (tmp_path / "book" / "links-cache").iterdir()) == ["urls.json"]
