@@ -1,6 +1,6 @@
 """Time `booklint check` beside its peers on the real book and on the 50x book (issue 13).
 
-    python bench/bench_check.py [--runs 3] [--runs50 3] [--books 1x,50x] [--modes cold,warm,changed]
+    python bench/bench_check.py [--runs 3] [--runs50 3] [--books 1x,50x] [--modes cold,warm,changed,checkout]
                                 [--tools booklint,markdownlint-cli2,...]
 
 Needs the corpus (../shared/corpus or $BOOKLINT_CORPUS). The peers:
@@ -21,7 +21,11 @@ its installed dictionaries, `$XDG_CACHE_HOME/booklint/*.marshal`, is kept, as th
 *warm* (the same run again, cache kept) and *changed* (one
 chapter edited since the last run). The peers keep no cache here, so their three modes are the
 same work; they are timed all the same, interleaved with booklint's runs: every round runs each
-tool once in each mode, so a busy machine slows all tools alike. Figures are medians of the
+tool once in each mode, so a busy machine slows all tools alike. A fourth mode, *checkout*, is
+booklint's alone: a CI runner's fresh checkout with the last run's cache restored (what the
+GitHub Action does), that is every file of the book with a new modification time, booklint
+installed afresh (the digest of its code, kept in the cache under its files' times, worked out
+again) and one chapter edited; its "booklint/tool" column compares it with each peer's cold run. Figures are medians of the
 timed rounds; MB/s is Markdown bytes over wall time; cpu s is the tree's user + system time
 (steadier than wall time on a shared machine); "booklint/tool" is booklint's median wall time
 over the tool's in the same mode.
@@ -201,7 +205,13 @@ def prepare(name: str, mode: str, book: Path, chapter: Path, cache: Path, edits:
         for d in (book / ".booklint_cache", cache / "booklint" / "engine"):
             shutil.rmtree(d, ignore_errors=True)
         cache.mkdir(parents=True, exist_ok=True)
-    elif mode == "changed":
+    elif mode in ("changed", "checkout"):
+        if mode == "checkout":
+            now = time.time()
+            for p in book.rglob("*"):
+                if p.is_file() and ".git" not in p.parts and ".booklint_cache" not in p.parts:
+                    os.utime(p, (now, now))
+            (book / ".booklint_cache" / "engine" / "code-digest.txt").unlink(missing_ok=True)
         edits[0] += 1
         with chapter.open("a", encoding="utf-8") as f:
             f.write(f"\nOne more sentence for the benchmark, edit {edits[0]}.\n")
@@ -212,7 +222,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3, help="rounds on the 1x book")
     ap.add_argument("--runs50", type=int, default=3, help="rounds on the 50x book")
     ap.add_argument("--books", default="1x,50x")
-    ap.add_argument("--modes", default="cold,warm,changed")
+    ap.add_argument("--modes", default="cold,warm,changed,checkout")
     ap.add_argument("--memory-rounds", type=int, default=1, help="sampled rounds for the tree's peak memory (not timed)")
     ap.add_argument("--tools", default="", help="comma-separated tool names (default: all installed)")
     args = ap.parse_args()
@@ -253,6 +263,8 @@ def main() -> None:
                 into = results if i < runs else memory
                 for mode in modes:
                     for name, cmd in todo:
+                        if mode == "checkout" and name != "booklint":
+                            continue  # (a peer's checkout run is its cold run)
                         prepare(name, mode, book, chapter, Path(env["XDG_CACHE_HOME"]), edits)
                         into.setdefault((name, mode), []).append(measure(cmd, book, env, sampled=into is memory))
             print(f"\n{label}: {len(mds)} Markdown files, {mb:.1f} MB, {runs} timed rounds, {args.memory_rounds} sampled"
@@ -263,7 +275,14 @@ def main() -> None:
                 bl = results.get(("booklint", mode))
                 bl_wall = statistics.median(r[0] for r in bl) if bl else None
                 for name, _ in todo:
-                    rs = results[(name, mode)]
+                    rs = results.get((name, mode))
+                    if rs is None:  # a peer in the checkout mode: booklint's time over its cold run's
+                        cold = results.get((name, "cold"))
+                        if cold and bl_wall:
+                            wall = statistics.median(r[0] for r in cold)
+                            print(f"{mode:8} {name + ' (cold)':24} {wall:8.2f} {'':7} {'':7} {'':8} {'':7} {'':4} "
+                                  f"{bl_wall / wall:14.2f}")
+                        continue
                     wall = statistics.median(r[0] for r in rs)
                     sampled = memory.get((name, mode), [])
                     peak = max((r[1] for r in sampled), default=float("nan"))
