@@ -37,7 +37,7 @@ BIG_FILE = 8 << 20  # other files larger than this are keyed by size and mtime, 
 # modification time would change with every fresh checkout (a CI runner's), and with it every key.
 MEDIA = frozenset(".png .jpg .jpeg .gif .webp .avif .bmp .ico .tif .tiff .pdf .mp4 .webm .mov .mp3 .wav .ogg "
                   ".woff .woff2 .ttf .otf .eot .zip .gz .tgz .xz .bz2 .7z .pt .npz .npy .pkl .onnx".split())
-MAX_ENTRIES = 64  # entries kept per cache folder; the oldest are removed past this
+MAX_ENTRIES = 16  # whole-run entries kept (one is most of a MB on a 650-page book); the oldest are removed past this
 
 
 def file_digest(path: Path) -> str:

@@ -111,7 +111,9 @@ def run(paths: list[Path], opts: Options | None = None) -> RunResult:
         if isinstance(hit, tuple) and len(hit) == 3:
             findings, internal, checked = hit
             return RunResult(_sources_only(root, files, cfg), findings, internal, checked, cfg)
-        pages_cache = (store.sub("pages", max(1000, 4 * len(files.markdown))), base, digests)
+        # two versions of every page and some (a branch and its base; a setting tried and undone):
+        # a 15-page book keeps 94 entries, about 11 MB, not 1,000, and a CI cache stays small to restore
+        pages_cache = (store.sub("pages", 2 * len(files.markdown) + 64), base, digests)
     progress = opts.progress
     result = None
     if opts.pages_apart:

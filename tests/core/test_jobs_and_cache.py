@@ -777,3 +777,24 @@ def test_the_book_cache_is_hidden_from_git_and_backups(make_book):
     (top / ".gitignore").write_text("# mine\n*\n")
     _run(book, cache=True)
     assert (top / ".gitignore").read_text() == "# mine\n*\n"  # what is there is left as it is
+
+
+def test_a_page_cache_keeps_two_versions_of_every_page_and_some(make_book):
+    """Each edit of a page makes a new page entry; the oldest go past two a page and 64 more,
+    and the entries the last run used are never among them."""
+    book = make_book({"a.md": "# A\n\nText.\n", "b.md": "# B\n\nMore text.\n"})
+    _run(book, cache=True, jobs=1)
+    pages = book / ".booklint_cache" / cache.SUBDIR / "pages"
+    first = {p.name for p in pages.glob("*.pickle")}  # each page's, and the front matter guesses'
+    store = cache.Cache(pages, 2 * 2 + 64)
+    for i in range(80):  # entries as 80 edits of a page would leave them, oldest first
+        assert store.put_pickled(f"old{i:02d}", b"x", trim=False)
+        os.utime(pages / f"old{i:02d}.pickle", ns=(10 ** 9 * (i + 1), 10 ** 9 * (i + 1)))
+    (book / "a.md").write_text("# A\n\nText, edited.\n", encoding="utf-8")
+    before = _run(book, cache=True, jobs=1)
+    names = sorted(p.name for p in pages.glob("*.pickle"))
+    assert len(names) == 2 * 2 + 64
+    assert "old00.pickle" not in names and "old79.pickle" in names
+    in_use = {n for n in names if not n.startswith("old")}
+    assert first < in_use and len(in_use) == len(first) + 1  # and a.md's new one
+    assert _run(book, cache=True, jobs=1) == before
