@@ -211,7 +211,8 @@ def prepare(name: str, mode: str, book: Path, chapter: Path, cache: Path, edits:
             for p in book.rglob("*"):
                 if p.is_file() and ".git" not in p.parts and ".booklint_cache" not in p.parts:
                     os.utime(p, (now, now))
-            (book / ".booklint_cache" / "engine" / "code-digest.txt").unlink(missing_ok=True)
+            for kept in (cache / "booklint").glob("code-digest-*.txt"):
+                kept.unlink()
         edits[0] += 1
         with chapter.open("a", encoding="utf-8") as f:
             f.write(f"\nOne more sentence for the benchmark, edit {edits[0]}.\n")

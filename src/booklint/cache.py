@@ -65,10 +65,11 @@ def code_digest(folder: Path | None = None) -> str:
     every key, and a fresh install of the same code (a CI runner's, with the book's cache
     kept between runs) changes none.
 
-    Reading 730 files (8.7 MB) takes 12-15 ms against 7 ms for their sizes and times, so with a
-    cache ``folder`` the content digest is kept there under those sizes and times, and read
-    again while they stay the same."""
-    from .data import rules_path
+    Reading 730 files (8.7 MB) takes 12-15 ms against 7 ms for their sizes and times, so the
+    content digest is kept in ``folder`` (by default the folder of data derived from installed
+    files, :func:`~booklint.data.derived_dir`, which a cold run keeps) under those sizes and
+    times, one file for each installation, and read again while they stay the same."""
+    from .data import derived_dir, rules_path
 
     roots = [Path(__file__).resolve().parent]
     try:
@@ -76,10 +77,12 @@ def code_digest(folder: Path | None = None) -> str:
     except Exception:  # pragma: no cover - the data folder always ships with booklint
         pass
     salt = f"{__version__}|{sys.version}"
+    folder = derived_dir() if folder is None else folder
     if folder is None:
         return folders_digest(roots, salt)
     stamp = folders_digest(roots, salt, content=False)
-    kept = folder / "code-digest.txt"
+    where = hashlib.blake2b(str(roots[0]).encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+    kept = folder / f"code-digest-{where}.txt"
     try:
         was, digest = kept.read_text(encoding="ascii").split()
         if was == stamp and len(digest) == 32:

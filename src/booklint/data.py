@@ -33,3 +33,25 @@ def examples_dir() -> Path | None:
     of the rule data, which ``booklint rule CODE`` prints and the tests run."""
     p = rules_path("examples")
     return p if p.is_dir() else None
+
+
+def derived_dir() -> Path | None:
+    """booklint's folder for data derived from installed packages (its own code's digest, the
+    dictionaries it reads faster in its own format), or None.
+
+    ``$BOOKLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/booklint``, else ``~/.cache/booklint``;
+    ``BOOKLINT_NO_CACHE=1`` turns it off. Only what is derived from installed files lives there,
+    named by their version or checksum, so deleting the folder is always safe.
+    """
+    import os
+
+    if os.environ.get("BOOKLINT_NO_CACHE"):
+        return None
+    base = os.environ.get("BOOKLINT_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    try:
+        return (Path(xdg) if xdg else Path.home() / ".cache") / "booklint"
+    except RuntimeError:  # no home folder
+        return None

@@ -105,7 +105,7 @@ def run(paths: list[Path], opts: Options | None = None) -> RunResult:
 
         store = cache.Cache.for_book(root)
         digests = {rel: cache.file_digest(root / rel) for rel in files.markdown}
-        base = _base_key(root, cfg, codes, files, store.folder)
+        base = _base_key(root, cfg, codes, files)
         key = cache.run_key(base, None if targets is None else sorted(targets), sorted(digests.items()))
         hit = store.get(key)
         if isinstance(hit, tuple) and len(hit) == 3:
@@ -126,15 +126,15 @@ def run(paths: list[Path], opts: Options | None = None) -> RunResult:
     return result
 
 
-def _base_key(root: Path, cfg: Config, codes: set[str], files: BookFiles, folder: Path | None = None) -> str:
+def _base_key(root: Path, cfg: Config, codes: set[str], files: BookFiles) -> str:
     """What every finding of a run depends on besides the Markdown files' contents and the
     files reported on (cache.py): booklint's code and data, the effective configuration, the
     rules, the book's list of files, its other files' contents, and the source book of a
-    translation when one is configured. ``folder``: the cache's, where the code's digest is kept."""
+    translation when one is configured."""
     from . import cache
 
     settings = {k: v for k, v in vars(cfg).items() if k != "path"}
-    parts: list[object] = [cache.code_digest(folder), sorted(settings.items()), sorted(codes),
+    parts: list[object] = [cache.code_digest(), sorted(settings.items()), sorted(codes),
                            sorted(files.markdown), sorted(files.dirs), sorted(files.outside_links), files.truncated,
                            cache.others_digest(root, files.others)]
     source = (cfg.families.get("translation") or {}).get("source")

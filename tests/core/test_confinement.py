@@ -55,13 +55,12 @@ def test_a_run_opens_nothing_outside_the_book(make_book):
     (root / "out-file.md").symlink_to(secret)
     proc = subprocess.run([sys.executable, "-c", PROBE, str(root)], capture_output=True, text=True, timeout=300)
     opened = __import__("json").loads(proc.stderr.rsplit("OPENED ", 1)[1])
-    from booklint.data import rules_dir
-    from booklint.prose.english import cache_dir
+    from booklint.data import derived_dir, rules_dir
 
     # the book, Python and its packages, booklint's own rule data, and booklint's cache of
     # data derived from installed packages (a dictionary in a faster format)
     allowed = (str(root.resolve()), sys.prefix, sys.base_prefix, os.path.dirname(os.path.dirname(__import__("booklint").__file__)),
-               str(rules_dir()), str(cache_dir() or root), "/dev/", "/proc/", "/usr/lib/", "/usr/share/", "/etc/localtime")
+               str(rules_dir()), str(derived_dir() or root), "/dev/", "/proc/", "/usr/lib/", "/usr/share/", "/etc/localtime")
     outside = [p for p, _ in opened if os.path.isabs(p) and not os.path.realpath(p).startswith(allowed)
                and not p.startswith(allowed) and "/site-packages/" not in p]
     assert any(os.path.realpath(p).startswith(str(root.resolve()) + "/a.md") for p, _ in opened)  # the hook sees reads

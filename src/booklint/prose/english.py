@@ -28,7 +28,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
 
-from ..data import rules_path
+from ..data import derived_dir, rules_path
 from .edits import edits1
 from .vocabulary import parse_word_list
 
@@ -85,7 +85,7 @@ def load_frequencies(lang: str) -> dict[str, int]:
 
     Read straight from the package's data file (its JSON is all we use: 2–3 times faster
     than building a SpellChecker), and kept in booklint's cache folder as a marshal dump,
-    which loads 3 times faster again (see :func:`cache_dir`). Through the SpellChecker API
+    which loads 3 times faster again (see :func:`booklint.data.derived_dir`). Through the SpellChecker API
     if the data file is not where this pyspellchecker version keeps it.
     """
     import gzip
@@ -252,12 +252,12 @@ class SortedWords(Mapping):
 
 def derived_data(name: str, raw: bytes, build) -> dict:
     """``build()``'s dictionary made from an installed package's data file ``raw``, kept in
-    :func:`cache_dir` as a marshal dump named by ``name``, the source's size and checksum and
+    :func:`booklint.data.derived_dir` as a marshal dump named by ``name``, the source's size and checksum and
     Python's version (marshal's format follows it), so a changed source is never read stale."""
     import marshal
     import sys
 
-    folder = cache_dir()
+    folder = derived_dir()
     cache = None
     if folder is not None:
         py = f"py{sys.version_info[0]}{sys.version_info[1]}"
@@ -272,28 +272,6 @@ def derived_data(name: str, raw: bytes, build) -> dict:
     if cache is not None and data:
         _write_atomic(cache, marshal.dumps(data))
     return data
-
-
-def cache_dir():
-    """booklint's cache folder for data derived from installed packages, or None.
-
-    ``$BOOKLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/booklint``, else ``~/.cache/booklint``;
-    ``BOOKLINT_NO_CACHE=1`` turns caching off. Only derived copies of installed data live
-    there (named by version and checksum), so deleting the folder is always safe.
-    """
-    import os
-    from pathlib import Path
-
-    if os.environ.get("BOOKLINT_NO_CACHE"):
-        return None
-    base = os.environ.get("BOOKLINT_CACHE_DIR")
-    if base:
-        return Path(base)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    try:
-        return (Path(xdg) if xdg else Path.home() / ".cache") / "booklint"
-    except RuntimeError:  # no home folder
-        return None
 
 
 def _crc(raw: bytes) -> str:
