@@ -269,7 +269,7 @@ class Cache:
         head = len(MAGIC) + 32
         if len(raw) < head or not raw.startswith(MAGIC):
             return None
-        body = raw[head:]
+        body = memoryview(raw)[head:]  # (not a copy: a big book's entries are most of 100 MB)
         if hashlib.sha256(body).digest() != raw[len(MAGIC):head]:
             return None
         try:
@@ -290,7 +290,8 @@ class Cache:
         try:
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=p.parent)
             with os.fdopen(fd, "wb") as f:
-                f.write(MAGIC + hashlib.sha256(body).digest() + body)
+                f.write(MAGIC + hashlib.sha256(body).digest())
+                f.write(body)
             os.replace(tmp, p)
             tmp = None
             if trim:
