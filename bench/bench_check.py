@@ -270,7 +270,7 @@ def main() -> None:
                         into.setdefault((name, mode), []).append(measure(cmd, book, env, sampled=into is memory))
             print(f"\n{label}: {len(mds)} Markdown files, {mb:.1f} MB, {runs} timed rounds, {args.memory_rounds} sampled"
                   + (f"; not installed: {', '.join(missing)}" if missing else ""))
-            print(f"{'mode':8} {'tool':24} {'wall s':>8} {'cpu s':>7} {'MB/s':>7} {'peak MB':>8} {'1 proc':>7} {'exit':>4} "
+            print(f"{'mode':8} {'tool':30} {'wall s':>8} {'cpu s':>7} {'MB/s':>7} {'peak MB':>8} {'1 proc':>7} {'exit':>4} "
                   f"{'booklint/tool':>14}")
             for mode in modes:
                 bl = results.get(("booklint", mode))
@@ -281,7 +281,7 @@ def main() -> None:
                         cold = results.get((name, "cold"))
                         if cold and bl_wall:
                             wall = statistics.median(r[0] for r in cold)
-                            print(f"{mode:8} {name + ' (cold)':24} {wall:8.2f} {'':7} {'':7} {'':8} {'':7} {'':4} "
+                            print(f"{mode:8} {name + ' (cold)':30} {wall:8.2f} {'':7} {'':7} {'':8} {'':7} {'':4} "
                                   f"{bl_wall / wall:14.2f}")
                         continue
                     wall = statistics.median(r[0] for r in rs)
@@ -290,7 +290,7 @@ def main() -> None:
                     one = max((r[4] for r in sampled), default=float("nan"))
                     cpu = statistics.median(r[3] for r in rs)
                     ratio = f"{bl_wall / wall:14.2f}" if bl_wall and name != "booklint" else f"{'':14}"
-                    print(f"{mode:8} {name:24} {wall:8.2f} {cpu:7.2f} {mb / wall:7.2f} {peak:8.0f} {one:7.0f} {rs[-1][2]:4d} {ratio}")
+                    print(f"{mode:8} {name:30} {wall:8.2f} {cpu:7.2f} {mb / wall:7.2f} {peak:8.0f} {one:7.0f} {rs[-1][2]:4d} {ratio}")
 
 
 if __name__ == "__main__":
