@@ -24,9 +24,9 @@ same work; they are timed all the same, interleaved with booklint's runs: every 
 tool once in each mode, so a busy machine slows all tools alike. A fourth mode, *checkout*, is
 booklint's alone: a CI runner's fresh checkout with the last run's cache restored (what the
 GitHub Action does), that is every file of the book with a new modification time, booklint
-installed afresh (the digest of its code, kept in the cache under its files' times, worked out
-again) and one chapter edited; its "booklint/tool" column compares it with each peer's cold run. Figures are medians of the
-timed rounds; MB/s is Markdown bytes over wall time; cpu s is the tree's user + system time
+installed afresh (the digest of its code, kept beside the derived dictionaries, worked out
+again) and one chapter edited; its "booklint/tool" column compares it with each peer's cold
+run. Figures are medians of the timed rounds; MB/s is Markdown bytes over wall time; cpu s is the tree's user + system time
 (steadier than wall time on a shared machine); "booklint/tool" is booklint's median wall time
 over the tool's in the same mode.
 
