@@ -6,8 +6,8 @@ the book's files, the content of every Markdown file and of every other file a r
 read, and a translation's source book when one is configured. Change any of them and the
 key changes, so a stale entry is never served; nothing is ever invalidated by hand.
 
-Entries live in ``.booklint_cache/engine/`` at the book root (``$XDG_CACHE_HOME/booklint``
-or ``~/.cache/booklint`` when the book is read-only); other tools keep their own
+Entries live in ``.booklint_cache/engine/`` at the book root (under the user cache folder,
+:func:`booklint.data.derived_dir`, when the book is read-only); other tools keep their own
 subfolders of ``.booklint_cache/``. An entry is written to a temporary file in the same
 folder and moved into place with ``os.replace``, so a reader sees a whole entry or none,
 and two runs writing the same key at once both leave a whole one. Each entry starts with
@@ -177,10 +177,16 @@ def run_key(*parts: Any) -> str:
     return h.hexdigest()
 
 
-def _user_dir(root: Path) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def _user_dir(root: Path) -> Path | None:
+    """The user cache folder's place for the book at ``root`` (data.derived_dir's folder, so
+    ``$BOOKLINT_CACHE_DIR`` moves it and ``BOOKLINT_NO_CACHE`` turns it off), or None."""
+    from .data import derived_dir
+
+    base = derived_dir()
+    if base is None:
+        return None
     tag = hashlib.blake2b(str(root.resolve()).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
-    return Path(base) / "booklint" / SUBDIR / tag
+    return base / SUBDIR / tag
 
 
 _IGNORE_ALL = b"# Made by booklint: this folder is a cache, which git need not see.\n*\n"
@@ -248,7 +254,7 @@ class Cache:
             mark_cache_folder(d.parent)
             return cls(d)
         d = _user_dir(root)
-        return cls(d if _writable(d) else None)
+        return cls(d if d is not None and _writable(d) else None)
 
     def _path(self, key: str) -> Path | None:
         return None if self.folder is None else self.folder / f"{key}.pickle"

@@ -225,6 +225,22 @@ def test_book_without_a_cache_folder_uses_the_user_cache(make_book, tmp_path, mo
     assert _run(book, cache=True) == first == _run(book)
 
 
+def test_user_cache_follows_booklint_cache_dir_and_no_cache(make_book, tmp_path, monkeypatch):
+    """The user cache folder is booklint's one cache folder: $BOOKLINT_CACHE_DIR moves it and
+    BOOKLINT_NO_CACHE turns it off, as for the derived dictionaries."""
+    book = make_book({"a.md": "# A\n\nSee [b](b.md#nowhere).\n", "b.md": "# B\n",
+                      ".booklint_cache": "a file where the folder would go\n"})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("BOOKLINT_CACHE_DIR", str(tmp_path / "mine"))
+    first = _run(book, cache=True)
+    assert list((tmp_path / "mine" / cache.SUBDIR).rglob("*.pickle"))
+    assert not (tmp_path / "xdg").exists()
+    monkeypatch.setenv("BOOKLINT_NO_CACHE", "1")
+    shutil.rmtree(tmp_path / "mine")
+    assert _run(book, cache=True) == first
+    assert not (tmp_path / "mine").exists() and not (tmp_path / "xdg").exists()
+
+
 def test_read_only_book_is_never_written_into(make_book, tmp_path, monkeypatch):
     book = make_book({"a.md": "# A\n\nSee [b](b.md#nowhere).\n", "b.md": "# B\n"})
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
