@@ -54,7 +54,10 @@ class Rule:
     kinds: frozenset[str] = frozenset()  # the kinds of a library's problems this rule reports
     network: bool = False  # asks the network: selected by `--external` / `external = true`, never by default
     cacheable: bool = True  # False: its findings depend on more than the book, config and booklint (the network)
-
+    # True: a document rule whose findings on a page depend on that page and on the pages it reads
+    # (book/reads.py), its analyses keeping no answers read from pages on demand; a later run
+    # reuses them when none of those pages changed
+    tracked: bool = False
 
     @property
     def summary(self) -> str:
@@ -73,8 +76,8 @@ SETTINGS: dict[str, dict[str, tuple]] = {}
 
 
 def rule(code: str, name: str, *, scope: str = "document", default: bool = True, severity: str = "error",
-         fixable: bool = False, kinds: Iterable[str] = (), network: bool = False, cacheable: bool | None = None
-         ) -> Callable:
+         fixable: bool = False, kinds: Iterable[str] = (), network: bool = False, cacheable: bool | None = None,
+         tracked: bool = False) -> Callable:
     """Register a rule. ``kinds`` routes a library's problems to it: a library that finds many kinds
     of problem in one pass (the TeX checker, the .bib checker) reports each kind through the rule
     that declares it (:func:`rules_for_kind`), so a rule's module is its whole home."""
@@ -86,6 +89,8 @@ def rule(code: str, name: str, *, scope: str = "document", default: bool = True,
         raise ValueError(f"rule scope must be 'document' or 'book', not {scope!r}")
     if severity not in SEVERITIES:
         raise ValueError(f"severity must be one of {SEVERITIES}")
+    if tracked and scope != "document":
+        raise ValueError("only a document rule's reads of other pages are tracked")
 
     def deco(func: Callable) -> Callable:
         if code in RULES and RULES[code].func is not func:
@@ -94,7 +99,8 @@ def rule(code: str, name: str, *, scope: str = "document", default: bool = True,
             raise ValueError(f"rule name {name} is registered twice")
         r = Rule(code, name, FAMILIES.get(code[0], "other"), scope, default, severity, func,
                  inspect.cleandoc(func.__doc__ or ""), fixable, frozenset(kinds), network,
-                 not network if cacheable is None else cacheable)  # what the network says is not the book's
+                 not network if cacheable is None else cacheable,  # what the network says is not the book's
+                 tracked)
         RULES[code] = r
         BY_NAME[name] = r
         return func

@@ -35,6 +35,7 @@ class Book:
     site_config: FrontMatter | None = None  # `_config.yml` parsed, with spans and its YAML error if any
     slugger: str = "auto"  # the configured heading-id algorithm, or "auto" (by renderer)
     _memo: dict[Hashable, Any] = field(default_factory=dict)
+    _reads: Any = field(default=None, repr=False, compare=False)  # book.reads.Reads, while the engine watches
 
     @property
     def dialect(self) -> str:
@@ -56,10 +57,14 @@ class Book:
         never spell keys themselves.
         """
         try:
-            return self._memo[key]
+            value = self._memo[key]
         except KeyError:
-            value = self._memo[key] = build()
+            reads = self._reads
+            value = self._memo[key] = build() if reads is None else reads.built(key, build)
             return value
+        if self._reads is not None:
+            self._reads.used(key)
+        return value
 
     def anchors(self, rel: str) -> PageAnchors | None:
         if rel not in self.docs:

@@ -1,0 +1,169 @@
+"""What a rule read of the book's other pages: the dependencies that let a later run reuse what
+a document rule found on a page when none of the pages it read has changed.
+
+A document rule that reads other pages (L002 reads the anchors of the pages a link points at,
+D014 the front matter of the chapters next to it) runs after every page is parsed (the engine's
+book-wide phase). There it can reach another page only through ``book.docs`` and the analyses
+kept in ``book.memo``, and both are watched here:
+
+* :class:`WatchedDocs` stands for ``book.docs``: taking a page records its name; asking for
+  every page (``values``, ``items``) records *every page*.
+* ``Book.memo`` tells :meth:`Reads.built` and :meth:`Reads.used`: an entry remembers the pages
+  its build read (and the entries it used), and a call that uses it depends on them.
+
+An entry made before the watching began (the vocabulary, a side file) counts as reading every
+page, unless the engine says what it read (:meth:`Reads.known`). That is sound for a rule whose
+analyses keep no answers they read from pages later, on demand: an object that did would hand
+one call an answer read in another, which no watching of this call sees. The rules that may be
+reused declare it (``@rule(..., tracked=True)``), and each says in its module why it may.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+EVERY = "*"  # in a set of pages: every page (not a page's name: names are relative file paths)
+
+
+class Reads:
+    """The pages read in each watched rule call, and by each memo entry (one run's book-wide phase)."""
+
+    def __init__(self) -> None:
+        self._frames: list[tuple[set[str], set[Hashable]]] = []  # open calls and builds: pages read, entries used
+        self._built: dict[Hashable, tuple[set[str], set[Hashable]]] = {}  # entry → what its builds read and used
+        self._calls: dict[Hashable, tuple[set[str], set[Hashable]]] = {}  # a call's name → what it read and used
+        self._known: dict[Hashable, frozenset[str]] = {}
+
+    def known(self, key: Hashable, pages: Iterable[str]) -> None:
+        """Entry ``key``, made before the watching began, read only ``pages``."""
+        self._known[key] = frozenset(pages)
+
+    # -- while rules run -------------------------------------------------------------------
+
+    def page(self, rel: str) -> None:
+        if self._frames:
+            self._frames[-1][0].add(rel)
+
+    def every_page(self) -> None:
+        self.page(EVERY)
+
+    def used(self, key: Hashable) -> None:
+        """``book.memo`` found entry ``key``."""
+        if self._frames:
+            self._frames[-1][1].add(key)
+
+    def built(self, key: Hashable, build: Any) -> Any:
+        """``book.memo`` builds entry ``key`` with ``build()``: its reads are the entry's, and
+        the caller's too."""
+        if not self._frames:  # built outside any watched call: what it read is not known
+            return build()
+        frame: tuple[set[str], set[Hashable]] = (set(), set())
+        self._frames.append(frame)
+        try:
+            return build()
+        finally:
+            self._frames.pop()
+            pages, keys = self._built.setdefault(key, (set(), set()))  # (an entry dropped and built again: both)
+            pages |= frame[0]
+            keys |= frame[1]
+            top = self._frames[-1]
+            top[0].update(frame[0])
+            top[1].update(frame[1])
+            top[1].add(key)
+
+    def call(self, name: Hashable) -> _Call:
+        """Watch one rule call (``with reads.call((rel, code)):``)."""
+        return _Call(self, name)
+
+    # -- once every call has run -----------------------------------------------------------
+
+    def depends(self) -> dict[Hashable, frozenset[str]]:
+        """Each watched call's pages: what it read, and what the entries it used read, through
+        the entries they used in turn. A set holding :data:`EVERY` means every page."""
+        cache: dict[Hashable, frozenset[str]] = {}
+
+        def of(key: Hashable, seen: set[Hashable]) -> frozenset[str]:
+            if key in cache:
+                return cache[key]
+            if key in self._known:
+                return self._known[key]
+            if key not in self._built:
+                return frozenset((EVERY,))  # made before the watching, from what is not known
+            pages, keys = self._built[key]
+            seen.add(key)
+            out = set(pages)
+            for k in keys:
+                if k not in seen:  # (an entry whose build used itself again: no more to add)
+                    out |= of(k, seen)
+            cache[key] = frozen = frozenset(out)
+            return frozen
+
+        out: dict[Hashable, frozenset[str]] = {}
+        for name, (pages, keys) in self._calls.items():
+            deps = set(pages)
+            for key in keys:
+                deps |= of(key, set())
+            out[name] = frozenset(deps)
+        return out
+
+
+class _Call:
+    __slots__ = ("_reads", "_name", "_frame")
+
+    def __init__(self, reads: Reads, name: Hashable) -> None:
+        self._reads = reads
+        self._name = name
+        self._frame: tuple[set[str], set[Hashable]] = (set(), set())
+
+    def __enter__(self) -> None:
+        self._reads._frames.append(self._frame)
+
+    def __exit__(self, *exc: object) -> None:
+        self._reads._frames.pop()
+        pages, keys = self._reads._calls.setdefault(self._name, (set(), set()))
+        pages |= self._frame[0]
+        keys |= self._frame[1]
+
+
+class WatchedDocs(dict):
+    """``book.docs`` for the book-wide phase: the pages' summaries, every read recorded in
+    ``reads``. The same mapping protocol as the engine's other page maps (a rule that reads
+    other pages already uses only it: the page phase refuses the rest)."""
+
+    def __init__(self, docs: dict[str, Any], reads: Reads) -> None:
+        super().__init__()
+        self._docs = docs
+        self._reads = reads
+
+    def __getitem__(self, rel: str) -> Any:
+        doc = self._docs[rel]
+        self._reads.page(rel)
+        return doc
+
+    def get(self, rel, default=None):
+        doc = self._docs.get(rel)
+        if doc is None:
+            return default
+        self._reads.page(rel)
+        return doc
+
+    def __contains__(self, rel) -> bool:
+        return rel in self._docs
+
+    def __iter__(self):
+        return iter(self._docs)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def keys(self):
+        return self._docs.keys()
+
+    def values(self):
+        self._reads.every_page()
+        return self._docs.values()
+
+    def items(self):
+        self._reads.every_page()
+        return self._docs.items()
