@@ -530,7 +530,8 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
     page's result (its summary, its text, the findings of the rules that read only the page)
     is kept under a key of the base, the guessed front matter of every page (the site model),
     the page's name and content; a later run takes it from there instead of parsing the page.
-    The rules that read other pages run again every time."""
+    The rules that read other pages run again every time, but for the tracked ones (Rule.tracked)
+    on pages none of whose reads changed (:func:`_tracked`)."""
 
     rules = [r for r in all_rules() if r.code in codes]
     doc_rules = [r for r in rules if r.scope == "document"]
@@ -625,7 +626,9 @@ def _run_pages_apart(root: Path, cfg: Config, codes: set[str], targets: set[str]
     if fm != guessed or list(fm) != list(guessed):
         return None  # the site model was built on a wrong guess: start again the ordinary way
     with parsed_objects_frozen():
-        return _pages_checked(shell, cfg, pages, rels, checked, targets, doc_rules, book_rules, want_text, progress)
+        reuse = _Reuse(pstore, site_key, digests) if pstore is not None else None
+        return _pages_checked(shell, cfg, pages, rels, checked, targets, doc_rules, book_rules, want_text, progress,
+                              reuse)
 
 
 def _restore(pstore, keys: dict[str, str], rels: list[str], pages: dict[str, _Page]) -> None:
@@ -719,7 +722,7 @@ def _site_fm(rels: list[str], kinds: dict[str, tuple[dict | None, bool]]) -> dic
 
 def _pages_checked(shell: Book, cfg: Config, pages: dict[str, _Page], rels: list[str], checked: list[str],
                    targets: set[str] | None, doc_rules: list[Rule], book_rules: list[Rule], want_text: bool,
-                   progress: Callable[[str, int, int], None] | None) -> RunResult:
+                   progress: Callable[[str, int, int], None] | None, reuse: _Reuse | None = None) -> RunResult:
     from dataclasses import replace
 
     from .prose.vocabulary import seed_vocabulary
@@ -741,7 +744,7 @@ def _pages_checked(shell: Book, cfg: Config, pages: dict[str, _Page], rels: list
         seed_vocabulary(book, texts)
     by_code = {r.code: r for r in doc_rules}
     later = {rel: [by_code[c] for c in pages[rel].deferred] for rel in checked if pages[rel].deferred}
-    internal, book_findings, again = _book_wide(book, cfg, book_rules, later, progress)
+    internal, book_findings, again = _book_wide(book, cfg, book_rules, later, progress, reuse)
     findings: list[Finding] = []
     for rel in checked:  # a plain run's order: page by page, rule by rule
         pg = pages[rel]
@@ -758,19 +761,134 @@ def _pages_checked(shell: Book, cfg: Config, pages: dict[str, _Page], rels: list
 
 
 def _book_wide(book: Book, config: Config, book_rules: list[Rule], later: dict[str, list[Rule]],
-               progress: Callable[[str, int, int], None] | None
+               progress: Callable[[str, int, int], None] | None, reuse: _Reuse | None = None
                ) -> tuple[int, list[Finding], dict[str, tuple[list[tuple[str, list[Finding]]], int]]]:
     """The rules that read the whole book: the book rules, then the document rules that had to
     wait for every page (``later``), all in this process. A forked child would read every
     page's summary, and each object it reads copies the page of memory its reference count is
     on: on the 50x book that was 80 MB more at the run's peak (400 MB instead of 340) to save
-    0.16 s of 11 (the book-wide work took 0.66 s in two processes, 0.82 s in one)."""
+    0.16 s of 11 (the book-wide work took 0.66 s in two processes, 0.82 s in one).
+
+    With ``reuse`` (the run cache), a tracked rule's findings on a page (Rule.tracked) are taken
+    from the last run that found them when neither the page nor any page they were read from
+    has changed: a renamed heading checks again the links that point at its page, no others."""
     internal = 0
     book_findings: list[Finding] = []
     for r in book_rules:
         internal += _call(r, book, config, book, book_findings)
-    again = _per_file(book, config, later, list(later), 1, progress) if later else {}
-    return internal, book_findings, again
+    if not later:
+        return internal, book_findings, {}
+    if reuse is None or not any(r.tracked for rules in later.values() for r in rules):
+        return internal, book_findings, _per_file(book, config, later, list(later), 1, progress)
+    return internal, book_findings, _tracked(book, config, later, progress, reuse)
+
+
+def _tracked(book: Book, config: Config, later: dict[str, list[Rule]],
+             progress: Callable[[str, int, int], None] | None, reuse: _Reuse
+             ) -> dict[str, tuple[list[tuple[str, list[Finding]]], int]]:
+    """:func:`_book_wide`'s deferred document rules, each tracked rule's reads of other pages
+    watched (book/reads.py), its findings reused or kept for the next run."""
+    from .book.reads import Reads, WatchedDocs
+
+    reads = Reads()
+    layouts = [rel for rel in book.docs if rel.startswith("_layouts/")]
+    for key in book._memo:  # what was made before the watching, and is known to read a page alone
+        if isinstance(key, tuple) and len(key) == 2 and isinstance(key[1], str):
+            if key[0] == "prose.doc_text":
+                reads.known(key, (key[1],))
+            elif key[0] == "book.anchors":  # (Book.anchors: the page, and the layouts it is rendered in)
+                reads.known(key, (key[1], *layouts))
+            elif key[0] in _SIDE_FILE_KEYS and key[1] not in book.docs:
+                reads.known(key, ())  # a side file: its content is in the run's base key
+    docs = book.docs
+    book.docs = WatchedDocs(docs, reads)
+    book._reads = reads
+    out: dict[str, tuple[list[tuple[str, list[Finding]]], int]] = {}
+    ran: set[tuple[str, str]] = set()  # (page, code) of the tracked calls that ran whole
+    try:
+        for rel, rules in later.items():
+            got_all: list[tuple[str, list[Finding]]] = []
+            n = 0
+            for r in rules:
+                kept = reuse.findings(r.code, rel) if r.tracked else None
+                if kept is not None:
+                    got_all.append((r.code, kept))
+                    continue
+                got: list[Finding] = []
+                if r.tracked:
+                    with reads.call((rel, r.code)):
+                        k = _call(r, book, config, docs[rel], got)
+                    if not k:
+                        ran.add((rel, r.code))
+                else:
+                    k = _call(r, book, config, docs[rel], got)
+                n += k
+                got_all.append((r.code, got))
+            memo = book._memo
+            for key in [key for key in memo if isinstance(key, tuple) and rel in key and key[0] not in _KEEP]:
+                del memo[key]
+            out[rel] = (got_all, n)
+            if progress is not None:
+                progress("check", len(out), len(later))
+    finally:
+        book.docs = docs
+        book._reads = None
+    fresh = {(rel, code): (dict(out[rel][0])[code], pages) for (rel, code), pages in reads.depends().items()
+             if (rel, code) in ran}
+    reuse.keep(fresh)
+    return out
+
+
+class _Reuse:
+    """The tracked rules' findings of the last runs, by page, each with the pages it read
+    (their contents' digests): one cache entry a rule, under the key of the site model."""
+
+    def __init__(self, store, site_key: str, digests: dict[str, str]) -> None:
+        self.store = store
+        self.site_key = site_key
+        self.digests = digests
+        self._entries: dict[str, dict] = {}
+
+    def _key(self, code: str) -> str:
+        from . import cache
+
+        return cache.run_key(self.site_key, "tracked reads", code)
+
+    def _entry(self, code: str) -> dict:
+        e = self._entries.get(code)
+        if e is None:
+            hit = self.store.get(self._key(code))
+            e = self._entries[code] = hit if isinstance(hit, dict) else {}
+        return e
+
+    def findings(self, code: str, rel: str) -> list[Finding] | None:
+        """The findings of rule ``code`` on page ``rel`` from a run that read what this one would."""
+        rec = self._entry(code).get(rel)
+        if not (isinstance(rec, tuple) and len(rec) == 3 and isinstance(rec[1], dict) and isinstance(rec[2], list)
+                and rec[0] == self.digests.get(rel)):
+            return None  # none, or of another shape
+        digests = self.digests
+        if all(digests.get(d) == v for d, v in rec[1].items()):
+            return rec[2]
+        return None
+
+    def keep(self, fresh: dict[tuple[str, str], tuple[list[Finding], frozenset[str]]]) -> None:
+        """Keep what the calls that ran found (those that read every page are not kept)."""
+        from .book.reads import EVERY
+
+        digests = self.digests
+        changed: set[str] = set()
+        for (rel, code), (found, pages) in fresh.items():
+            if EVERY in pages or any(digests.get(p) is None for p in pages):
+                continue
+            self._entry(code)[rel] = (digests.get(rel), {p: digests[p] for p in pages}, found)
+            changed.add(code)
+        for code in sorted(changed):
+            e = {rel: rec for rel, rec in self._entries[code].items() if rel in digests}
+            self.store.put(self._key(code), e, trim=False)
+        for code in self._entries:
+            if code not in changed:
+                self.store.touch(self._key(code))
 
 
 def _in_workers(workers: int, work: Callable, tasks: list[tuple], take: Callable) -> None:

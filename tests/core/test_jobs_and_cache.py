@@ -4,7 +4,9 @@
   cold, warm, or off (on a book made of every rule's examples; the real books are in
   tests/corpus/test_jobs_and_cache.py).
 * A renamed heading: the cached run reports the broken link in the page that links to it,
-  exactly as a fresh run does.
+  exactly as a fresh run does, and checks again only the links and buttons that lead to its
+  page (the tracked rules, book/reads.py); random edits of a small book never make the reused
+  findings differ from a fresh run's.
 * A corrupt, truncated or foreign cache entry is ignored and rebuilt; concurrent runs leave
   only whole entries.
 * X003: a file whose parse runs past the budget is reported and the others are checked.
@@ -21,6 +23,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from booklint import cache, engine, progress
 from booklint.data import examples_dir
@@ -152,6 +156,103 @@ def test_a_changed_page_is_the_only_one_parsed_again(make_book, monkeypatch):
     assert got == _run(book, jobs=1)
 
 
+def _counting_calls(monkeypatch, codes: set[str]) -> list[tuple[str, str]]:
+    """The (code, page) of each call of the rules ``codes`` from now on."""
+    calls: list[tuple[str, str]] = []
+    real = engine._call
+
+    def counting(r, book, config, subject, out):
+        if r.code in codes:
+            calls.append((r.code, getattr(subject, "path", ".")))
+        return real(r, book, config, subject, out)
+
+    monkeypatch.setattr(engine, "_call", counting)
+    return calls
+
+
+def _chapters_in_order(n: int) -> dict[str, str]:
+    """A Jekyll book of ``n`` chapters with previous/next buttons, each linking to a part of the next."""
+    files = {"_config.yml": "title: A book\n"}
+    for i in range(n):
+        nav = f"section_number: {i + 1}\n"
+        if i:
+            nav += f"previous_section_url: ../ch{i - 1}\nprevious_section_name: \"Part {i}\"\n"
+        if i + 1 < n:
+            nav += f"next_section_url: ../ch{i + 1}\nnext_section_name: \"Part {i + 2}\"\n"
+        link = f"See [the next part](../ch{i + 1}#part-{i + 1}).\n" if i + 1 < n else ""
+        files[f"ch{i}.md"] = f"---\nlayout: post\ntitle: Chapter {i}\n{nav}---\n\n## Part {i}\n\n{link}"
+    return files
+
+
+def test_a_renamed_heading_checks_again_only_the_links_to_its_page(make_book, monkeypatch):
+    """The issue's example: after a heading is renamed, the links that point at its page are
+    checked again (L002), and the buttons that lead to it (D014), not the others: what they
+    found is taken from the last run, since none of the pages they read has changed."""
+    book = make_book(_chapters_in_order(6))
+    first = _run(book, cache=True, jobs=1)
+    assert not [f for f in first[0] if f[5] in ("L002", "D014")]
+    calls = _counting_calls(monkeypatch, {"L002", "D014"})
+    (book / "ch3.md").write_text((book / "ch3.md").read_text(encoding="utf-8").replace("## Part 3", "## Part three"),
+                                 encoding="utf-8")
+    got = _run(book, cache=True, jobs=1)
+    # ch2 links to ch3's part and its buttons lead to ch3; ch4's previous button leads to ch3;
+    # ch3 itself changed. ch0, ch1 and ch5 read nothing that changed.
+    assert {page for _code, page in calls} == {"ch2.md", "ch3.md", "ch4.md"}
+    assert ("L002", "ch2.md") in calls
+    assert [(f[0], f[5]) for f in got[0] if f[5] == "L002"] == [("ch2.md", "L002")]
+    assert got == _run(book, jobs=1)
+    del calls[:]
+    (book / "ch5.md").write_text((book / "ch5.md").read_text(encoding="utf-8") + "\nMore words.\n", encoding="utf-8")
+    again = _run(book, cache=True, jobs=2)
+    assert {page for _code, page in calls} <= {"ch4.md", "ch5.md"}  # (ch5's own page rules ran in a worker)
+    assert again == _run(book, jobs=1)
+
+
+_PARTS = ("Intro", "Part one", "Part two", "Setup")
+
+
+@st.composite
+def _chapter(draw, i: int, n: int) -> str:
+    """A chapter of a Jekyll book of ``n``: some headings of a few, links to the others' parts,
+    buttons that may lead anywhere, a number that may be wrong."""
+    heads = draw(st.lists(st.sampled_from(_PARTS), max_size=3, unique=True))
+    links = draw(st.lists(st.tuples(st.integers(0, n - 1), st.sampled_from(_PARTS)), max_size=3))
+    nav = f"section_number: {draw(st.integers(1, n + 1))}\n"
+    for which in ("previous", "next"):
+        to = draw(st.one_of(st.none(), st.integers(0, n - 1)))
+        if to is not None:
+            nav += f"{which}_section_url: ../ch{to}\n{which}_section_name: \"Part {draw(st.integers(1, n))}\"\n"
+    body = "".join(f"## {h}\n\nText.\n\n" for h in heads)
+    body += "".join(f"See [it](../ch{t}#{h.lower().replace(' ', '-')}).\n" for t, h in links)
+    return f"---\nlayout: post\ntitle: Chapter {i}\n{nav}---\n\n{body}"
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.data())
+def test_reused_findings_are_a_fresh_runs_whatever_the_edits(data):
+    """Edit the pages of a small book at random, one at a time: after each edit the cached run,
+    which takes the tracked rules' findings on unchanged pages from the last runs, finds what a
+    run without the cache finds."""
+    import tempfile
+
+    n = 4
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Path(tmp) / "book"
+        book.mkdir()
+        (book / "_config.yml").write_text("title: A book\n", encoding="utf-8")
+        for i in range(n):
+            (book / f"ch{i}.md").write_text(data.draw(_chapter(i, n)), encoding="utf-8")
+        _run(book, cache=True)
+        for _ in range(data.draw(st.integers(1, 4))):
+            i = data.draw(st.integers(0, n - 1))
+            text = data.draw(_chapter(i, n))
+            if data.draw(st.booleans()):  # the same front matter: the site model stays, the page changes
+                old = (book / f"ch{i}.md").read_text(encoding="utf-8")
+                text = old[:old.index("---", 3) + 3] + text[text.index("---", 3) + 3:]
+            (book / f"ch{i}.md").write_text(text, encoding="utf-8")
+            assert _run(book, cache=True) == _run(book)
+
+
 def test_a_run_on_some_files_takes_the_others_from_a_whole_run(make_book, monkeypatch):
     """A run on a few files (`booklint check ch2.md`, a hook given the files a commit changed)
     after a run on the whole book parses only the pages that changed, whatever files it names:
@@ -205,10 +306,14 @@ def test_corrupt_entry_is_ignored_and_rebuilt(make_book, damage):
         cache.Cache(entry.parent).put(entry.stem, {"not": "findings"})
     store = cache.Cache(entry.parent / "pages")
     pages = sorted((entry.parent / "pages").glob("*.pickle"))
-    assert len(pages) == 3  # two pages and the book's front matter guesses
-    [guesses] = [p for p in pages if isinstance(store.get(p.stem), dict)]
+    # two pages, the book's front matter guesses, and what L002 found on a.md reading b.md
+    assert len(pages) == 4
+    [guesses] = [p for p in pages if isinstance(v := store.get(p.stem), dict) and all(isinstance(k, tuple) for k in v)]
     store.put(guesses.stem, {k: "not a guess" for k in store.get(guesses.stem)})  # a guess of another shape
+    [tracked] = [p for p in pages if isinstance(v := store.get(p.stem), dict) and "a.md" in v]
+    store.put(tracked.stem, {"a.md": (store.get(tracked.stem)["a.md"][0], ["b.md"], None)})  # one of another shape
     pages.remove(guesses)
+    pages.remove(tracked)
     pages[0].write_bytes(pages[0].read_bytes()[:100])  # and the page entries: one truncated
     store.put(pages[1].stem, ["not", "a page"])  # one of another shape
     assert _run(book, cache=True) == first

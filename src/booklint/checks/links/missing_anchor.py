@@ -6,7 +6,9 @@ from ...findings import Edit, Fix
 from ...registry import rule
 
 
-@rule("L002", "missing-anchor", fixable=True)
+# tracked: besides its page it reads the site model and the anchors of the pages its links point
+# at (Book.anchors: plain data made from that page and its layouts), and nothing on demand
+@rule("L002", "missing-anchor", fixable=True, tracked=True)
 def missing_anchor(doc: Document, ctx):
     """Finds `#anchor` links to a heading id that the target page does not have.
 

@@ -29,7 +29,9 @@ def _number(d: Document):
     return v if isinstance(v, int) and not isinstance(v, bool) else None
 
 
-@rule("D014", "section-nav-mismatch", severity="warning")
+# tracked: besides its page it reads the site model and the front matter of the chapters its
+# buttons lead to (book.docs), and of theirs; it keeps nothing
+@rule("D014", "section-nav-mismatch", severity="warning", tracked=True)
 def section_nav_mismatch(doc: Document, ctx):
     """Finds chapter navigation (`section_number`, `previous/next_section_*`) that disagrees with its target.
 
