@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .book import load
 from .book.discover import BookFiles, discover, find_root
-from .book.model import Book
+from .book.model import Book, NamedDocs
 from .config import Config, find_config, load_config, selected_codes
 from .context import Context
 from .document.model import Document
@@ -168,46 +168,7 @@ def _run_key(root: Path, cfg: Config, codes: set[str], targets: set[str] | None,
     return cache.run_key(_base_key(root, cfg, codes, files), None if targets is None else sorted(targets), digests)
 
 
-class _NamedDocs(dict):
-    """The book's pages by name, each Document made on demand by :meth:`_load`: a mapping with
-    every name from the start (the order of ``rels``) that builds or refuses pages lazily."""
-
-    def __init__(self, rels: list[str]):
-        super().__init__()
-        self._rels = list(rels)
-        self._known = set(rels)
-
-    def _load(self, rel: str) -> Document:
-        raise NotImplementedError
-
-    def __getitem__(self, rel: str) -> Document:
-        if rel not in self._known:
-            raise KeyError(rel)
-        return self._load(rel)
-
-    def get(self, rel, default=None):
-        return self._load(rel) if rel in self._known else default
-
-    def __contains__(self, rel) -> bool:
-        return rel in self._known
-
-    def __iter__(self):
-        return iter(self._rels)
-
-    def __len__(self) -> int:
-        return len(self._rels)
-
-    def keys(self):
-        return list(self._rels)
-
-    def values(self):
-        return [self._load(r) for r in self._rels]
-
-    def items(self):
-        return list(zip(self._rels, self.values(), strict=True))
-
-
-class _SourceDocs(_NamedDocs):
+class _SourceDocs(NamedDocs):
     """The book's Markdown files as bare Documents (their source, nothing parsed), read on
     first use: what the reports and fixes need when the findings come from the cache."""
 
@@ -399,7 +360,7 @@ class _Deferred(BaseException):  # not an Exception: no `except Exception` in a 
     pass
 
 
-class _OnePage(_NamedDocs):
+class _OnePage(NamedDocs):
     """The book's pages as a worker sees them: every name, but only the page being checked."""
 
     def __init__(self, rels: list[str]):

@@ -98,3 +98,45 @@ class Book:
         except OSError:
             pass
         return None
+
+
+class NamedDocs(dict):
+    """The book's pages by name, each Document made on demand by :meth:`_load`: a mapping with
+    every name from the start (the order of ``rels``) that builds, refuses or watches pages
+    lazily (the engine's page maps, book/reads.py's WatchedDocs). A rule reads other pages
+    only through this protocol (``[]``, ``get``, ``values``, ``items``; names without pages by
+    ``in``, iteration and ``keys``): nothing is stored in the dict itself."""
+
+    def __init__(self, rels: list[str]):
+        super().__init__()
+        self._rels = list(rels)
+        self._known = set(rels)
+
+    def _load(self, rel: str) -> Document:
+        raise NotImplementedError
+
+    def __getitem__(self, rel: str) -> Document:
+        if rel not in self._known:
+            raise KeyError(rel)
+        return self._load(rel)
+
+    def get(self, rel, default=None):
+        return self._load(rel) if rel in self._known else default
+
+    def __contains__(self, rel) -> bool:
+        return rel in self._known
+
+    def __iter__(self):
+        return iter(self._rels)
+
+    def __len__(self) -> int:
+        return len(self._rels)
+
+    def keys(self):
+        return list(self._rels)
+
+    def values(self):
+        return [self._load(r) for r in self._rels]
+
+    def items(self):
+        return list(zip(self._rels, self.values(), strict=True))

@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from typing import Any
 
+from .model import NamedDocs
+
 EVERY = "*"  # in a set of pages: every page (not a page's name: names are relative file paths)
 
 
@@ -126,44 +128,23 @@ class _Call:
         keys |= self._frame[1]
 
 
-class WatchedDocs(dict):
+class WatchedDocs(NamedDocs):
     """``book.docs`` for the book-wide phase: the pages' summaries, every read recorded in
-    ``reads``. The same mapping protocol as the engine's other page maps (a rule that reads
-    other pages already uses only it: the page phase refuses the rest)."""
+    ``reads`` (a page taken: its name; every page asked for: :data:`EVERY`)."""
 
     def __init__(self, docs: dict[str, Any], reads: Reads) -> None:
-        super().__init__()
+        super().__init__(list(docs))
         self._docs = docs
         self._reads = reads
 
-    def __getitem__(self, rel: str) -> Any:
-        doc = self._docs[rel]
+    def _load(self, rel: str) -> Any:
         self._reads.page(rel)
-        return doc
-
-    def get(self, rel, default=None):
-        doc = self._docs.get(rel)
-        if doc is None:
-            return default
-        self._reads.page(rel)
-        return doc
-
-    def __contains__(self, rel) -> bool:
-        return rel in self._docs
-
-    def __iter__(self):
-        return iter(self._docs)
-
-    def __len__(self) -> int:
-        return len(self._docs)
-
-    def keys(self):
-        return self._docs.keys()
+        return self._docs[rel]
 
     def values(self):
         self._reads.every_page()
-        return self._docs.values()
+        return list(self._docs.values())
 
     def items(self):
         self._reads.every_page()
-        return self._docs.items()
+        return list(self._docs.items())
