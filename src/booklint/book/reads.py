@@ -20,7 +20,8 @@ reused declare it (``@rule(..., tracked=True)``), and each says in its module wh
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+import contextlib
+from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
 
 from .model import NamedDocs
@@ -56,27 +57,31 @@ class Reads:
             self._frames[-1][1].add(key)
 
     def built(self, key: Hashable, build: Any) -> Any:
-        """``book.memo`` builds entry ``key`` with ``build()``: its reads are the entry's, and
-        the caller's too."""
+        """``book.memo`` builds entry ``key`` with ``build()``: the caller uses the entry, and
+        the entry remembers what the build read and used (:meth:`depends` follows it)."""
         if not self._frames:  # built outside any watched call: what it read is not known
             return build()
+        self.used(key)
+        with self._frame(self._built, key):
+            return build()
+
+    def call(self, name: Hashable) -> contextlib.AbstractContextManager[None]:
+        """Watch one rule call (``with reads.call((rel, code)):``)."""
+        return self._frame(self._calls, name)
+
+    @contextlib.contextmanager
+    def _frame(self, into: dict[Hashable, tuple[set[str], set[Hashable]]], name: Hashable) -> Iterator[None]:
+        """What is read and used in the block, added to ``into[name]`` (an entry dropped and
+        built again, or a call made twice, keeps both)."""
         frame: tuple[set[str], set[Hashable]] = (set(), set())
         self._frames.append(frame)
         try:
-            return build()
+            yield
         finally:
             self._frames.pop()
-            pages, keys = self._built.setdefault(key, (set(), set()))  # (an entry dropped and built again: both)
+            pages, keys = into.setdefault(name, (set(), set()))
             pages |= frame[0]
             keys |= frame[1]
-            top = self._frames[-1]
-            top[0].update(frame[0])
-            top[1].update(frame[1])
-            top[1].add(key)
-
-    def call(self, name: Hashable) -> _Call:
-        """Watch one rule call (``with reads.call((rel, code)):``)."""
-        return _Call(self, name)
 
     # -- once every call has run -----------------------------------------------------------
 
@@ -108,24 +113,6 @@ class Reads:
                 deps |= of(key, set())
             out[name] = frozenset(deps)
         return out
-
-
-class _Call:
-    __slots__ = ("_reads", "_name", "_frame")
-
-    def __init__(self, reads: Reads, name: Hashable) -> None:
-        self._reads = reads
-        self._name = name
-        self._frame: tuple[set[str], set[Hashable]] = (set(), set())
-
-    def __enter__(self) -> None:
-        self._reads._frames.append(self._frame)
-
-    def __exit__(self, *exc: object) -> None:
-        self._reads._frames.pop()
-        pages, keys = self._reads._calls.setdefault(self._name, (set(), set()))
-        pages |= self._frame[0]
-        keys |= self._frame[1]
 
 
 class WatchedDocs(NamedDocs):
