@@ -279,15 +279,18 @@ def _spell_tables(findings: list[Finding], config: Config) -> None:
 _KEEP = frozenset({"book.anchors", "suppress", "book.source"})
 
 
-def _check_file(book: Book, config: Config, doc_rules: list[Rule], rel: str) -> tuple[list[tuple[str, list[Finding]]], int]:
-    """The document rules on one page, each rule's findings apart; the page's own analyses are
-    dropped afterwards (bounded memory)."""
+def _check_file(book: Book, config: Config, doc_rules: list[Rule], rel: str,
+                call: Callable[[Rule, Book, Config, Document, list[Finding]], int] | None = None
+                ) -> tuple[list[tuple[str, list[Finding]]], int]:
+    """The document rules on one page (each by ``call``, :func:`_call` by default), each rule's
+    findings apart; the page's own analyses are dropped afterwards (bounded memory)."""
+    call = call or _call
     out: list[tuple[str, list[Finding]]] = []
     doc = book.docs[rel]
     n = 0
     for r in doc_rules:
         got: list[Finding] = []
-        n += _call(r, book, config, doc, got)
+        n += call(r, book, config, doc, got)
         out.append((r.code, got))
     memo = book._memo
     for k in [k for k in memo if isinstance(k, tuple) and rel in k and k[0] not in _KEEP]:
@@ -313,11 +316,12 @@ def _batches(book: Book, rels: list[str], jobs: int) -> list[list[str]]:
 
 
 def _per_file(book: Book, config: Config, rules_of: dict[str, list[Rule]], checked: list[str], jobs: int,
-              progress: Callable[[str, int, int], None] | None
+              progress: Callable[[str, int, int], None] | None, call: Callable | None = None
               ) -> dict[str, tuple[list[tuple[str, list[Finding]]], int]]:
     """Each page's document-rule findings. With ``jobs`` > 1 the pages are shared among forked
     worker processes, which inherit the parsed book and the shared analyses; a worker that dies
-    (killed, out of memory) costs time only: its pages are then checked here."""
+    (killed, out of memory) costs time only: its pages are then checked here. ``call``: how a
+    rule is called in this process (:func:`_check_file`)."""
     out: dict[str, tuple[list[tuple[str, list[Finding]]], int]] = {}
     total = len(checked)
     if jobs > 1 and sum(len(book.docs[rel].text) for rel in checked) < PARALLEL_MIN_BYTES:
@@ -337,7 +341,7 @@ def _per_file(book: Book, config: Config, rules_of: dict[str, list[Rule]], check
             _WORK = None
     for rel in checked:
         if rel not in out:
-            out[rel] = _check_file(book, config, rules_of[rel], rel)
+            out[rel] = _check_file(book, config, rules_of[rel], rel, call)
             if progress is not None:
                 progress("check", len(out), total)
     return out
@@ -732,72 +736,52 @@ def _book_wide(book: Book, config: Config, book_rules: list[Rule], later: dict[s
 
     With ``reuse`` (the run cache), a tracked rule's findings on a page (Rule.tracked) are taken
     from the last run that found them when neither the page nor any page they were read from
-    has changed: a renamed heading checks again the links that point at its page, no others."""
-    internal = 0
-    book_findings: list[Finding] = []
-    for r in book_rules:
-        internal += _call(r, book, config, book, book_findings)
-    if not later:
-        return internal, book_findings, {}
-    if reuse is None or not any(r.tracked for rules in later.values() for r in rules):
-        return internal, book_findings, _per_file(book, config, later, list(later), 1, progress)
-    return internal, book_findings, _tracked(book, config, later, progress, reuse)
-
-
-def _tracked(book: Book, config: Config, later: dict[str, list[Rule]],
-             progress: Callable[[str, int, int], None] | None, reuse: _Reuse
-             ) -> dict[str, tuple[list[tuple[str, list[Finding]]], int]]:
-    """:func:`_book_wide`'s deferred document rules, each tracked rule's reads of other pages
-    watched (book/reads.py), its findings reused or kept for the next run."""
-    from .book.reads import Reads, WatchedDocs
-
-    reads = Reads()
-    layouts = [rel for rel in book.docs if rel.startswith("_layouts/")]
-    for key in book._memo:  # what was made before the watching, and is known to read a page alone
-        if isinstance(key, tuple) and len(key) == 2 and isinstance(key[1], str):
-            if key[0] == "prose.doc_text":
-                reads.known(key, (key[1],))
-            elif key[0] == "book.anchors":  # (Book.anchors: the page, and the layouts it is rendered in)
-                reads.known(key, (key[1], *layouts))
-            elif key[0] in _SIDE_FILE_KEYS and key[1] not in book.docs:
-                reads.known(key, ())  # a side file: its content is in the run's base key
+    has changed: a renamed heading checks again the links that point at its page, no others.
+    What every rule here reads is then watched (book/reads.py), the book rules' too: an entry
+    they build may serve a tracked rule."""
+    reads = None
     docs = book.docs
-    book.docs = WatchedDocs(docs, reads)
-    book._reads = reads
-    out: dict[str, tuple[list[tuple[str, list[Finding]]], int]] = {}
-    ran: set[tuple[str, str]] = set()  # (page, code) of the tracked calls that ran whole
+    if reuse is not None and any(r.tracked for rules in later.values() for r in rules):
+        from .book.reads import Reads, WatchedDocs
+
+        reads = Reads()
+        for key in book._memo:  # what the engine put there before: a page's text, a side file
+            if isinstance(key, tuple) and len(key) == 2 and isinstance(key[1], str):
+                if key[0] == "prose.doc_text":
+                    reads.known(key, (key[1],))
+                elif key[0] in _SIDE_FILE_KEYS and key[1] not in docs:
+                    reads.known(key, ())  # (its content is in the run's base key)
+        book.docs = WatchedDocs(docs, reads)
+        book._reads = reads
     try:
-        for rel, rules in later.items():
-            got_all: list[tuple[str, list[Finding]]] = []
-            n = 0
-            for r in rules:
-                kept = reuse.findings(r.code, rel) if r.tracked else None
-                if kept is not None:
-                    got_all.append((r.code, kept))
-                    continue
-                got: list[Finding] = []
-                if r.tracked:
-                    with reads.call((rel, r.code)):
-                        k = _call(r, book, config, docs[rel], got)
-                    if not k:
-                        ran.add((rel, r.code))
-                else:
-                    k = _call(r, book, config, docs[rel], got)
-                n += k
-                got_all.append((r.code, got))
-            memo = book._memo
-            for key in [key for key in memo if isinstance(key, tuple) and rel in key and key[0] not in _KEEP]:
-                del memo[key]
-            out[rel] = (got_all, n)
-            if progress is not None:
-                progress("check", len(out), len(later))
+        internal = 0
+        book_findings: list[Finding] = []
+        for r in book_rules:
+            with reads.call(("", r.code)) if reads is not None else contextlib.nullcontext():
+                internal += _call(r, book, config, book, book_findings)
+        if reads is None or reuse is None:
+            return internal, book_findings, _per_file(book, config, later, list(later), 1, progress) if later else {}
+        ran: dict[tuple[str, str], list[Finding]] = {}  # (page, code) → the findings of a tracked call that ran whole
+
+        def call(r: Rule, book: Book, config: Config, doc: Document, got: list[Finding]) -> int:
+            if not r.tracked:
+                return _call(r, book, config, doc, got)
+            kept = reuse.findings(r.code, doc.path)
+            if kept is not None:
+                got.extend(kept)
+                return 0
+            with reads.call((doc.path, r.code)):
+                n = _call(r, book, config, doc, got)
+            if not n:
+                ran[(doc.path, r.code)] = got
+            return n
+
+        again = _per_file(book, config, later, list(later), 1, progress, call)
     finally:
         book.docs = docs
         book._reads = None
-    fresh = {(rel, code): (dict(out[rel][0])[code], pages) for (rel, code), pages in reads.depends().items()
-             if (rel, code) in ran}
-    reuse.keep(fresh)
-    return out
+    reuse.keep({name: (ran[name], pages) for name, pages in reads.depends().items() if name in ran})
+    return internal, book_findings, again
 
 
 class _Reuse:

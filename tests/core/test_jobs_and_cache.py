@@ -495,10 +495,10 @@ def test_a_worker_that_dies_costs_time_not_findings(make_book, monkeypatch):
     parent = os.getpid()
     real = engine._check_file
 
-    def dying(book_, config, rules, rel):
+    def dying(book_, config, rules, rel, *how):
         if os.getpid() != parent and rel == "ch3.md":
             os._exit(3)  # as if the kernel killed the worker
-        return real(book_, config, rules, rel)
+        return real(book_, config, rules, rel, *how)
 
     monkeypatch.setattr(engine, "_check_file", dying)
     assert _run(book, jobs=2) == want
