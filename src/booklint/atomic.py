@@ -32,3 +32,15 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def keep_bytes(path: Path, data: bytes) -> bool:
+    """:func:`write_bytes_atomic` for a file booklint can work out again (a cache, derived
+    data): its folders are made, and a file that cannot be written is only not kept."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(path, data)
+    except OSError:
+        return False
+    return True

@@ -90,13 +90,9 @@ def code_digest(folder: Path | None = None) -> str:
     except (OSError, ValueError, UnicodeDecodeError):
         pass
     digest = folders_digest(roots, salt)
-    try:
-        from .atomic import write_bytes_atomic
+    from .atomic import keep_bytes
 
-        folder.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(kept, f"{stamp} {digest}\n".encode("ascii"))
-    except OSError:
-        pass  # a digest that cannot be kept is worked out again next time
+    keep_bytes(kept, f"{stamp} {digest}\n".encode("ascii"))  # (one not kept is worked out again next time)
     return digest
 
 

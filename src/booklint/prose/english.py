@@ -270,7 +270,9 @@ def derived_data(name: str, raw: bytes, build) -> dict:
             pass
     data = build()
     if cache is not None and data:
-        _write_atomic(cache, marshal.dumps(data))
+        from ..atomic import keep_bytes
+
+        keep_bytes(cache, marshal.dumps(data))  # (one that cannot be written is only slower)
     return data
 
 
@@ -278,16 +280,6 @@ def _crc(raw: bytes) -> str:
     import zlib
 
     return f"{zlib.crc32(raw):08x}"
-
-
-def _write_atomic(path, data: bytes) -> None:
-    from ..atomic import write_bytes_atomic
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(path, data)
-    except OSError:
-        pass  # a cache that cannot be written is only slower
 
 
 @functools.cache  # shipped data only: the installed dictionary and booklint's lists, the same every run
